@@ -1,0 +1,3 @@
+from nigao.cli import main
+
+main()
