@@ -6,6 +6,7 @@ place only when complete, so an interrupted or failed run leaves no partial file
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
@@ -16,7 +17,10 @@ from pathlib import Path
 from nigao.errors import NigaoError
 
 _WINDOWS_RESERVED = {
-    "CON", "PRN", "AUX", "NUL",
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
     *(f"COM{i}" for i in range(1, 10)),
     *(f"LPT{i}" for i in range(1, 10)),
 }
@@ -51,22 +55,22 @@ def atomic_write(path: Path, data: bytes | str) -> None:
         data = data.encode("utf-8")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".~" + path.name[:40] + ".", suffix=".part", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(
+            prefix=".~" + path.name[:40] + ".", suffix=".part", dir=path.parent
+        )
     except OSError as error:
-        raise NigaoError(f"无法写入文件夹：{error.strerror or error}", path=str(path.parent)) from None
+        raise NigaoError(
+            f"无法写入文件夹：{error.strerror or error}", path=str(path.parent)
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
     except OSError as error:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise NigaoError(f"写入失败：{error.strerror or error}", path=str(path)) from None
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise

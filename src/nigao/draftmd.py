@@ -1,0 +1,252 @@
+"""The draft Markdown format: what a drafter edits between `nigao new` and `nigao export`.
+
+    ---                      front matter: the document's metadata, fixed key order
+    kind: plan
+    ---
+
+    # Title                  the title
+    Preamble paragraphs.
+    ## Heading               depth 1 (一、), ### depth 2 (（一）), #### depth 3 (1.), ##### depth 4 (（1）)
+    ### Run-in heading。     a heading ending in 。？！ is run into its first paragraph
+    ***                      ends the numbered body; what follows is the closing
+
+One non-blank line is one block; blocks are separated by one blank line when
+written. Numbers are never written: a heading typed with its label ("## 一、指导思想")
+has the label removed on reading, since depth gives the number. Reading what
+`write_draft` wrote gives the same `Document`, and writing it again the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from nigao.errors import NigaoError
+from nigao.model import KINDS, Document, Section
+
+# Front matter keys in the order they are written; all are optional but `kind`.
+FRONT_KEYS = (
+    "kind",
+    "recipients",
+    "signature",
+    "date",
+    "doc_number",
+    "issuer_mark",
+    "cc",
+    "printer",
+    "print_date",
+    "author",
+    "attachments",
+)
+CLOSING_RULE = "***"
+RUN_IN_ENDINGS = ("。", "？", "！")
+MAX_DEPTH = 4
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_RULE = re.compile(r"^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$")
+# A numbering label a drafter may have typed in front of a heading.
+_LABEL = re.compile(
+    r"^(?:[一二三四五六七八九十百零〇]+[、.．]|[（(][一二三四五六七八九十百零〇]+[)）][、.．]?"
+    r"|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[)）][、.．]?|[①-⑳])\s*"
+)
+_NEEDS_ESCAPE = re.compile(r"^(?:\\|#|---|\*\*\*|___|[-*_](?:[ \t]*[-*_]){2,}[ \t]*$)")
+_YAML_WORDS = {"null", "true", "false", "yes", "no", "on", "off", "~"}
+_PLAIN_SCALAR = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#]*$")
+
+
+def is_run_in(heading: str) -> bool:
+    """A heading that ends a sentence is written at the start of its first paragraph."""
+    return heading.endswith(RUN_IN_ENDINGS)
+
+
+def strip_label(heading: str) -> str:
+    """Remove a typed numbering label ("一、", "（二）", "3.", "（4）") from a heading."""
+    return _LABEL.sub("", heading, count=1).strip()
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _scalar(value: str) -> str:
+    """A YAML scalar for a front-matter value: plain where safe, else a JSON string."""
+    plain = (
+        _PLAIN_SCALAR.match(value)
+        and value == value.strip()
+        and ": " not in value
+        and value.lower() not in _YAML_WORDS
+        and not re.fullmatch(r"[-+.\d_eExXoO]+", value)
+    )
+    return value if plain else json.dumps(value, ensure_ascii=False)
+
+
+def _block(text: str) -> str:
+    text = " ".join(text.splitlines())
+    if _NEEDS_ESCAPE.match(text) or _HEADING.match(text):
+        return "\\" + text
+    return text
+
+
+def write_draft(doc: Document) -> str:
+    """The draft Markdown for a document, byte-stable for a given document."""
+    out: list[str] = ["---"]
+    for key in FRONT_KEYS:
+        value = getattr(doc, key)
+        if key == "attachments":
+            if value:
+                out.append("attachments:")
+                out.extend(f"  - {_scalar(item)}" for item in value)
+            continue
+        if value is not None and value != "":
+            out.append(f"{key}: {_scalar(str(value))}")
+    out.append("---")
+    blocks: list[str] = []
+    blocks.append("# " + " ".join((doc.title or "").splitlines()).strip())
+    blocks.extend(_block(p) for p in doc.preamble)
+    for depth, section in doc.walk():
+        if depth > MAX_DEPTH:
+            raise NigaoError(f"章节层级超过 {MAX_DEPTH} 级：{section.heading}")
+        blocks.append("#" * (depth + 1) + " " + " ".join(section.heading.splitlines()).strip())
+        blocks.extend(_block(p) for p in section.paragraphs)
+    if doc.closing:
+        blocks.append(CLOSING_RULE)
+        blocks.extend(_block(p) for p in doc.closing)
+    return "\n".join(out) + "\n\n" + "\n\n".join(blocks) + "\n"
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _front_matter(lines: list[str], path: str | None) -> tuple[dict[str, object], int]:
+    """Parse the leading front matter; return its values and the index of the next line."""
+    if not lines or lines[0].strip() != "---":
+        return {}, 0
+    for end in range(1, len(lines)):
+        if lines[end].strip() == "---":
+            break
+    else:
+        raise NigaoError("文件开头的 --- 元数据块没有结束的 --- 行", path=path, line=1)
+    import yaml
+
+    text = "\n".join(lines[1:end])
+    try:
+        data = yaml.safe_load(text) if text.strip() else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise NigaoError("元数据块不是有效的 YAML", path=path, line=line) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise NigaoError("元数据块应为“键: 值”的形式", path=path, line=2)
+    for number, line in enumerate(lines[1:end], start=2):
+        key = line.split(":", 1)[0].strip()
+        if line and not line.startswith((" ", "\t", "#")) and key not in FRONT_KEYS:
+            raise NigaoError(
+                f"未知的元数据项“{key}”，可用：{'、'.join(FRONT_KEYS)}", path=path, line=number
+            )
+    return data, end + 1
+
+
+def _unescape(text: str) -> str:
+    return text[1:] if text.startswith("\\") else text
+
+
+def _parse_blocks(
+    lines: list[tuple[int, str]], top: int, path: str | None
+) -> tuple[list[str], list[Section]]:
+    """Paragraphs before the first heading of level `top`, then the sections from there.
+
+    `top` is the number of #'s of the outermost section level in these lines.
+    """
+    paragraphs: list[str] = []
+    roots: list[Section] = []
+    stack: list[Section] = []  # stack[i] is the open section at relative depth i+1
+    for number, line in lines:
+        match = _HEADING.match(line)
+        if match:
+            hashes = len(match.group(1))
+            depth = hashes - top + 1
+            if depth < 1:
+                raise NigaoError(
+                    f"这里不能用 {'#' * hashes} 标题（章节最高一级是 {'#' * top}）",
+                    path=path,
+                    line=number,
+                )
+            if depth > MAX_DEPTH or hashes > MAX_DEPTH + 1:
+                raise NigaoError(
+                    "标题层级过深：公文正文最多四级（## 到 #####）", path=path, line=number
+                )
+            if depth > len(stack) + 1:
+                raise NigaoError(
+                    f"{'#' * hashes} 标题前缺少上一级（{'#' * (hashes - 1)}）标题",
+                    path=path,
+                    line=number,
+                )
+            heading = strip_label(match.group(2).strip())
+            if not heading:
+                raise NigaoError("标题是空的", path=path, line=number)
+            section = Section(heading=heading, run_in=is_run_in(heading))
+            del stack[depth - 1 :]
+            (stack[-1].sections if stack else roots).append(section)
+            stack.append(section)
+            continue
+        text = _unescape(line.strip())
+        (stack[-1].paragraphs if stack else paragraphs).append(text)
+    return paragraphs, roots
+
+
+def read_draft(text: str, path: str | None = None) -> Document:
+    """Read a draft Markdown file into a Document; errors name the file and line."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    meta, start = _front_matter(lines, path)
+    doc = Document()
+    kind = meta.get("kind", "plan")
+    if kind not in KINDS:
+        raise NigaoError(f"kind 应为 plan、summary 或 report，得到“{kind}”", path=path, line=2)
+    doc.kind = str(kind)
+    for key in FRONT_KEYS[1:-1]:
+        value = meta.get(key)
+        if value is not None:
+            setattr(doc, key, str(value))
+    attachments = meta.get("attachments") or []
+    if not isinstance(attachments, list):
+        attachments = [attachments]
+    doc.attachments = [str(item) for item in attachments]
+
+    body: list[tuple[int, str]] = []
+    closing: list[str] | None = None
+    for number, line in enumerate(lines[start:], start=start + 1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if closing is not None:
+            if _HEADING.match(stripped):
+                raise NigaoError("结束语（*** 之后）里不能再有标题", path=path, line=number)
+            closing.append(_unescape(stripped))
+            continue
+        if _RULE.match(stripped) and not stripped.startswith("---"):
+            closing = []
+            continue
+        if stripped.startswith("# ") or stripped == "#":
+            if doc.title:
+                raise NigaoError("只能有一个一级标题（# 标题）", path=path, line=number)
+            doc.title = stripped[1:].strip()
+            if not doc.title:
+                raise NigaoError("文件标题是空的", path=path, line=number)
+            continue
+        body.append((number, stripped))
+    doc.preamble, doc.sections = _parse_blocks(body, 2, path)
+    doc.closing = closing or []
+    return doc
+
+
+def parse_body(text: str, path: str | None = None) -> tuple[list[str], list[Section]]:
+    """A skeleton body: its section's paragraphs, then child sections (### = first child level)."""
+    lines = [
+        (number, line.strip())
+        for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1)
+        if line.strip()
+    ]
+    return _parse_blocks(lines, 3, path)
