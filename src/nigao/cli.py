@@ -12,6 +12,10 @@ import sys
 
 import click
 
+from nigao import clickzh
+
+clickzh.install()
+
 # name → "module:attribute"; help text shown by `nigao --help` without importing the module.
 COMMANDS: dict[str, tuple[str, str]] = {
     "ingest": ("nigao.commands.ingest:ingest", "把范文整理成可复用的章节骨架库"),
@@ -54,7 +58,7 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
 @click.group(cls=LazyGroup, context_settings=CONTEXT_SETTINGS)
-@click.version_option(package_name="nigao", message="nigao %(version)s")
+@click.version_option(package_name="nigao", message="nigao %(version)s", help="显示版本并退出")
 def cli() -> None:
     """拟稿（nigao）：用范文骨架和配置文件起草教育局的方案、总结和经验材料，
     并按 GB/T 9704-2012 排版输出 Word 文档。"""

@@ -1,0 +1,47 @@
+"""The command shell: help in Chinese, every command listed, nothing heavy imported for --help."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from nigao.cli import COMMANDS, cli
+
+HEAVY = ("docx", "opencc", "jinja2", "lxml", "rich", "yaml", "charset_normalizer")
+
+
+def test_help_lists_every_available_command_in_chinese() -> None:
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    assert "命令" in result.output
+    assert "拟稿" in result.output
+    for name in cli.list_commands(None):  # type: ignore[arg-type]
+        assert name in result.output
+        assert COMMANDS[name][1] in result.output
+
+
+def test_help_imports_no_heavy_module() -> None:
+    code = (
+        "import sys\n"
+        "from nigao.cli import cli\n"
+        "try:\n    cli.main(['--help'], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_installed_command_runs_as_a_process() -> None:
+    exe = shutil.which("nigao")
+    argv = [exe] if exe else [sys.executable, "-m", "nigao"]
+    out = subprocess.run([*argv, "--version"], capture_output=True, text=True)
+    assert out.returncode == 0
+    assert out.stdout.startswith("nigao ")
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    result = CliRunner().invoke(cli, ["draftt"])
+    assert result.exit_code == 2
