@@ -1,0 +1,925 @@
+"""The profile: one YAML file describing one document to draft.
+
+Its questions are ONE table (`FIELDS`, in the spirit of copier's typed questions); the
+validator, the JSON Schema (`nigao schema`) and the commented scaffold (`nigao init`) are all
+derived from it, so they cannot drift apart. YAML is read as a node tree (`yaml.compose`), never
+constructed into Python objects, so every key keeps its line and column, duplicate keys are
+seen, and tags or aliases cannot run code or blow up memory. Every problem is collected and
+reported at once, as `file:line:column: key：what is wrong — 例如：what would be right`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from nigao.errors import NigaoError, ReadError
+
+MAX_BYTES = 512 * 1024  # a profile is a page of text; anything bigger is a mistake or an attack
+MAX_NODES = 50_000
+MAX_DEPTH = 24
+
+ROLES = (
+    "preamble", "significance", "guiding_ideas", "goals", "tasks", "steps", "organization",
+    "measures", "overview", "practices", "results", "experience", "problems", "next_steps",
+    "closing",
+)  # fmt: skip
+ROLE_NAMES = {
+    "preamble": "开头（导语）", "significance": "重要意义", "guiding_ideas": "指导思想",
+    "goals": "工作目标", "tasks": "主要任务", "steps": "实施步骤", "organization": "组织领导",
+    "measures": "保障措施", "overview": "基本情况", "practices": "主要做法", "results": "工作成效",
+    "experience": "经验体会", "problems": "存在问题", "next_steps": "下一步打算",
+    "closing": "结尾",
+}  # fmt: skip
+LEADER_ROLES = ("顾问", "组长", "副组长", "成员")
+FACT_LABEL = re.compile(
+    r"^[A-Za-z\u3400-\u4dbf\u4e00-\u9fff][A-Za-z0-9_\u3400-\u4dbf\u4e00-\u9fff]*$"
+)
+DOC_NUMBER = re.compile(r"^(?P<code>[^\s〔〕]+)〔(?P<year>\d{4})〕(?P<n>[1-9]\d*)号$")
+
+
+class ProfileError(NigaoError):
+    """Every problem found in a profile, one `file:line:col: …` line each."""
+
+    def __init__(self, path: str, errors: list[str]):
+        self.errors = errors
+        if len(errors) == 1:
+            message = errors[0]
+        else:
+            message = f"{path} 有 {len(errors)} 处错误：\n" + "\n".join(errors)
+        super().__init__(message)
+
+
+# ---------------------------------------------------------------------------------------------
+# The question table
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    """One typed question. `type` is one of the keys of `_TYPE_NAMES` (or `ref:<name>`)."""
+
+    key: str
+    type: str
+    desc: str
+    example: Any = None
+    required: bool = False
+    fields: tuple[Field, ...] = ()  # members of an object, or of each object in a list
+    item: Field | None = None  # the element of a list / the value of a map
+    choices: tuple[str, ...] = ()
+    key_desc: str = ""  # for maps: what a free key is
+
+
+_TYPE_NAMES = {
+    "text": "文字",
+    "paragraphs": "文字（可多段，每段一行）",
+    "date": "日期（YYYY-MM-DD）",
+    "month": "年月（YYYY-MM）",
+    "year": "年份（四位数字）",
+    "doc_number": "发文字号（代字〔年份〕序号号）",
+    "choice": "选项",
+    "scalar": "文字或数字",
+    "bool": "是/否（true/false）",
+    "object": "键值表",
+    "list": "列表",
+    "map": "键值表",
+}
+
+PERSON = Field(
+    "person",
+    "object",
+    "一位成员：姓名和职务",
+    {"name": "王明", "post": "局党组书记、局长"},
+    fields=(
+        Field("name", "text", "姓名", "王明", required=True),
+        Field("post", "text", "职务（可不填）", "局党组书记、局长"),
+    ),
+)
+
+
+def _people(role: str, example: list[dict[str, str]]) -> Field:
+    return Field(
+        role, "list", f"领导小组{role}：每人写姓名（name）和职务（post）", example, item=PERSON
+    )
+
+
+ITEM = Field(
+    "item",
+    "object",
+    "一条任务或措施：小标题和内容",
+    {"title": "抓师德师风，建设过硬队伍。", "text": "……"},
+    fields=(
+        Field(
+            "title",
+            "text",
+            "小标题。以“。”结尾时与正文接排（如“（一）加强组织领导。各学校要……”），否则单独成行",
+            "抓师德师风，建设过硬队伍。",
+            required=True,
+        ),
+        Field("text", "paragraphs", "内容（可多段，每段一行）", "全面落实师德师风建设长效机制……"),
+    ),
+)
+
+PHASE = Field(
+    "phase",
+    "object",
+    "一个阶段：名称、起止年月和内容",
+    {"name": "宣传发动阶段", "start": "2027-03", "end": "2027-04", "text": "……"},
+    fields=(
+        Field("name", "text", "阶段名称", "宣传发动阶段", required=True),
+        Field("start", "month", "开始年月（YYYY-MM）", "2027-03", required=True),
+        Field("end", "month", "结束年月（YYYY-MM，与开始同月可不填）", "2027-04"),
+        Field("text", "paragraphs", "本阶段的工作内容", "召开动员大会，印发实施方案……"),
+    ),
+)
+
+SECTION = Field(
+    "section",
+    "object",
+    "一个章节：角色、所用骨架、自写内容",
+    {"role": "guiding_ideas"},
+    fields=(
+        Field("role", "choice", "章节角色（决定用哪类骨架）", "guiding_ideas", True, choices=ROLES),
+        Field(
+            "skeleton",
+            "text",
+            "骨架编号（nigao skeletons list 查看）；不写则用该角色的默认骨架",
+            "s003-guiding_ideas",
+        ),
+        Field("heading", "text", "改用自己的标题（不写则用骨架的标题）", "指导思想"),
+        Field("text", "paragraphs", "自写的段落（写在骨架内容之后；每段一行）", "……"),
+        Field(
+            "intro_only",
+            "bool",
+            "只用骨架的导语段落，不要骨架自带的小标题（自己在 items/phases 里写）",
+            False,
+        ),
+        Field(
+            "items", "list", "自写的条目（任务、措施、做法……），排在骨架条目之后", None, item=ITEM
+        ),
+        Field("phases", "list", "自写的阶段（实施步骤），带起止年月", None, item=PHASE),
+        Field(
+            "sections",
+            "list",
+            "下一级章节（同样的写法）",
+            None,
+            item=Field("section", "ref:section", "下一级章节"),
+        ),
+    ),
+)
+
+FIELDS: tuple[Field, ...] = (
+    Field(
+        "kind", "choice", "文种：plan 方案 / summary 总结 / report 经验材料", "plan", True,
+        choices=("plan", "summary", "report"),
+    ),
+    Field("title", "text", "公文标题", "云溪县教育局关于开展“强师兴校”主题活动的实施方案", True),
+    Field(
+        "org",
+        "object",
+        "发文机关",
+        None,
+        True,
+        fields=(
+            Field("name", "text", "发文机关全称", "云溪县教育局", True),
+            Field("short", "text", "简称", "县教育局"),
+            Field("region", "text", "县（区）名称", "云溪县"),
+            Field("party", "text", "党委（党组）名称", "中共云溪县教育局党组"),
+        ),
+    ),
+    Field("campaign", "text", "活动名称（不带引号，骨架会加引号）", "强师兴校"),
+    Field("recipients", "text", "主送机关", "局属各学校（单位）"),
+    Field("signature", "text", "署名（不写则用发文机关全称）", "云溪县教育局"),
+    Field("date", "date", "成文日期（YYYY-MM-DD），写出来是“2027年3月1日”", "2027-03-01", True),
+    Field("year", "year", "文中的“年度”（不写则取成文日期的年份；年终总结可写上一年）", 2027),
+    Field("doc_number", "doc_number", "发文字号，形如 代字〔年份〕序号号", "云教发〔2027〕8号"),
+    Field("issuer_mark", "text", "发文机关标志（版头红字）", "云溪县教育局文件"),
+    Field("cc", "text", "抄送机关", "县委教育工委，县人民政府办公室"),
+    Field("printer", "text", "印发机关", "云溪县教育局办公室"),
+    Field("print_date", "date", "印发日期（YYYY-MM-DD）", "2027-03-01"),
+    Field("attachments", "list", "附件名称（每个一行）", ["活动安排表"], item=Field("attachment", "text", "附件名称", "活动安排表")),
+    Field(
+        "guidance",
+        "map",
+        "指导思想用语（这些提法随年份变化，必须由拟稿人填写，不取自范文）",
+        None,
+        fields=(
+            Field("theory", "text", "指导思想理论", "习近平新时代中国特色社会主义思想"),
+            Field("spirit", "text", "会议精神", "党的二十大和二十届三中全会精神"),
+        ),
+        item=Field("guidance", "text", "其他提法（自定名称）", "全国教育大会精神"),
+        key_desc="其他提法名称",
+    ),
+    Field(
+        "leaders",
+        "object",
+        "领导小组成员",
+        None,
+        fields=(
+            _people("顾问", [{"name": "赵刚", "post": "县人民政府副县长"}]),
+            _people("组长", [{"name": "王明", "post": "局党组书记、局长"}]),
+            _people("副组长", [{"name": "李华", "post": "局党组成员、副局长"}]),
+            _people("成员", [{"name": "张强", "post": "局办公室主任"}]),
+        ),
+    ),
+    Field("sections", "list", "正文章节，按先后顺序", None, True, item=Field("section", "ref:section", "章节")),
+    Field(
+        "facts",
+        "map",
+        "待填事实：骨架里 facts.名称 对应的具体数字、名称（不填的在草稿中显示为【待填：名称】）",
+        None,
+        item=Field("fact", "scalar", "事实的值", "1200"),
+        key_desc="事实名称（汉字或字母开头）",
+    ),
+)  # fmt: skip
+
+REFS = {"section": SECTION}
+
+
+def field_at(path: str) -> Field | None:
+    """The question behind a dotted key such as `org.party` or `leaders.组长` (or None)."""
+    fields = FIELDS
+    found: Field | None = None
+    for part in path.split("."):
+        found = next((f for f in fields if f.key == part), None)
+        if found is None:
+            return None
+        fields = found.fields
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading: YAML nodes → checked, converted values with positions
+# ---------------------------------------------------------------------------------------------
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_ALLOWED_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _SEQ, _MAP}
+
+Pos = tuple[int, int]
+
+
+@dataclass
+class Profile:
+    """A validated profile: plain converted values plus where each key was written."""
+
+    path: str
+    data: dict[str, Any]
+    marks: dict[str, Pos] = field(default_factory=dict)
+
+    def get(self, dotted: str, default: Any = None) -> Any:
+        value: Any = self.data
+        for part in dotted.split("."):
+            if not isinstance(value, dict) or part not in value:
+                return default
+            value = value[part]
+        return value
+
+    def where(self, dotted: str) -> str:
+        """`file:line:col` of a key (or of the closest enclosing key)."""
+        probe = dotted
+        while probe:
+            if probe in self.marks:
+                line, col = self.marks[probe]
+                return f"{self.path}:{line}:{col}"
+            probe = probe.rpartition(".")[0] if "." in probe else ""
+        return f"{self.path}:1:1"
+
+    @property
+    def kind(self) -> str:
+        return self.data["kind"]
+
+    @property
+    def year(self) -> int:
+        return self.data.get("year") or self.data["date"].year
+
+
+class _Checker:
+    """Walks the node tree against the question table, collecting every error."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.errors: list[tuple[Pos, str]] = []
+        self.marks: dict[str, Pos] = {}
+        self.seen: set[int] = set()
+        self.bad: set[int] = set()  # nodes refused by hygiene(): never descended into
+        self.fatal = False  # too big or too deep: no typed check at all
+        self.count = 0
+
+    def error(self, node_or_pos: Any, message: str) -> None:
+        pos = node_or_pos if isinstance(node_or_pos, tuple) else _pos(node_or_pos)
+        self.errors.append((pos, message))
+
+    # -- generic node hygiene -------------------------------------------------------------
+
+    def hygiene(self, node: Any, depth: int = 0) -> bool:
+        """Refuse aliases, explicit tags, absurd nesting or size. True if the tree is usable."""
+        import yaml
+
+        stack = [(node, depth)]
+        ok = True
+        while stack:
+            current, d = stack.pop()
+            self.count += 1
+            if self.count > MAX_NODES:
+                self.error(node, f"配置文件内容过多（超过 {MAX_NODES} 项），请检查是否有误")
+                self.fatal = True
+                return False
+            if id(current) in self.seen:
+                self.error(current, "不支持 YAML 锚点和别名（& 和 *），请把内容直接写出来")
+                self.bad.add(id(current))
+                ok = False
+                continue
+            self.seen.add(id(current))
+            if d > MAX_DEPTH:
+                self.error(current, "层次过深，请检查缩进")
+                self.fatal = True
+                return False
+            if current.tag not in _ALLOWED_TAGS:
+                tag = current.tag.replace("tag:yaml.org,2002:", "!!")
+                self.error(current, f"不支持 YAML 标签 “{tag}”，请删去它，直接写文字")
+                self.bad.add(id(current))
+                ok = False
+                continue
+            if isinstance(current, yaml.MappingNode):
+                for key, value in current.value:
+                    stack.append((value, d + 1))
+                    stack.append((key, d + 1))
+            elif isinstance(current, yaml.SequenceNode):
+                stack.extend((child, d + 1) for child in current.value)
+        return ok
+
+    # -- typed checking -------------------------------------------------------------------
+
+    def check_object(
+        self,
+        node: Any,
+        fields: tuple[Field, ...],
+        path: str,
+        extra: Field | None = None,
+        key_desc: str = "",
+    ) -> dict[str, Any]:  # noqa: E501
+        import yaml
+
+        if not isinstance(node, yaml.MappingNode):
+            self.error(
+                node, f"{path or '配置文件'}：应为键值表（“键: 值”的写法），得到{_got(node)}"
+            )
+            return {}
+        known = {f.key: f for f in fields}
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.error(key_node, f"{path or '配置文件'}：键必须是文字")
+                continue
+            key = key_node.value
+            dotted = f"{path}.{key}" if path else key
+            if key in first_line:
+                self.error(key_node, f"{dotted}：键重复（第 {first_line[key]} 行已经写过）")
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            self.marks[dotted] = _pos(key_node)
+            if key in known:
+                result[key] = self.check_value(value_node, known[key], dotted)
+            elif extra is not None:
+                if not FACT_LABEL.match(key):
+                    self.error(
+                        key_node,
+                        f"{dotted}：{key_desc or '名称'}只能由汉字、字母、数字组成，且不以数字开头",
+                    )
+                    continue
+                result[key] = self.check_value(value_node, extra, dotted)
+            else:
+                hint = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+                suggestion = f"，是不是 “{hint[0]}”？" if hint else "。"
+                self.error(
+                    key_node,
+                    f"{dotted}：未知的键 “{key}”{suggestion}可用的键：{'、'.join(known)}",
+                )
+        for f in fields:
+            if f.required and f.key not in first_line:
+                dotted = f"{path}.{f.key}" if path else f.key
+                self.error(node, f"缺少必填项 {dotted}（{f.desc}）{_example(f)}")
+        return {k: v for k, v in result.items() if v is not None}
+
+    def check_value(self, node: Any, f: Field, path: str) -> Any:
+        import yaml
+
+        if f.type.startswith("ref:"):
+            f = REFS[f.type[4:]]
+        if id(node) in self.bad:
+            return None
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL and f.type != "scalar":
+            if f.required:
+                self.error(node, f"{path}：不能为空（{f.desc}）{_example(f)}")
+            return None
+        t = f.type
+        if t == "object":
+            return self.check_object(node, f.fields, path)
+        if t == "map":
+            return self.check_object(node, f.fields, path, extra=f.item, key_desc=f.key_desc)
+        if t == "list":
+            if not isinstance(node, yaml.SequenceNode):
+                self.error(
+                    node, f"{path}：应为列表（每项以“- ”开头），得到{_got(node)}{_example(f)}"
+                )
+                return None
+            assert f.item is not None
+            values = [
+                self.check_value(child, f.item, f"{path}[{i}]")
+                for i, child in enumerate(node.value)
+            ]
+            for i, child in enumerate(node.value):
+                self.marks[f"{path}[{i}]"] = _pos(child)
+            if f.required and not values:
+                self.error(node, f"{path}：至少要写一项{_example(f)}")
+            return [v for v in values if v is not None]
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, f"{path}：应为{_TYPE_NAMES[t]}，得到{_got(node)}{_example(f)}")
+            return None
+        return self.check_scalar(node, f, path)
+
+    def check_scalar(self, node: Any, f: Field, path: str) -> Any:
+        t, tag, raw = f.type, node.tag, node.value
+        bad = f"{path}：应为{_TYPE_NAMES[t]}，得到{_got(node)}{_example(f)}"
+        if t == "scalar":
+            if tag == _NULL:
+                return None
+            if tag in (_STR, _INT, _FLOAT, _TIMESTAMP):
+                return raw.strip() or None
+            self.error(node, bad)
+            return None
+        if t == "bool":
+            if tag == _BOOL:
+                return raw.lower() in ("true", "yes", "on", "y")
+            self.error(node, bad)
+            return None
+        if t == "year":
+            if tag == _INT and re.fullmatch(r"\d{4}", raw) and 1949 <= int(raw) <= 2100:
+                return int(raw)
+            self.error(node, bad)
+            return None
+        if tag not in (_STR, _TIMESTAMP) or (t != "date" and tag == _TIMESTAMP):
+            self.error(node, bad)
+            return None
+        text = raw.strip()
+        if not text:
+            self.error(node, f"{path}：不能为空（{f.desc}）{_example(f)}")
+            return None
+        if t in ("text", "paragraphs"):
+            if t == "text" and "\n" in text:
+                self.error(node, f"{path}：应为一行文字，不能换行{_example(f)}")
+                return None
+            return text
+        if t == "choice":
+            if text in f.choices:
+                return text
+            hint = difflib.get_close_matches(text, f.choices, n=1, cutoff=0.5)
+            suggestion = f"，是不是 “{hint[0]}”？" if hint else "。"
+            self.error(node, f"{path}：“{text}” 不是可选值{suggestion}可选：{'、'.join(f.choices)}")
+            return None
+        if t == "date":
+            value = parse_date(text)
+            if value is None:
+                self.error(node, f"{path}：“{text}” 不是有效日期，应写成 YYYY-MM-DD{_example(f)}")
+            return value
+        if t == "month":
+            value = parse_month(text)
+            if value is None:
+                self.error(node, f"{path}：“{text}” 不是有效年月，应写成 YYYY-MM{_example(f)}")
+            return value
+        if t == "doc_number":
+            return self.check_doc_number(node, text, f, path)
+        raise AssertionError(t)
+
+    def check_doc_number(self, node: Any, text: str, f: Field, path: str) -> str | None:
+        match = DOC_NUMBER.match(text)
+        if match:
+            return text
+        fixed = re.sub(r"[\[［【(（〔]\s*(\d{4})\s*[\]］】)）〕]", r"〔\1〕", text)
+        fixed = re.sub(r"第\s*(\d+)", r"\1", fixed)
+        fixed = re.sub(r"〕0+(\d)", r"〕\1", fixed)
+        if not fixed.endswith("号"):
+            fixed += "号"
+        why = "年份用六角括号〔〕，序号不加“第”、不编虚位（写 8 不写 08），以“号”结尾"
+        suggestion = f"，应写成 “{fixed}”" if DOC_NUMBER.match(fixed) else ""
+        self.error(node, f"{path}：“{text}” 不合发文字号格式（{why}）{suggestion}{_example(f)}")
+        return None
+
+
+def _pos(node: Any) -> Pos:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _got(node: Any) -> str:
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        return "键值表"
+    if isinstance(node, yaml.SequenceNode):
+        return "列表"
+    return {
+        _INT: "数字",
+        _FLOAT: "数字",
+        _BOOL: f"是/否值 “{node.value}”（如要写文字，请加引号）",
+        _NULL: "空值",
+        _TIMESTAMP: "日期",
+    }.get(node.tag, f"文字 “{_short(node.value)}”")
+
+
+def _short(text: str, n: int = 20) -> str:
+    return text if len(text) <= n else text[:n] + "…"
+
+
+def _example(f: Field) -> str:
+    if f.example is None or f.type in ("object", "map"):
+        return ""
+    if isinstance(f.example, list):
+        if f.example and isinstance(f.example[0], dict):
+            inner = ", ".join(f"{k}: {v}" for k, v in f.example[0].items())
+            return f" — 例如：- {{{inner}}}"
+        return " — 例如：- " + str(f.example[0])
+    return f" — 例如：{f.example}"
+
+
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_MONTH = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
+
+
+def parse_date(text: str) -> _dt.date | None:
+    """2027-03-01 (also 2027/3/1, 2027年3月1日) → date, or None."""
+    match = _DATE.match(text.strip())
+    if not match:
+        return None
+    try:
+        return _dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+
+
+def parse_month(text: str) -> tuple[int, int] | None:
+    """2027-03 (also 2027年3月) → (2027, 3), or None."""
+    match = _MONTH.match(text.strip())
+    if not match:
+        return None
+    year, month = int(match.group(1)), int(match.group(2))
+    return (year, month) if 1 <= month <= 12 else None
+
+
+def read_text(path: Path) -> str:
+    """A profile's text: capped in size, UTF-8 (with or without BOM) or GB18030."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ReadError("找不到配置文件（可用 nigao init 生成一个）", path=str(path)) from None
+    except OSError as error:
+        raise ReadError(f"无法读取配置文件：{error.strerror}", path=str(path)) from None
+    if size > MAX_BYTES:
+        raise ReadError(
+            f"配置文件过大（{size // 1024} KB，上限 {MAX_BYTES // 1024} KB）", path=str(path)
+        )
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ReadError("配置文件编码无法识别，请另存为 UTF-8", path=str(path))
+
+
+def load(path: str | Path) -> Profile:
+    """Read and validate a profile file; raise ProfileError listing every problem."""
+    p = Path(path)
+    return parse(read_text(p), str(path))
+
+
+def parse(text: str, path: str = "<profile>") -> Profile:
+    """Validate profile text; raise ProfileError listing every problem (nothing is constructed)."""
+    import yaml
+
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise ProfileError(path, [f"{path}:1:1: 配置文件过大（上限 {MAX_BYTES // 1024} KB）"])
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        root = yaml.compose(text, Loader=loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise ProfileError(path, [f"{path}:{line}:{col}: {_yaml_problem(error)}"]) from None
+    except yaml.YAMLError as error:
+        raise ProfileError(path, [f"{path}:1:1: YAML 格式错误：{error}"]) from None
+    if root is None:
+        raise ProfileError(
+            path, [f"{path}:1:1: 配置文件是空的（可用 nigao init 生成带注释的模板）"]
+        )
+    checker = _Checker(path)
+    data: dict[str, Any] = {}
+    checker.hygiene(root)
+    if not checker.fatal:
+        data = checker.check_object(root, FIELDS, "")
+        _cross_checks(checker, data)
+    if checker.errors:
+        raise ProfileError(path, _format(path, checker.errors))
+    return Profile(path=path, data=data, marks=checker.marks)
+
+
+def _cross_checks(checker: _Checker, data: dict[str, Any]) -> None:
+    """Checks between fields: phase order, a doc number's year against the date."""
+
+    def visit(sections: list[dict[str, Any]], base: str) -> None:
+        for i, section in enumerate(sections):
+            here = f"{base}[{i}]"
+            for j, phase in enumerate(section.get("phases", [])):
+                start, end = phase.get("start"), phase.get("end")
+                if start and end and end < start:
+                    pos = checker.marks.get(f"{here}.phases[{j}].end", (1, 1))
+                    checker.error(pos, f"{here}.phases[{j}].end：结束年月早于开始年月")
+            visit(section.get("sections", []), f"{here}.sections")
+
+    visit(data.get("sections", []), "sections")
+    number = data.get("doc_number")
+    if number and data.get("date"):
+        year = int(DOC_NUMBER.match(number).group("year"))  # type: ignore[union-attr]
+        if year != data["date"].year:
+            checker.error(
+                checker.marks["doc_number"],
+                f"doc_number：发文字号的年份 {year} 与成文日期 {data['date'].year} 年不一致",
+            )
+
+
+def _yaml_problem(error: Any) -> str:
+    problem = str(getattr(error, "problem", "") or error)
+    hints = [
+        ("'\\t'", "不能用 Tab 缩进，请改用空格"),
+        (
+            "mapping values are not allowed",
+            "冒号位置不对：可能是缩进不齐，或文字里的英文冒号后跟了空格（请给这段文字加引号）",
+        ),
+        ("could not find expected ':'", "缺少冒号，或上一行缩进有误"),
+        ("did not find expected key", "缩进不一致：同一层的键要对齐"),
+        ("found duplicate anchor", "锚点重复"),
+        ("found undefined alias", "不支持 YAML 别名（*）"),
+        ("found unexpected end of stream", "引号没有配对"),
+        ("while scanning a quoted scalar", "引号没有配对"),
+        ("expected <block end>", "缩进不一致：同一层的项要对齐"),
+        ("did not find expected '-' indicator", "列表缩进不一致：每项的“- ”要对齐"),
+    ]
+    for needle, hint in hints:
+        if needle in problem or needle in str(error):
+            return f"YAML 格式错误：{hint}（{problem}）"
+    return f"YAML 格式错误：{problem}（常见原因：缩进不齐、冒号后缺空格、引号未配对）"
+
+
+def _format(path: str, errors: list[tuple[Pos, str]]) -> list[str]:
+    seen: set[str] = set()
+    lines = []
+    for (line, col), message in sorted(errors, key=lambda e: e[0]):
+        text = f"{path}:{line}:{col}: {message}"
+        if text not in seen:
+            seen.add(text)
+            lines.append(text)
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------
+# Derived views of the table: JSON Schema and the commented scaffold
+# ---------------------------------------------------------------------------------------------
+
+SCHEMA_ID = "https://nigao.invalid/profile.schema.json"
+
+
+def json_schema() -> dict[str, Any]:
+    """The profile's JSON Schema (draft 2020-12), with Chinese descriptions."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "nigao 配置文件（profile）",
+        "description": "描述一份要起草的公文：发文机关、日期、领导小组、各章节所用骨架和待填事实。",
+        **_schema_object(FIELDS),
+        "$defs": {"section": _schema_for(SECTION)},
+    }
+
+
+def _schema_object(fields: tuple[Field, ...]) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "type": "object",
+        "properties": {f.key: _schema_for(f) for f in fields},
+        "additionalProperties": False,
+    }
+    required = [f.key for f in fields if f.required]
+    if required:
+        out["required"] = required
+    return out
+
+
+def _schema_for(f: Field) -> dict[str, Any]:
+    if f.type.startswith("ref:"):
+        return {"$ref": f"#/$defs/{f.type[4:]}", "description": f.desc}
+    base: dict[str, Any] = {"description": f.desc}
+    if f.example is not None:
+        base["examples"] = [f.example]
+    t = f.type
+    if t in ("text", "paragraphs"):
+        base.update(type="string", minLength=1)
+    elif t == "choice":
+        base.update(enum=list(f.choices))
+    elif t == "date":
+        base.update(type="string", pattern=r"^\d{4}-\d{2}-\d{2}$", format="date")
+    elif t == "month":
+        base.update(type="string", pattern=r"^\d{4}-\d{2}$")
+    elif t == "year":
+        base.update(type="integer", minimum=1949, maximum=2100)
+    elif t == "doc_number":
+        base.update(type="string", pattern=DOC_NUMBER.pattern)
+    elif t == "scalar":
+        base.update(type=["string", "number"])
+    elif t == "bool":
+        base.update(type="boolean")
+    elif t == "object":
+        base.update(_schema_object(f.fields))
+    elif t == "map":
+        assert f.item is not None
+        obj = _schema_object(f.fields)
+        obj["additionalProperties"] = _schema_for(f.item)
+        obj["propertyNames"] = {"pattern": FACT_LABEL.pattern}
+        base.update(obj)
+    elif t == "list":
+        assert f.item is not None
+        base.update(type="array", items=_schema_for(f.item))
+        if f.required:
+            base["minItems"] = 1
+    return base
+
+
+def describe(path: str) -> str:
+    """The Chinese description of a dotted profile key, for messages."""
+    found = field_at(path)
+    return found.desc if found else path
+
+
+def kinds_table() -> dict[str, Any]:
+    """data/kinds.yaml: each kind's usual section order and each role's default heading."""
+    import yaml
+
+    text = (Path(__file__).parent / "data" / "kinds.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+SCHEMA_FILE = "nigao-profile.schema.json"
+
+_KIND_EXAMPLES: dict[str, dict[str, Any]] = {
+    "plan": {"title": "云溪县教育局关于开展“强师兴校”主题活动的实施方案"},
+    "summary": {
+        "title": "云溪县教育局2027年工作总结",
+        "date": "2027-12-28",
+        "print_date": "2027-12-28",
+        "doc_number": "云教发〔2027〕36号",
+        "recipients": "县人民政府",
+    },
+    "report": {
+        "title": "抓实师资培训 赋能教育发展——云溪县教育局教师队伍建设经验材料",
+        "date": "2027-10-15",
+        "print_date": "2027-10-15",
+        "doc_number": "云教发〔2027〕29号",
+        "recipients": "县委教育工委",
+    },
+}
+
+
+def scaffold(kind: str = "plan", schema_ref: str = SCHEMA_FILE) -> str:
+    """A complete, valid profile with every field and a Chinese comment on each (`nigao init`)."""
+    table = kinds_table()
+    overrides = _KIND_EXAMPLES.get(kind, {})
+    lines = [
+        f"# yaml-language-server: $schema={schema_ref}",
+        "# nigao 配置文件：描述一份要起草的公文。改好后运行：nigao new 本文件路径",
+        "# 标“必填”的项必须写，其余不需要的可以整行删去。",
+        "# 文字一般不用加引号；文字里有英文冒号加空格（: ）、或以 - [ { ! & * # 开头时，请用英文双引号括起来。",
+        "# 缩进只能用空格，同一层要对齐。",
+        "",
+    ]
+    for f in FIELDS:
+        if f.key == "kind":
+            lines += _comment(f, 0) + [f"kind: {kind}"]
+        elif f.key == "sections":
+            lines += _comment(f, 0) + ["sections:"] + _scaffold_sections(kind, table)
+        elif f.key == "facts":
+            lines += _comment(f, 0) + [
+                "facts:",
+                "  # 名称: 值    （例如：新增学位数: 1200；用 nigao skeletons show 骨架编号 查看骨架需要哪些事实）",
+            ]
+        else:
+            example = overrides.get(f.key, f.example)
+            lines += _scaffold_field(f, example, 0)
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _comment(f: Field, indent: int) -> list[str]:
+    flag = "（必填）" if f.required else ""
+    return [" " * indent + f"# {f.desc}{flag}"]
+
+
+def _scaffold_field(f: Field, example: Any, indent: int) -> list[str]:
+    pad = " " * indent
+    lines = _comment(f, indent)
+    if f.type in ("object", "map"):
+        lines.append(f"{pad}{f.key}:")
+        for child in f.fields:
+            lines += _scaffold_field(child, child.example, indent + 2)
+        return lines
+    if f.type == "list":
+        lines.append(f"{pad}{f.key}:")
+        for value in example or []:
+            if isinstance(value, dict):
+                first = True
+                for k, v in value.items():
+                    lines.append(f"{pad}  {'- ' if first else '  '}{k}: {_scalar(v)}")
+                    first = False
+            else:
+                lines.append(f"{pad}  - {_scalar(value)}")
+        return lines
+    lines.append(f"{pad}{f.key}: {_scalar(example)}")
+    return lines
+
+
+_SECTION_EXAMPLES: dict[str, list[str]] = {
+    "tasks": [
+        "    items:",
+        "      - title: 抓师德师风，建设过硬队伍。",
+        "        text: 健全师德师风建设长效机制，开展师德主题教育，引导广大教师争做“四有”好老师。",
+    ],
+    "steps": [
+        "    phases:",
+        "      - name: 宣传发动阶段",
+        "        start: 2027-03",
+        "        end: 2027-03",
+        "        text: 召开动员大会，印发实施方案，营造浓厚氛围。",
+        "      - name: 组织实施阶段",
+        "        start: 2027-04",
+        "        end: 2027-10",
+        "        text: 各单位按照方案要求，扎实推进各项任务。",
+        "      - name: 总结提升阶段",
+        "        start: 2027-11",
+        "        end: 2027-12",
+        "        text: 全面总结活动成效，建立长效机制。",
+    ],
+    "practices": [
+        "    items:",
+        "      - title: 坚持党建引领，凝聚发展合力。",
+        "        text: 把党的建设贯穿教育工作全过程，推动党建与业务深度融合。",
+    ],
+}
+
+
+def _scaffold_sections(kind: str, table: dict[str, Any]) -> list[str]:
+    lines = [
+        "  # 每个章节的写法：",
+        "  #   role: 章节角色（必填）；skeleton: 骨架编号（不写则用默认骨架，nigao skeletons list 查看）",
+        "  #   heading: 改用自己的标题；text: 自写段落（每段一行）；intro_only: true 只用骨架导语",
+        "  #   items: 自写条目（title 小标题、text 内容）；phases: 阶段（name、start、end、text）",
+        "  #   sections: 下一级章节（同样的写法）",
+        "  # 不需要的章节整段删去；顺序就是文中的顺序，编号自动生成。",
+    ]
+    for role in table["kinds"][kind]["order"]:
+        heading = table["headings"].get(role) or ROLE_NAMES[role]
+        lines.append(f"  - role: {role}    # {heading}")
+        lines += _SECTION_EXAMPLES.get(role, [])
+    return lines
+
+
+def _scalar(value: Any) -> str:
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    if _plain_safe(text):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+_PLAIN_UNSAFE = re.compile(
+    r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: | #|\s$|^(true|false|yes|no|on|off|null|~)$", re.I
+)
+
+
+def _plain_safe(text: str) -> bool:
+    if not text or "\n" in text or _PLAIN_UNSAFE.search(text):
+        return False
+    return not re.fullmatch(r"[-+.0-9eE:]+", text) or bool(
+        re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", text)
+    )
