@@ -1,0 +1,458 @@
+"""Profile + chosen skeletons → one `Document`.
+
+Skeleton bodies are Jinja2 run in the sandbox with autoescape off (the output is draft
+Markdown text; the .docx writer escapes XML). Profile fields a skeleton needs must be in the
+profile (checked before rendering, naming the field, the skeleton and the profile file);
+`facts.*` the profile lacks become visible 【待填：label】 markers. Numbers are never written:
+sections are placed by depth and the writers label them, so numbering runs on across
+skeletons from different sources.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from nigao.errors import NigaoError
+from nigao.library import Library, Skeleton, unknown_message
+from nigao.model import Document, Section
+from nigao.profile import ROLE_NAMES, Profile, ProfileError, describe, field_at, kinds_table
+
+MARKER = "【待填：{}】"
+MARKER_RE = re.compile(r"【待填：([^】]*)】")
+# Where each slot's value lives in the profile (slots not listed map to themselves).
+_SLOT_FIELD = {"region": "org.region"}
+_ALWAYS = {"year", "date"}
+_ROOTS = {"org", "region", "campaign", "year", "date", "guidance", "leaders", "facts"}
+_LEADER_ATTRS = {"names", "block"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain text helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def format_date(value: Any) -> str:
+    """date(2027, 3, 1) → 2027年3月1日."""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def month_range(start: tuple[int, int], end: tuple[int, int] | None = None) -> str:
+    """(2027,3)-(2027,4) → 2027年3月至4月; across years both years; one month 2027年3月."""
+    (y1, m1), (y2, m2) = start, end or start
+    if (y1, m1) == (y2, m2):
+        return f"{y1}年{m1}月"
+    if y1 == y2:
+        return f"{y1}年{m1}月至{m2}月"
+    return f"{y1}年{m1}月至{y2}年{m2}月"
+
+
+def paragraphs_of(text: str | None) -> list[str]:
+    """A profile text field → paragraphs (one per non-blank line)."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def _person(p: dict[str, str]) -> str:
+    return f"{p['name']}（{p['post']}）" if p.get("post") else p["name"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The values skeletons see
+# ---------------------------------------------------------------------------------------------
+
+
+class _Bag:
+    """Read-only mapping for the template; a missing key is Undefined (checked before use)."""
+
+    def __init__(self, values: dict[str, Any]):
+        self._values = values
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._values
+
+
+class _Facts:
+    """facts.<label>: the drafter's value, or a visible 【待填：label】 marker."""
+
+    def __init__(self, values: dict[str, Any]):
+        self._values = values
+
+    def __getitem__(self, key: str) -> str:
+        value = self._values.get(key)
+        return MARKER.format(key) if value in (None, "") else str(value)
+
+
+class _Group:
+    """One leadership role: `王明（局党组书记、局长）、李华（…）`, `.names` → `王明、李华`."""
+
+    def __init__(self, role: str, people: list[dict[str, str]], empty: list[str]):
+        self.role, self.people, self._empty = role, people, empty
+
+    def _marker(self) -> str:
+        self._empty.append(self.role)
+        return MARKER.format(self.role)
+
+    @property
+    def names(self) -> str:
+        return "、".join(p["name"] for p in self.people) if self.people else self._marker()
+
+    def __str__(self) -> str:
+        return "、".join(_person(p) for p in self.people) if self.people else self._marker()
+
+
+class _Block(str):
+    """leaders.block: several lines (each becomes a paragraph); kept apart from finalize."""
+
+
+class _Leaders:
+    def __init__(self, leaders: dict[str, list[dict[str, str]]], empty: list[str]):
+        from nigao.profile import LEADER_ROLES
+
+        self._groups = {r: _Group(r, leaders.get(r, []), empty) for r in LEADER_ROLES}
+        self._empty = empty
+
+    def __getitem__(self, key: str) -> Any:
+        if key == "block":
+            lines = [f"{r}：{g}" for r, g in self._groups.items() if g.people]
+            if not lines:
+                self._empty.append("领导小组")
+                return _Block(MARKER.format("领导小组名单"))
+            return _Block("\n".join(lines))
+        return self._groups[key]
+
+
+def _finalize(value: Any) -> Any:
+    """Every printed value: text on one line (a profile value cannot start a new heading)."""
+    if isinstance(value, _Block):
+        return str(value)
+    if value is None:
+        return ""
+    return " ".join(str(value).splitlines())
+
+
+def _environment() -> Any:
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    class _Undefined(StrictUndefined):
+        """Printing a missing value is an error; testing it (`{% if %}`) is just false."""
+
+        def __bool__(self) -> bool:
+            return False
+
+    return SandboxedEnvironment(
+        autoescape=False,
+        undefined=_Undefined,
+        finalize=_finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Choosing skeletons
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Choice:
+    """What one profile section resolved to."""
+
+    path: str  # "sections[2]" or "sections[2].sections[0]"
+    section: dict[str, Any]
+    skeleton: Skeleton | None
+    is_default: bool = False
+
+
+def walk_sections(profile: Profile) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every profile section with its key path, in reading order."""
+
+    def visit(sections: list[dict[str, Any]], base: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        for i, section in enumerate(sections):
+            path = f"{base}[{i}]"
+            yield path, section
+            yield from visit(section.get("sections", []), f"{path}.sections")
+
+    yield from visit(profile.data.get("sections", []), "sections")
+
+
+def _own_content(section: dict[str, Any]) -> bool:
+    return bool(section.get("items") or section.get("phases") or section.get("text"))
+
+
+def resolve(
+    profile: Profile, library: Library, overrides: dict[str, str] | None = None
+) -> list[Choice]:
+    """Each section's skeleton: override > profile's `skeleton` > own content only > default.
+
+    Collects every unknown id and every missing required field, and raises them together.
+    """
+    overrides = overrides or {}
+    errors: list[str] = []
+    choices: list[Choice] = []
+    for path, section in walk_sections(profile):
+        sid = overrides.get(path) or section.get("skeleton")
+        skeleton, is_default = None, False
+        if sid:
+            skeleton = library.skeletons.get(sid)
+            if skeleton is None:
+                where = profile.where(f"{path}.skeleton") if path not in overrides else profile.path
+                errors.append(
+                    f"{where}: {path}.skeleton：{unknown_message(sid, list(library.skeletons))}"
+                )
+                continue
+        elif not _own_content(section):
+            skeleton = library.default_for(section["role"], profile.kind)
+            is_default = True
+            if skeleton is None:
+                role = section["role"]
+                errors.append(
+                    f"{profile.where(path)}: {path}：骨架库里没有“{ROLE_NAMES[role]}”（{role}）的骨架，"
+                    "请用 skeleton 指定一个，或自己写 text / items"
+                )
+                continue
+        choices.append(Choice(path, section, skeleton, is_default))
+    errors += _missing_fields(profile, choices)
+    if errors:
+        raise ProfileError(profile.path, errors)
+    return choices
+
+
+def _missing_fields(profile: Profile, choices: list[Choice]) -> list[str]:
+    """Profile fields a chosen skeleton prints but the profile lacks (or slots nobody knows)."""
+    errors: list[str] = []
+    for choice in choices:
+        skeleton = choice.skeleton
+        if skeleton is None:
+            continue
+        for slot in skeleton.used_slots:
+            root = slot.split(".")[0]
+            if root not in _ROOTS or root in ("facts", "leaders") or slot in _ALWAYS:
+                continue
+            key = _SLOT_FIELD.get(slot, slot)
+            if field_at(key) is None and not key.startswith("guidance."):
+                errors.append(
+                    f"{skeleton.path}: 骨架 {skeleton.id} 用到了未知的槽位 {slot}"
+                    "（可用的见 docs/ARCHITECTURE.md 的槽位表）"
+                )
+                continue
+            if profile.get(key) in (None, "", [], {}):
+                found = field_at(key)
+                example = f" — 例如：{found.example}" if found and found.example else ""
+                errors.append(
+                    f"{profile.where(choice.path)}: 缺少 {key}（{describe(key)}）："
+                    f"{choice.path} 选用的骨架 {skeleton.id}（{skeleton.path}）要用它，"
+                    f"请在配置文件 {profile.path} 中填写{example}"
+                )
+    return errors
+
+
+# ---------------------------------------------------------------------------------------------
+# Composing
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Draft:
+    """The composed document and what a drafter should be told about it."""
+
+    document: Document
+    choices: list[Choice]
+    empty_leaders: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def defaults(self) -> list[Choice]:
+        return [c for c in self.choices if c.is_default]
+
+    def markers(self) -> list[tuple[str, str]]:
+        """Every 【待填：label】 left in the document: (label, where it is)."""
+        doc = self.document
+        found: list[tuple[str, str]] = []
+
+        def scan(where: str, texts: list[str]) -> None:
+            for text in texts:
+                found.extend((label, where) for label in MARKER_RE.findall(text))
+
+        scan("标题", [doc.title])
+        scan("开头", doc.preamble)
+        for _depth, label, section in doc.numbered():
+            scan(label + section.heading.rstrip("。"), [section.heading, *section.paragraphs])
+        scan("结尾", doc.closing)
+        return found
+
+
+class _Renderer:
+    def __init__(self, profile: Profile):
+        self.profile = profile
+        self.env = _environment()
+        self.empty: list[str] = []
+        data = profile.data
+        org = data.get("org", {})
+        self.context = {
+            "org": _Bag(org),
+            "region": org.get("region"),
+            "campaign": data.get("campaign"),
+            "year": profile.year,
+            "date": format_date(data["date"]),
+            "guidance": _Bag(data.get("guidance", {})),
+            "leaders": _Leaders(data.get("leaders", {}), self.empty),
+            "facts": _Facts(data.get("facts", {})),
+        }
+        self.context = {k: v for k, v in self.context.items() if v is not None}
+
+    def render(self, skeleton: Skeleton, text: str, line_offset: int) -> str:
+        from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
+        from jinja2.exceptions import SecurityError
+
+        try:
+            return self.env.from_string(text).render(self.context)
+        except SecurityError as error:
+            raise NigaoError(
+                f"骨架 {skeleton.id} 里有不允许的写法，已被安全沙箱拒绝（{error}）",
+                path=str(skeleton.path),
+            ) from None
+        except TemplateSyntaxError as error:
+            raise NigaoError(
+                f"骨架 {skeleton.id} 的模板语法有误：{error.message}",
+                path=str(skeleton.path),
+                line=(error.lineno or 1) + line_offset - 1,
+            ) from None
+        except UndefinedError as error:
+            raise NigaoError(
+                f"骨架 {skeleton.id} 用到了配置文件没有提供的内容（{error.message}）",
+                path=str(skeleton.path),
+            ) from None
+        except TemplateError as error:
+            raise NigaoError(
+                f"骨架 {skeleton.id} 无法生成：{error}", path=str(skeleton.path)
+            ) from None
+        except (TypeError, ValueError, AttributeError, KeyError, ZeroDivisionError) as error:
+            raise NigaoError(
+                f"骨架 {skeleton.id} 无法生成：{error}", path=str(skeleton.path)
+            ) from None
+
+    def skeleton(self, skeleton: Skeleton) -> tuple[str, list[str], list[Section]]:
+        from nigao.draftmd import parse_body
+
+        heading = (
+            self.render(skeleton, skeleton.heading, 1)
+            if "{" in skeleton.heading
+            else skeleton.heading
+        )
+        body = self.render(skeleton, skeleton.body, skeleton.body_line)
+        try:
+            paragraphs, sections = parse_body(body, str(skeleton.path))
+        except NigaoError as error:
+            raise NigaoError(f"骨架 {skeleton.id} 的结构有误：{error}") from None
+        return heading.strip(), paragraphs, sections
+
+
+def compose(profile: Profile, library: Library, overrides: dict[str, str] | None = None) -> Draft:
+    """Build the Document a profile describes (validating skeleton choices first)."""
+    choices = resolve(profile, library, overrides)
+    by_path = {c.path: c for c in choices}
+    renderer = _Renderer(profile)
+    headings = kinds_table()["headings"]
+    data = profile.data
+    doc = Document(
+        kind=data["kind"],
+        title=data["title"],
+        recipients=data.get("recipients"),
+        signature=data.get("signature") or data["org"]["name"],
+        date=format_date(data["date"]),
+        doc_number=data.get("doc_number"),
+        issuer_mark=data.get("issuer_mark"),
+        cc=data.get("cc"),
+        printer=data.get("printer"),
+        print_date=format_date(data["print_date"]) if data.get("print_date") else None,
+        attachments=list(data.get("attachments", [])),
+        author=data["org"]["name"],
+    )
+    notes: list[str] = []
+
+    def build(path: str) -> Section:
+        choice = by_path[path]
+        section = choice.section
+        role = section["role"]
+        heading, paragraphs, children = "", [], []
+        if choice.skeleton is not None:
+            heading, paragraphs, children = renderer.skeleton(choice.skeleton)
+            if choice.skeleton.role != role:
+                notes.append(
+                    f"{path}：角色是 {role}，所用骨架 {choice.skeleton.id} 的角色是 {choice.skeleton.role}"
+                )
+            if section.get("intro_only"):
+                children = []
+        run_in = choice.skeleton.run_in if choice.skeleton and not section.get("heading") else False
+        heading = section.get("heading") or heading or headings.get(role) or ROLE_NAMES[role]
+        paragraphs = paragraphs + paragraphs_of(section.get("text"))
+        for item in section.get("items", []):
+            children.append(_item(item))
+        for phase in section.get("phases", []):
+            children.append(_phase(phase))
+        for i in range(len(section.get("sections", []))):
+            children.append(build(f"{path}.sections[{i}]"))
+        from nigao.draftmd import is_run_in
+
+        return Section(
+            heading=heading,
+            role=role,
+            paragraphs=paragraphs,
+            sections=children,
+            run_in=run_in or is_run_in(heading),
+        )
+
+    for i, section in enumerate(data["sections"]):
+        path = f"sections[{i}]"
+        built = build(path)
+        if section["role"] in ("preamble", "closing"):
+            target = doc.preamble if section["role"] == "preamble" else doc.closing
+            target.extend(built.paragraphs)
+            doc.sections.extend(built.sections)
+        else:
+            doc.sections.append(built)
+    _check_depth(doc)
+    return Draft(document=doc, choices=choices, empty_leaders=renderer.empty, notes=notes)
+
+
+def _item(item: dict[str, Any]) -> Section:
+    from nigao.draftmd import is_run_in
+
+    title = item["title"]
+    return Section(
+        heading=title, paragraphs=paragraphs_of(item.get("text")), run_in=is_run_in(title)
+    )
+
+
+def _phase(phase: dict[str, Any]) -> Section:
+    name = phase["name"].rstrip("。")
+    when = month_range(phase["start"], phase.get("end"))
+    text = paragraphs_of(phase.get("text"))
+    heading = f"{name}（{when}）" + ("。" if text else "")
+    return Section(heading=heading, paragraphs=text, run_in=bool(text))
+
+
+def _check_depth(doc: Document) -> None:
+    for depth, section in doc.walk():
+        if depth > 4:
+            raise NigaoError(f"章节层级超过四级（公文正文最多四级）：{section.heading}")
+
+
+def unfilled(draft: Draft, profile: Profile) -> list[str]:
+    """What --final refuses: every marker and every empty leader, one line each."""
+    leader_labels = {*draft.empty_leaders, "领导小组名单"}
+    lines = [
+        f"【待填：{label}】 在 {where}"
+        for label, where in draft.markers()
+        if label not in leader_labels
+    ]
+    for role in dict.fromkeys(draft.empty_leaders):
+        lines.append(f"领导小组{role}没有填写（{profile.path} 的 leaders.{role}）")
+    return lines
