@@ -1,0 +1,25 @@
+"""Load the ingest data tables (src/nigao/data/*.yaml) once per process."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Any
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@functools.cache
+def load(name: str) -> Any:
+    """The parsed YAML table `data/<name>.yaml`."""
+    import yaml
+
+    with open(DATA_DIR / f"{name}.yaml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@functools.cache
+def compiled(name: str, key: str) -> tuple[tuple[re.Pattern[str], dict[str, Any]], ...]:
+    """The rules under `key` of table `name`, each with its compiled `pattern`."""
+    return tuple((re.compile(rule["pattern"]), rule) for rule in load(name)[key])
