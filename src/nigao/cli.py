@@ -69,7 +69,10 @@ def main() -> None:
     from nigao.errors import NigaoError
 
     try:
-        cli.main(standalone_mode=False, prog_name="nigao")
+        code = cli.main(standalone_mode=False, prog_name="nigao")
+        # Click returns (not raises) an Exit's code when standalone_mode is off.
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except NigaoError as error:
         click.echo(f"错误：{error}", err=True)
         sys.exit(error.exit_code)
