@@ -197,9 +197,12 @@ def resolve(
     errors: list[str] = []
     choices: list[Choice] = []
     for path, section in walk_sections(profile):
-        sid = overrides.get(path) or section.get("skeleton")
+        # An override of "" means "no skeleton" (chosen in the --interactive menu).
+        sid = overrides[path] if path in overrides else section.get("skeleton")
         skeleton, is_default = None, False
-        if sid:
+        if path in overrides and not sid:
+            pass
+        elif sid:
             skeleton = library.skeletons.get(sid)
             if skeleton is None:
                 where = profile.where(f"{path}.skeleton") if path not in overrides else profile.path

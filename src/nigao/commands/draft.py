@@ -1,0 +1,369 @@
+"""`nigao init`, `nigao schema`, `nigao new`, `nigao export`: drafting from a profile.
+
+Thin Click shells over profile.py, library.py and compose.py. Heavy modules (yaml, jinja2,
+the .docx writer) are imported inside the command bodies, so `nigao --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from nigao.commands._common import friendly
+
+_LIBRARY_HELP = "另外的骨架文件夹（可重复；同编号的骨架以它为准）。也可用环境变量 NIGAO_LIBRARY"
+
+
+# ---------------------------------------------------------------------------------------------
+# init / schema
+# ---------------------------------------------------------------------------------------------
+
+
+@click.command("init")
+@click.argument("path", type=click.Path(dir_okay=False), metavar="配置文件")
+@click.option(
+    "--kind",
+    type=click.Choice(["plan", "summary", "report"]),
+    default="plan",
+    show_default=True,
+    help="文种：plan 方案 / summary 总结 / report 经验材料",
+)
+@click.option("--force", is_flag=True, help="已有同名文件时覆盖")
+@click.help_option("-h", "--help", help="显示帮助并退出")
+@friendly
+def init(path: str, kind: str, force: bool) -> None:
+    """生成带中文注释的配置文件模板（每一项都有说明和示例），
+    并在旁边写出 JSON Schema，供编辑器补全和检查。"""
+    from nigao.fsutil import atomic_write, check_writable
+    from nigao.profile import SCHEMA_FILE, scaffold
+
+    target = Path(path)
+    if not target.suffix:
+        target = target.with_suffix(".yaml")
+    check_writable([target], force)
+    schema_path = target.parent / SCHEMA_FILE
+    schema_text = _schema_text()
+    atomic_write(target, scaffold(kind, SCHEMA_FILE))
+    click.echo(f"已生成配置文件：{target}")
+    if not schema_path.exists():
+        atomic_write(schema_path, schema_text)
+        click.echo(f"已生成 JSON Schema：{schema_path}（编辑器据此补全、检查配置项）")
+    elif schema_path.read_text(encoding="utf-8") != schema_text:
+        if force:
+            atomic_write(schema_path, schema_text)
+            click.echo(f"已更新 JSON Schema：{schema_path}")
+        else:
+            click.echo(f"提示：{schema_path} 已存在且与当前版本不同，未覆盖（加 --force 更新）")
+    click.echo(f"下一步：按注释修改 {target}，然后运行  nigao new {target}")
+
+
+def _schema_text() -> str:
+    import json
+
+    from nigao.profile import json_schema
+
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+@click.command("schema")
+@click.help_option("-h", "--help", help="显示帮助并退出")
+@friendly
+def schema() -> None:
+    """输出配置文件的 JSON Schema（draft 2020-12，中文说明），供编辑器补全和检查。
+
+    例如：nigao schema > nigao-profile.schema.json"""
+    click.echo(_schema_text(), nl=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# new
+# ---------------------------------------------------------------------------------------------
+
+
+def output_base(profile_path: str, output: str | None) -> Path:
+    """drafts/<profile stem> by default; -o accepts a stem (→ drafts/), a path, or a folder."""
+    from nigao.fsutil import safe_name
+
+    stem = safe_name(Path(profile_path).stem)
+    if not output:
+        return Path("drafts") / stem
+    out = Path(output)
+    if output.endswith(("/", "\\")) or out.is_dir():
+        return out / stem
+    if out.suffix.lower() in (".md", ".docx", ".pdf"):
+        out = out.with_suffix("")
+    if out.parent == Path("."):
+        return Path("drafts") / safe_name(out.name)
+    return out.parent / safe_name(out.name)
+
+
+def _parse_picks(picks: tuple[str, ...]) -> dict[str, str]:
+    from nigao.errors import UsageError
+    from nigao.profile import ROLES
+
+    result: dict[str, str] = {}
+    for pick in picks:
+        role, sep, sid = pick.partition("=")
+        role, sid = role.strip(), sid.strip()
+        if not sep or not role or not sid:
+            raise UsageError(
+                f"--pick 的写法是 角色=骨架编号（例如 --pick tasks=s003-tasks），得到 “{pick}”"
+            )
+        if role not in ROLES:
+            raise UsageError(f"--pick：没有 “{role}” 这个角色，可选：{'、'.join(ROLES)}")
+        result[role] = sid
+    return result
+
+
+def pick_overrides(profile: Any, picks: dict[str, str]) -> dict[str, str]:
+    """--pick ROLE=ID → {section path: id} for every section of that role."""
+    from nigao.compose import walk_sections
+    from nigao.errors import UsageError
+
+    overrides: dict[str, str] = {}
+    for role, sid in picks.items():
+        paths = [path for path, s in walk_sections(profile) if s["role"] == role]
+        if not paths:
+            raise UsageError(f"--pick {role}={sid}：配置文件 {profile.path} 里没有 {role} 章节")
+        overrides.update(dict.fromkeys(paths, sid))
+    return overrides
+
+
+def _menu(profile: Any, library: Any, overrides: dict[str, str]) -> dict[str, str]:
+    """--interactive: a numbered menu per section, showing each candidate's opening line."""
+    from nigao.compose import walk_sections
+    from nigao.profile import ROLE_NAMES
+
+    chosen = dict(overrides)
+    for path, section in walk_sections(profile):
+        role = section["role"]
+        candidates = library.for_role(role, profile.kind) or library.for_role(role)
+        own = bool(section.get("items") or section.get("phases") or section.get("text"))
+        if not candidates:
+            continue
+        current = chosen.get(path) or section.get("skeleton")
+        if current is None and not own:
+            default = library.default_for(role, profile.kind)
+            current = default.id if default else None
+        heading = section.get("heading") or ROLE_NAMES[role]
+        click.echo(f"\n【{heading}】（{path}，角色 {role}）可选骨架：")
+        options: list[str | None] = []
+        if own:
+            options.append(None)
+            click.echo("  0. 不用骨架，只用配置文件里自写的内容")
+        for i, skeleton in enumerate(candidates, 1):
+            options.append(skeleton.id)
+            flag = "（默认）" if skeleton.default else ""
+            click.echo(f"  {i}. {skeleton.id}{flag}  {_opening(skeleton)}")
+        low = 0 if own else 1
+        default_number = options.index(current) + low if current in options else low
+        number = click.prompt(
+            "请选择编号", type=click.IntRange(low, len(candidates)), default=default_number
+        )
+        picked = options[number - low]
+        chosen[path] = picked or ""
+    return chosen
+
+
+def _opening(skeleton: Any, width: int = 50) -> str:
+    import re
+
+    text = re.sub(r"\{\{-?\s*(.*?)\s*-?\}\}", r"〔\1〕", skeleton.opening)
+    return text if len(text) <= width else text[:width] + "……"
+
+
+@click.command("new")
+@click.argument("profile_path", type=click.Path(dir_okay=False), metavar="配置文件")
+@click.option(
+    "-o",
+    "--output",
+    metavar="路径或名称",
+    help="输出位置：名称（写到 drafts/名称.md 和 .docx）、带文件夹的路径或文件夹。默认 drafts/配置文件名",
+)
+@click.option(
+    "--pick",
+    "picks",
+    multiple=True,
+    metavar="角色=骨架编号",
+    help="为某一角色改用指定骨架（可重复），如 --pick tasks=s003-tasks",
+)
+@click.option(
+    "--interactive", "-i", is_flag=True, help="逐节从编号菜单中选择骨架（显示每个骨架的开头一句）"
+)
+@click.option(
+    "--final", is_flag=True, help="定稿模式：仍有【待填】、领导小组空缺时列出并停止，不写任何文件"
+)
+@click.option("--force", is_flag=True, help="覆盖已有的草稿文件")
+@click.option(
+    "--library",
+    "libraries",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    metavar="文件夹",
+    help=_LIBRARY_HELP,
+)
+@click.option("--pdf", is_flag=True, help="同时生成 PDF（需要 LibreOffice）")
+@click.help_option("-h", "--help", help="显示帮助并退出")
+@friendly
+def new(
+    profile_path: str,
+    output: str | None,
+    picks: tuple[str, ...],
+    interactive: bool,
+    final: bool,
+    force: bool,
+    libraries: tuple[str, ...],
+    pdf: bool,
+) -> None:
+    """按配置文件拟稿：写出可编辑的草稿 drafts/名称.md 和 Word 文档 drafts/名称.docx。
+
+    没有填写的事实在草稿中显示为【待填：名称】（Word 中高亮），最后列出清单。"""
+    from nigao import compose as C
+    from nigao.draftmd import write_draft
+    from nigao.errors import NigaoError
+    from nigao.fsutil import check_writable
+    from nigao.library import load_library
+    from nigao.profile import ROLE_NAMES, load
+
+    profile = load(profile_path)
+    library = load_library(libraries)
+    overrides = pick_overrides(profile, _parse_picks(picks))
+    if interactive:
+        overrides = _menu(profile, library, overrides)
+    draft = C.compose(profile, library, overrides)
+    doc = draft.document
+
+    base = output_base(profile_path, output)
+    md_path, docx_path = base.with_name(base.name + ".md"), base.with_name(base.name + ".docx")
+    pdf_path = base.with_name(base.name + ".pdf")
+    outputs = [md_path, docx_path] + ([pdf_path] if pdf else [])
+
+    missing = C.unfilled(draft, profile)
+    if final and missing:
+        raise NigaoError(
+            f"定稿检查未通过，未写出任何文件（{len(missing)} 处）：\n"
+            + "\n".join(f"  {m}" for m in missing)
+        )
+    check_writable(outputs, force)
+    markdown = write_draft(doc)
+    docx_bytes = _docx_bytes(doc)
+    _write_all([(md_path, markdown), (docx_path, docx_bytes)])
+    if pdf:
+        _to_pdf(docx_path, pdf_path)
+    click.echo("已生成：" + "、".join(str(p) for p in outputs))
+    for choice in draft.defaults:
+        role = choice.section["role"]
+        click.echo(
+            f"  {ROLE_NAMES[role]}（{choice.path}）未指定骨架，使用默认骨架 {choice.skeleton.id}"
+        )
+    for note in draft.notes:
+        click.echo(f"  提示：{note}")
+    run_checker(doc, profile)
+    if missing:
+        click.echo(f"还有 {len(missing)} 处待填：")
+        for line in missing:
+            click.echo(f"  {line}")
+        click.echo(
+            f"请在 {profile.path} 的 facts / leaders 中补齐后加 --force 重新生成，"
+            f"或直接修改 {md_path} 后运行 nigao export {md_path} --force"
+        )
+    else:
+        click.echo("没有待填内容。")
+
+
+def _docx_bytes(doc: Any) -> bytes:
+    from nigao.docx_writer import write_docx
+
+    return write_docx(doc)
+
+
+def _write_all(files: list[tuple[Path, str | bytes]]) -> None:
+    """Write several outputs; if a later one fails, remove the ones this run created."""
+    from nigao.fsutil import atomic_write
+
+    created: list[Path] = []
+    try:
+        for path, data in files:
+            existed = path.exists()
+            atomic_write(path, data)
+            if not existed:
+                created.append(path)
+    except BaseException:
+        for path in created:
+            path.unlink(missing_ok=True)
+        raise
+
+
+def _to_pdf(docx_path: Path, pdf_path: Path) -> None:
+    from nigao.pdf import to_pdf
+
+    to_pdf(docx_path, pdf_path)
+
+
+def run_checker(doc: Any, profile: Any) -> None:
+    """HOOK for the checker (issue 5): print findings about the new draft.
+
+    Called after the draft is written. The checker helper fills in the call below; keep it
+    small and never let it stop `nigao new` (the draft is already written).
+    """
+    import importlib.util
+
+    if importlib.util.find_spec("nigao.check") is None:
+        return
+    import nigao.check as check
+
+    check_document = getattr(check, "check_document", None)
+    if check_document is None:
+        return
+    from nigao.errors import NigaoError
+
+    try:
+        findings = check_document(doc, profile=profile)
+    except NigaoError as error:
+        click.echo(f"  校对未完成：{error}")
+        return
+    for finding in findings or []:
+        click.echo(f"  校对：{finding}")
+
+
+# ---------------------------------------------------------------------------------------------
+# export
+# ---------------------------------------------------------------------------------------------
+
+
+@click.command("export")
+@click.argument("draft_path", type=click.Path(dir_okay=False), metavar="草稿.md")
+@click.option(
+    "-o", "--output", metavar="文件.docx", help="输出的 Word 文件（默认与草稿同名同目录）"
+)
+@click.option("--force", is_flag=True, help="覆盖已有的文件")
+@click.option("--pdf", is_flag=True, help="同时生成 PDF（需要 LibreOffice）")
+@click.help_option("-h", "--help", help="显示帮助并退出")
+@friendly
+def export(draft_path: str, output: str | None, force: bool, pdf: bool) -> None:
+    """把修改后的草稿 .md 导出为 Word（和 PDF）。编号按层级自动生成。"""
+    from nigao.draftmd import read_draft
+    from nigao.errors import ReadError
+    from nigao.fsutil import check_writable
+
+    source = Path(draft_path)
+    try:
+        text = source.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise ReadError("找不到草稿文件", path=draft_path) from None
+    except UnicodeDecodeError:
+        raise ReadError("草稿不是 UTF-8 编码，请另存为 UTF-8", path=draft_path) from None
+    except OSError as error:
+        raise ReadError(f"无法读取草稿：{error.strerror}", path=draft_path) from None
+    doc = read_draft(text, draft_path)
+    docx_path = Path(output) if output else source.with_suffix(".docx")
+    if docx_path.suffix.lower() != ".docx":
+        docx_path = docx_path.with_name(docx_path.name + ".docx")
+    pdf_path = docx_path.with_suffix(".pdf")
+    check_writable([docx_path] + ([pdf_path] if pdf else []), force)
+    _write_all([(docx_path, _docx_bytes(doc))])
+    if pdf:
+        _to_pdf(docx_path, pdf_path)
+    click.echo("已生成：" + str(docx_path) + (f"、{pdf_path}" if pdf else ""))
