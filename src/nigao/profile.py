@@ -662,6 +662,7 @@ def _yaml_problem(error: Any) -> str:
     problem = str(getattr(error, "problem", "") or error)
     hints = [
         ("'\\t'", "不能用 Tab 缩进，请改用空格"),
+        ("tab character", "不能用 Tab 缩进，请改用空格"),
         (
             "mapping values are not allowed",
             "冒号位置不对：可能是缩进不齐，或文字里的英文冒号后跟了空格（请给这段文字加引号）",
