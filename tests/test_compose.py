@@ -1,0 +1,267 @@
+"""Composing a Document from a profile and skeletons: what ends up in the draft."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nigao import compose as C
+from nigao import profile as P
+from nigao.draftmd import write_draft
+from nigao.errors import NigaoError
+from nigao.library import Library, load_library
+
+FIXTURES = Path(__file__).parent / "fixtures" / "library"
+
+BASE = """\
+kind: plan
+title: 岚溪县教育局关于开展“强师兴校”主题活动的实施方案
+org:
+  name: 岚溪县教育局
+  short: 县教育局
+  region: 岚溪县
+  party: 中共岚溪县教育局党组
+campaign: 强师兴校
+date: 2027-03-01
+guidance:
+  theory: 习近平新时代中国特色社会主义思想
+  spirit: 党的二十大精神
+leaders:
+  组长:
+    - name: 方立新
+      post: 局党组书记、局长
+  副组长:
+    - name: 何静
+      post: 副局长
+    - name: 唐志远
+  成员:
+    - name: 韩雪
+      post: 局办公室主任
+"""
+
+
+def library() -> Library:
+    return Library([(FIXTURES, "内置")])
+
+
+def draft(sections: str, extra: str = "", lib: Library | None = None, **kw: object) -> C.Draft:
+    profile = P.parse(BASE + extra + "sections:\n" + sections, "profiles/t.yaml")
+    return C.compose(profile, lib or library(), **kw)  # type: ignore[arg-type]
+
+
+def skeleton_dir(tmp_path: Path, sid: str, body: str, role: str = "tasks", **meta: str) -> Path:
+    folder = tmp_path / "lib" / role
+    folder.mkdir(parents=True, exist_ok=True)
+    extra = "".join(f"{k}: {v}\n" for k, v in meta.items())
+    (folder / f"{sid}.md.j2").write_text(
+        f"---\nid: {sid}\nrole: {role}\nkinds: [plan]\nheading: 主要任务\n{extra}---\n{body}",
+        encoding="utf-8",
+    )
+    return tmp_path / "lib"
+
+
+def test_dates_and_month_ranges() -> None:
+    from datetime import date
+
+    assert C.format_date(date(2027, 3, 1)) == "2027年3月1日"
+    assert C.month_range((2027, 3), (2027, 4)) == "2027年3月至4月"
+    assert C.month_range((2027, 11), (2028, 1)) == "2027年11月至2028年1月"
+    assert C.month_range((2027, 3), (2027, 3)) == "2027年3月"
+    assert C.month_range((2027, 3)) == "2027年3月"
+
+
+def test_leaders_block_lines_and_sentence_form() -> None:
+    block = draft("  - role: organization\n").document.sections[0]
+    assert "组长：方立新（局党组书记、局长）" in block.paragraphs
+    assert "副组长：何静（副局长）、唐志远" in block.paragraphs
+    assert "成员：韩雪（局办公室主任）" in block.paragraphs
+    names = draft("  - role: organization\n    skeleton: t002-organization\n").document
+    section = names.sections[0]
+    assert section.run_in and section.heading == "加强组织领导。"
+    assert section.paragraphs == [
+        "成立活动领导小组，组长由方立新同志担任，副组长由何静、唐志远同志担任，成员为韩雪。"
+    ]
+
+
+def test_empty_leader_becomes_marker_and_is_unfilled() -> None:
+    profile = P.parse(
+        BASE.split("leaders:")[0] + "sections:\n  - role: organization\n", "profiles/t.yaml"
+    )
+    result = C.compose(profile, library())
+    text = "\n".join(result.document.paragraphs())
+    assert "【待填：领导小组名单】" in text
+    assert any("领导小组" in line for line in C.unfilled(result, profile))
+
+
+def test_missing_fact_becomes_marker_and_given_fact_is_used() -> None:
+    result = draft("  - role: goals\n")
+    assert "全县新增学位【待填：新增学位数】个" in result.document.sections[0].paragraphs[0]
+    assert result.markers() == [("新增学位数", "一、工作目标")]
+    filled = draft("  - role: goals\n", extra="facts:\n  新增学位数: 1200\n")
+    assert "全县新增学位1200个" in filled.document.sections[0].paragraphs[0]
+    assert filled.markers() == []
+
+
+def test_numbering_continues_across_skeletons_and_own_items() -> None:
+    result = draft(
+        "  - role: guiding_ideas\n"
+        "  - role: tasks\n"
+        "    skeleton: t001-tasks\n"
+        "    items:\n"
+        "      - title: 抓队伍建设，提升育人能力。\n"
+        "        text: 自写内容。\n"
+        "  - role: measures\n"
+    )
+    labels = [(label, s.heading) for _d, label, s in result.document.numbered()]
+    assert labels == [
+        ("一、", "指导思想"),
+        ("二、", "主要任务"),
+        ("（一）", "抓项目建设，改善办学条件。"),
+        ("（二）", "抓课堂改革，提高教育质量。"),
+        ("1.", "加强教育常规管理。"),
+        ("（三）", "抓队伍建设，提升育人能力。"),
+        ("三、", "工作措施"),
+        ("（一）", "落实工作责任。"),
+        ("（二）", "加强工作督查。"),
+    ]
+    runs = {s.heading: s.run_in for _d, s in result.document.walk()}
+    assert runs["抓队伍建设，提升育人能力。"] and runs["落实工作责任。"]
+    assert not runs["主要任务"]
+    md = write_draft(result.document)
+    assert "一、" not in md and "（一）" not in md  # numbers are computed by writers, never stored
+
+
+def test_phases_render_with_date_ranges() -> None:
+    result = draft(
+        "  - role: steps\n"
+        "    skeleton: t001-steps\n"
+        "    phases:\n"
+        "      - {name: 宣传发动阶段, start: 2027-03, text: 召开动员会。}\n"
+        "      - {name: 组织实施阶段, start: 2027-04, end: 2027-10, text: 扎实推进。}\n"
+        "      - {name: 巩固提升阶段, start: 2027-11, end: 2028-01}\n"
+    )
+    steps = result.document.sections[0]
+    assert steps.paragraphs == ["活动分三个阶段进行。"]
+    assert [s.heading for s in steps.sections] == [
+        "宣传发动阶段（2027年3月）。",
+        "组织实施阶段（2027年4月至10月）。",
+        "巩固提升阶段（2027年11月至2028年1月）",
+    ]
+    assert [s.run_in for s in steps.sections] == [True, True, False]
+
+
+def test_role_without_skeleton_or_items_takes_default_and_says_so() -> None:
+    result = draft("  - role: guiding_ideas\n  - role: tasks\n    items:\n      - title: 一项。\n")
+    assert [(c.path, c.skeleton.id) for c in result.defaults] == [
+        ("sections[0]", "t001-guiding_ideas")
+    ]
+    assert result.document.sections[1].paragraphs == []  # own items only: no skeleton invented
+
+
+def test_sections_left_out_are_not_invented() -> None:
+    result = draft("  - role: measures\n")
+    assert [s.heading for s in result.document.sections] == ["工作措施"]
+
+
+def test_preamble_and_closing_are_unnumbered() -> None:
+    result = draft("  - role: preamble\n  - role: guiding_ideas\n  - role: closing\n")
+    doc = result.document
+    assert doc.preamble[0].startswith("为深入贯彻党的二十大精神，经中共岚溪县教育局党组研究")
+    assert doc.closing == ["各单位要结合实际，认真抓好落实。"]
+    assert [s.heading for s in doc.sections] == ["指导思想"]
+
+
+def test_heading_override_and_intro_only() -> None:
+    result = draft(
+        "  - role: tasks\n    skeleton: t001-tasks\n    heading: 重点任务\n    intro_only: true\n"
+        "    items:\n      - title: 自写任务。\n"
+    )
+    section = result.document.sections[0]
+    assert section.heading == "重点任务"
+    assert section.paragraphs == ["围绕活动主题，重点抓好以下工作。"]
+    assert [s.heading for s in section.sections] == ["自写任务。"]
+
+
+def test_nested_profile_sections_go_one_level_deeper() -> None:
+    result = draft(
+        "  - role: measures\n    heading: 有关要求\n    sections:\n"
+        "      - role: organization\n        skeleton: t002-organization\n"
+    )
+    labels = [(d, label, s.heading) for d, label, s in result.document.numbered()]
+    assert labels[0] == (1, "一、", "有关要求")
+    assert (2, "（三）", "加强组织领导。") in labels
+
+
+def test_missing_profile_field_names_field_skeleton_and_profile() -> None:
+    profile = P.parse(
+        BASE.replace("  party: 中共岚溪县教育局党组\n", "") + "sections:\n  - role: preamble\n",
+        "profiles/t.yaml",
+    )
+    with pytest.raises(P.ProfileError) as info:
+        C.compose(profile, library())
+    [error] = info.value.errors
+    assert error.startswith("profiles/t.yaml:")
+    assert "缺少 org.party" in error
+    assert "t001-preamble" in error and "preamble/t001-preamble.md.j2" in error
+
+
+def test_unknown_skeleton_id_is_reported_with_position_and_suggestion() -> None:
+    profile = P.parse(
+        BASE + "sections:\n  - role: tasks\n    skeleton: t001-task\n", "profiles/t.yaml"
+    )
+    with pytest.raises(P.ProfileError) as info:
+        C.compose(profile, library())
+    [error] = info.value.errors
+    line = BASE.count("\n") + 3
+    assert error.startswith(
+        f"profiles/t.yaml:{line}:5: sections[0].skeleton：没有编号为 “t001-task”"
+    )
+    assert "t001-tasks" in error
+
+
+def test_special_characters_come_out_as_the_same_text(tmp_path: Path) -> None:
+    lib = skeleton_dir(tmp_path, "x001-tasks", "A & B <b> \"q\" 'a' {{ facts.符号 }}\n")
+    result = draft(
+        "  - role: tasks\n    skeleton: x001-tasks\n",
+        extra='facts:\n  符号: "<script>&amp;\\""\n',
+        lib=load_library([lib], shipped=False),
+    )
+    assert result.document.sections[0].paragraphs == ['A & B <b> "q" \'a\' <script>&amp;"']
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "{{ ''.__class__.__mro__ }}\n",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}\n",
+        "{{ org.__init__.__globals__ }}\n",
+        "{{ cycler.__init__.__globals__.os.popen('id').read() }}\n",
+    ],
+)
+def test_sandbox_escape_is_refused(tmp_path: Path, body: str) -> None:
+    lib = skeleton_dir(tmp_path, "x002-tasks", body)
+    with pytest.raises(NigaoError) as info:
+        draft("  - role: tasks\n    skeleton: x002-tasks\n", lib=load_library([lib], shipped=False))
+    message = str(info.value)
+    assert "x002-tasks.md.j2" in message
+    assert "Traceback" not in message
+
+
+def test_template_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    lib = skeleton_dir(tmp_path, "x003-tasks", "第一段。\n\n{{ org.short \n")
+    with pytest.raises(NigaoError) as info:
+        draft("  - role: tasks\n    skeleton: x003-tasks\n", lib=load_library([lib], shipped=False))
+    assert "x003-tasks.md.j2:9:" in str(info.value)
+    assert "模板语法有误" in str(info.value)
+
+
+def test_profile_values_cannot_add_headings(tmp_path: Path) -> None:
+    lib = skeleton_dir(tmp_path, "x004-tasks", "内容：{{ facts.说明 }}\n")
+    result = draft(
+        "  - role: tasks\n    skeleton: x004-tasks\n",
+        extra='facts:\n  说明: "第一行\\n## 假标题"\n',
+        lib=load_library([lib], shipped=False),
+    )
+    assert result.document.sections[0].sections == []
+    assert result.document.sections[0].paragraphs == ["内容：第一行 ## 假标题"]
