@@ -63,3 +63,89 @@ RULE_THIN_EIGHTHS = 6  # 0.25 mm ≈ 0.75 pt
 PAGE_NUMBER_DASH = "—"
 PAGE_NUMBER_BELOW_TEXT = mm_to_twips(7)
 PAGE_NUMBER_INDENT = 280  # one 4号 character, twips
+
+# ---------------------------------------------------------------------------
+# Derived numbers the .docx writer uses (and the checker may compare against).
+
+# One 3号 character as actually set: 16 pt less the −0.25 pt run compression (twips).
+CHAR_ADVANCE = CHAR_WIDTH + CHAR_SPACING  # 315
+HALF_CHAR_ADVANCE = CHAR_WIDTH // 2 + CHAR_SPACING  # 155: a half-width digit or letter
+BODY_INDENT_CHARS = 2  # 7.3.3 first-line indent, in characters
+
+# 7.3.1 — the title at 2号 (22 pt = 440 twips) holds 20 characters a line in the 版心.
+TITLE_CHAR_WIDTH = TITLE_SIZE * 10  # twips
+TITLE_CHARS_PER_LINE = TEXT_WIDTH // TITLE_CHAR_WIDTH  # 20
+
+# 7.3.5.2 — without a seal: 署名 right-indented two characters, 成文日期 on the next line,
+# its first character two characters right of the 署名's first character.
+SIGNATURE_RIGHT_INDENT = 2 * CHAR_WIDTH  # 640
+DATE_OFFSET = 2 * CHAR_ADVANCE  # 630: 成文日期 starts this far right of the 署名's start
+
+# 7.2.4 / 7.2.5 — 版头: 发文机关标志 in red 小标宋 (初号 42 pt at most, shrunk to fit the
+# 版心 width); its top 35 mm below the top of the 版心 (three blank grid lines, then a
+# two-line slot); 发文字号 two blank lines below; the red rule 4 mm below the 发文字号.
+ISSUER_MARK_MAX_SIZE = 84  # half-points, 初号
+ISSUER_MARK_LINES = 2  # the mark's exact line height in grid lines
+ISSUER_MARK_BLANK_LINES_ABOVE = 3
+ISSUER_MARK_TOP = mm_to_twips(35)
+DOC_NUMBER_BLANK_LINES_ABOVE = 2
+TITLE_BLANK_LINES_BELOW_RULE = 2
+RED_RULE_EIGHTHS = 12  # 1.5 pt red rule under the 发文字号
+RED_RULE_SPACE = 8  # points between the 发文字号 line box and the rule (≈ 4 mm below the glyphs)
+# The 发文字号 line is shortened by the rule and its spacing so the paragraph stays one grid row.
+DOC_NUMBER_LINE = LINE_PITCH - RED_RULE_EIGHTHS * 20 // 8 - RED_RULE_SPACE * 20
+
+# 7.4 — 版记: 抄送 and 印发 lines indented one 4号 character, at the foot of the last page.
+VERSO_INDENT = 280  # one 4号 character, twips
+
+# 7.5 — page numbers. The footer paragraph has an exact line of PAGE_NUMBER_LINE twips and
+# sits FOOTER_DISTANCE above the page's bottom edge, so the em dashes (mid-height of the
+# 14 pt line) are 7 mm below the 版心: 35 mm − 7 mm = 28 mm above the page's bottom edge.
+PAGE_NUMBER_LINE = 400  # exact line height of the page-number paragraph, twips
+FOOTER_DISTANCE = mm_to_twips(35 - 7) - PAGE_NUMBER_LINE // 2  # 1387 twips ≈ 24.5 mm
+HEADER_DISTANCE = 851  # 15 mm; the 公文 has no header text, Word needs the attribute
+
+# Marker of a fact the drafter still has to give, highlighted in Word.
+FILL_IN_HIGHLIGHT = "yellow"
+
+# Paragraph styles: (styleId, Word name). The ids are ASCII and stable; the names are what a
+# drafter sees in Word's style pane, so one change there restyles every paragraph of a role.
+STYLE_BODY = ("GwBody", "公文正文")
+STYLE_CLOSING = ("GwClosing", "结束语")
+STYLE_TITLE = ("GwTitle", "公文标题")
+STYLE_RECIPIENTS = ("GwRecipients", "主送机关")
+STYLE_ATTACHMENT = ("GwAttachment", "附件说明")
+STYLE_SIGNATURE = ("GwSignature", "署名")
+STYLE_DATE = ("GwDate", "成文日期")
+STYLE_PAGE_NUMBER = ("GwPageNumber", "页码")
+STYLE_ISSUER_MARK = ("GwIssuerMark", "发文机关标志")
+STYLE_DOC_NUMBER = ("GwDocNumber", "发文字号")
+STYLE_CC = ("GwCc", "抄送")
+STYLE_PRINTER = ("GwPrinter", "印发机关和日期")
+STYLE_HEADINGS = {
+    1: ("GwHeading1", "一级标题"),
+    2: ("GwHeading2", "二级标题"),
+    3: ("GwHeading3", "三级标题"),
+    4: ("GwHeading4", "四级标题"),
+}
+# Character styles for run-in headings ("（一）加强组织领导。" at the start of a paragraph).
+STYLE_RUN_IN = {
+    1: ("GwRunIn1", "一级标题（段内）"),
+    2: ("GwRunIn2", "二级标题（段内）"),
+    3: ("GwRunIn3", "三级标题（段内）"),
+    4: ("GwRunIn4", "四级标题（段内）"),
+}
+# w:outlineLvl is 0-based: depth 1 (一、) is outline level 0.
+OUTLINE_LEVELS = {depth: depth - 1 for depth in STYLE_HEADINGS}
+
+# Paragraph styles that sit on the 22-line grid (exact LINE_PITCH, no space before/after).
+GRID_STYLES = (
+    STYLE_BODY,
+    STYLE_CLOSING,
+    STYLE_TITLE,
+    STYLE_RECIPIENTS,
+    STYLE_ATTACHMENT,
+    STYLE_SIGNATURE,
+    STYLE_DATE,
+    *STYLE_HEADINGS.values(),
+)

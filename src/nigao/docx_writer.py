@@ -1,0 +1,879 @@
+"""Document → .docx bytes laid out to GB/T 9704-2012: the only place with WordprocessingML.
+
+Written with zipfile and string templates, not python-docx: importing python-docx alone costs
+more than the whole write, and every command writes a .docx. All layout numbers come from
+`nigao.gbt9704`; docs/GBT9704.md says why each is what it is. Children of w:pPr, w:rPr and
+w:sectPr are written in the schema's order so that Word opens the file without "repair".
+
+The output is deterministic: fixed zip timestamps and member order, no dates in docProps.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from io import BytesIO
+
+from nigao import gbt9704 as G
+from nigao.model import Document, Section
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+FILL_IN = re.compile(r"【待填[：:][^】]*】")
+# Characters XML 1.0 cannot hold, plus DEL and C1 controls (never wanted in a 公文).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+def clean(text: str) -> str:
+    """Text as XML 1.0 can hold it: control characters removed, line ends unified."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _NOT_XML.sub("", text)
+
+
+def esc(text: str) -> str:
+    """Escape & < > " for element text and attribute values (after `clean`)."""
+    return clean(text).translate(_ESCAPES)
+
+
+# ---------------------------------------------------------------------------
+# Widths (twips) of text set at 3号 with the run compression: for 署名/成文日期 placement
+# and the 附件说明 hanging indents.
+
+
+def _is_half_width(ch: str) -> bool:
+    return ord(ch) < 0x1100 or 0xFF61 <= ord(ch) <= 0xFFDC
+
+
+def text_width(text: str) -> int:
+    """Advance of `text` in twips at 16 pt with −0.25 pt character spacing."""
+    return sum(G.HALF_CHAR_ADVANCE if _is_half_width(c) else G.CHAR_ADVANCE for c in text)
+
+
+def date_indents(signature: str, date: str) -> tuple[int, int]:
+    """(署名 right indent, 成文日期 left indent) for 7.3.5.2 without a seal.
+
+    The 署名 is right-aligned two characters in; the date is left-aligned so that its first
+    character sits two characters right of the 署名's first character, whatever the width of
+    the digits in the font at hand. When the date would then come closer than two characters
+    to the right edge, the 署名 moves left by as much, as the standard says.
+    """
+    sig_right = G.SIGNATURE_RIGHT_INDENT
+    overrun = G.DATE_OFFSET + text_width(date) - text_width(signature)
+    if overrun > 0:
+        sig_right += overrun
+    date_left = G.TEXT_WIDTH - sig_right - text_width(signature) + G.DATE_OFFSET
+    return sig_right, max(0, date_left)
+
+
+# ---------------------------------------------------------------------------
+# Title lines: a long title is wrapped into a trapezoid (longer line first) at word
+# boundaries. Break points are found from these tables; a lower cost is a better place.
+
+_BREAK_BEFORE = {
+    "关于": 1,
+    "的通知": 1,
+    "的实施方案": 1,
+    "的工作方案": 1,
+    "的活动方案": 1,
+    "的方案": 1,
+    "的意见": 1,
+    "的报告": 1,
+    "的总结": 1,
+    "实施方案": 2,
+    "工作方案": 2,
+    "活动方案": 2,
+    "工作总结": 2,
+    "经验材料": 2,
+    "开展": 2,
+    "做好": 2,
+    "加强": 2,
+    "推进": 2,
+    "深化": 2,
+    "深入": 2,
+    "实施": 3,
+    "印发": 2,
+    "进一步": 2,
+    "全面": 3,
+    "组织": 3,
+    "举办": 2,
+    "“": 2,
+    "《": 2,
+    "（": 3,
+}
+_BREAK_AFTER = {
+    "关于": 1,
+    "的": 3,
+    "”": 2,
+    "》": 2,
+    "）": 3,
+    "、": 2,
+    "，": 2,
+    "年": 4,
+    "年度": 3,
+    "教育局": 3,
+    "委员会": 3,
+    "人民政府": 3,
+    "办公室": 3,
+    "活动": 4,
+    "工作": 5,
+}
+# Common words of education-bureau titles (data/title_words.txt): a maximum match over these
+# gives the remaining word boundaries (a break between two unknown characters is never offered).
+_WORDS: list[frozenset[str]] = []
+
+
+def _title_words() -> frozenset[str]:
+    if not _WORDS:
+        from importlib.resources import files
+
+        text = files("nigao").joinpath("data/title_words.txt").read_text(encoding="utf-8")
+        lines = (x for x in text.splitlines() if not x.startswith("#"))
+        _WORDS.append(frozenset(w for x in lines for w in x.split()))
+    return _WORDS[0]
+
+
+_NO_LINE_START = set("，。、：；！？）》”’】〕…—·")
+_NO_LINE_END = set("（《“‘【〔")
+
+
+def _title_units(text: str) -> int:
+    return sum(1 if _is_half_width(c) else 2 for c in text)
+
+
+def _tokens(title: str, backward: bool) -> list[tuple[int, int, bool]]:
+    """Maximum-match segmentation: (start, end, known) spans, from either end of the title."""
+    text = title[::-1] if backward else title
+    words = _title_words()
+    longest = max(len(w) for w in words)
+    if backward:
+        words = frozenset(w[::-1] for w in words)
+    spans, pos = [], 0
+    while pos < len(text):
+        end = pos + 1
+        known = not ("\u4e00" <= text[pos] <= "\u9fff")  # digits, letters, punctuation
+        if known:
+            while end < len(text) and text[end].isascii() and text[pos].isascii():
+                end += 1
+        else:
+            for size in range(min(longest, len(text) - pos), 1, -1):
+                if text[pos : pos + size] in words:
+                    end, known = pos + size, True
+                    break
+        spans.append((pos, end, known))
+        pos = end
+    if backward:
+        n = len(title)
+        spans = [(n - b, n - a, k) for a, b, k in reversed(spans)]
+    return spans
+
+
+def _word_boundaries(title: str) -> set[int]:
+    """Positions between two known words in either direction's segmentation."""
+    cuts: set[int] = set()
+    for backward in (False, True):
+        spans = _tokens(title, backward)
+        for (_a, b, k1), (_c, _d, k2) in zip(spans, spans[1:], strict=False):
+            if k1 and k2:
+                cuts.add(b)
+    return cuts
+
+
+def _break_costs(title: str) -> dict[int, int]:
+    """Positions (index of the first character of the next line) where the title may break."""
+    costs: dict[int, int] = {}
+    quote_depth = [0] * (len(title) + 1)
+    depth = 0
+    for i, ch in enumerate(title):
+        quote_depth[i] = depth
+        if ch in "“《":
+            depth += 1
+        elif ch in "”》" and depth:
+            depth -= 1
+    quote_depth[len(title)] = depth
+
+    def offer(pos: int, cost: int) -> None:
+        if 0 < pos < len(title):
+            if title[pos] in _NO_LINE_START or title[pos - 1] in _NO_LINE_END:
+                return
+            if title[pos - 1].isascii() and title[pos].isascii() and title[pos].isalnum():
+                return
+            cost += 4 if quote_depth[pos] else 0
+            costs[pos] = min(cost, costs.get(pos, 99))
+
+    for cut in _word_boundaries(title):
+        offer(cut, 6)
+    for word, cost in _BREAK_BEFORE.items():
+        for m in re.finditer(re.escape(word), title):
+            offer(m.start(), cost)
+    for word, cost in _BREAK_AFTER.items():
+        for m in re.finditer(re.escape(word), title):
+            offer(m.end(), cost)
+    return costs
+
+
+def title_lines(title: str, max_chars: int = G.TITLE_CHARS_PER_LINE) -> list[str]:
+    """Split a title into lines of at most `max_chars` characters, never inside a word.
+
+    Lines form a trapezoid (each line no longer than the one above) or a diamond; among
+    the shapes that fit, the one with the best break points and the most even lines wins.
+    """
+    title = title.strip()
+    limit = max_chars * 2
+    total = _title_units(title)
+    if total <= limit:
+        return [title]
+    from itertools import combinations
+
+    for fallback in (False, True):
+        costs = _break_costs(title)
+        if fallback:  # no word boundary fits: allow any break the line rules permit
+            for pos in range(1, len(title)):
+                if title[pos] not in _NO_LINE_START and title[pos - 1] not in _NO_LINE_END:
+                    costs.setdefault(pos, 20)
+        best: tuple[float, list[str]] | None = None
+        least = -(-total // limit)
+        for n in range(least, least + 2):
+            for cut in combinations(sorted(costs), n - 1):
+                bounds = (0, *cut, len(title))
+                lines = [title[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+                widths = [_title_units(x) for x in lines]
+                if max(widths) > limit:
+                    continue
+                score = 10.0 * sum(costs[c] for c in cut) + (max(widths) - min(widths))
+                descending = all(a >= b for a, b in zip(widths, widths[1:], strict=False))
+                diamond = n == 3 and widths[1] >= widths[0] and widths[1] >= widths[2]
+                if not descending:
+                    score += 15 if diamond else 40
+                score += 25 * (n - least)
+                if best is None or score < best[0]:
+                    best = (score, lines)
+        if best is not None:
+            return best[1]
+    return [title]  # unreachable for real titles; keeps the type honest
+
+
+# ---------------------------------------------------------------------------
+# Runs and paragraphs.
+
+_HINT = '<w:rFonts w:hint="eastAsia"/>'
+
+
+def _text_run(
+    text: str, rstyle: str | None = None, highlight: bool = False, size: int | None = None
+) -> str:
+    rpr = ""
+    if rstyle:
+        rpr += f'<w:rStyle w:val="{rstyle}"/>'
+    rpr += _HINT
+    if size:
+        rpr += f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
+    if highlight:
+        rpr += f'<w:highlight w:val="{G.FILL_IN_HIGHLIGHT}"/>'
+    parts = []
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            parts.append("<w:br/>")
+        for j, piece in enumerate(line.split("\t")):
+            if j:
+                parts.append("<w:tab/>")
+            if piece:
+                parts.append(f'<w:t xml:space="preserve">{piece}</w:t>')
+    return f"<w:r><w:rPr>{rpr}</w:rPr>{''.join(parts)}</w:r>"
+
+
+def runs(text: str, rstyle: str | None = None, size: int | None = None) -> str:
+    """Runs for `text`, split so every 【待填：…】 marker is a highlighted run of its own."""
+    text = esc(text)
+    out = []
+    pos = 0
+    for m in FILL_IN.finditer(text):
+        if m.start() > pos:
+            out.append(_text_run(text[pos : m.start()], rstyle, size=size))
+        out.append(_text_run(m.group(), rstyle, highlight=True, size=size))
+        pos = m.end()
+    if pos < len(text) or not out:
+        out.append(_text_run(text[pos:], rstyle, size=size))
+    return "".join(out)
+
+
+def para(style: str | None, content: str = "", ppr: str = "") -> str:
+    """A paragraph with a style and extra pPr children (already in schema order)."""
+    pstyle = f'<w:pStyle w:val="{style}"/>' if style else ""
+    props = pstyle + ppr
+    head = f"<w:pPr>{props}</w:pPr>" if props else ""
+    return f"<w:p>{head}{content}</w:p>"
+
+
+# ---------------------------------------------------------------------------
+# Line estimates. The 版记 has to end at the foot of the last page (7.4); neither Word nor
+# LibreOffice can anchor flowing paragraphs there, so the writer counts the grid rows the
+# text takes (both programs set this layout on the same 22 × 28 grid) and fills the rest of
+# the last page with empty lines, as a 文秘 does by hand.
+
+_HANGING = set("，。、．,.")  # may hang past the right edge (Word's and LibreOffice's default)
+
+
+def count_lines(
+    text: str,
+    first: int = G.FIRST_LINE_INDENT,
+    left: int = 0,
+    right: int = 0,
+    advance: int = G.CHAR_ADVANCE,
+    half: int = G.HALF_CHAR_ADVANCE,
+) -> int:
+    """Rows a paragraph takes on the grid: greedy line filling with CJK line-breaking rules."""
+    if not text:
+        return 1
+    # Units: an ASCII word is unbreakable, every other character stands alone.
+    units = re.findall(r"[A-Za-z0-9_.%\-]+|.", text, flags=re.S)
+    lines, used = 1, 0
+    width = G.TEXT_WIDTH - left - right - first
+    prev_w = 0
+    for unit in units:
+        if unit == "\n":
+            lines, used, width, prev_w = lines + 1, 0, G.TEXT_WIDTH - left - right, 0
+            continue
+        w = sum(half if _is_half_width(c) else advance for c in unit)
+        if used + w <= width or used == 0 or unit in _HANGING:
+            used += w
+        elif unit in _NO_LINE_START and prev_w:
+            lines, used = lines + 1, prev_w + w  # the previous character comes down with it
+            width = G.TEXT_WIDTH - left - right
+        else:
+            lines, used = lines + 1, w
+            width = G.TEXT_WIDTH - left - right
+        if unit in _NO_LINE_END and used > w and used >= width - advance:
+            lines, used = lines + 1, w  # an opening mark never ends a line
+            width = G.TEXT_WIDTH - left - right
+        prev_w = w
+    return lines
+
+
+class _Body:
+    """The paragraphs written so far and the grid rows they take."""
+
+    def __init__(self) -> None:
+        self.xml: list[str] = []
+        self.rows = 0
+
+    def add(self, xml: str, rows: int = 1) -> None:
+        self.xml.append(xml)
+        self.rows += rows
+
+    def blank(self, n: int = 1) -> None:
+        for _ in range(n):
+            self.add("<w:p/>")
+
+
+def _section_paragraphs(depth: int, lab: str, section: Section, out: _Body) -> None:
+    body = G.STYLE_BODY[0]
+    heading = lab + section.heading
+    if section.run_in and section.paragraphs:
+        level = f'<w:outlineLvl w:val="{G.OUTLINE_LEVELS[depth]}"/>'
+        content = runs(heading, G.STYLE_RUN_IN[depth][0]) + runs(section.paragraphs[0])
+        out.add(para(body, content, level), count_lines(clean(heading + section.paragraphs[0])))
+        rest = section.paragraphs[1:]
+    else:
+        out.add(para(G.STYLE_HEADINGS[depth][0], runs(heading)), count_lines(clean(heading)))
+        rest = section.paragraphs
+    for text in rest:
+        out.add(para(body, runs(text)), count_lines(clean(text)))
+
+
+def _attachment_paragraphs(names: list[str], out: _Body) -> None:
+    """附件说明 (7.3.4): "附件：名称" or "附件：1.名称" with later names aligned under "1."."""
+    style = G.STYLE_ATTACHMENT[0]
+    prefix = "附件："
+    start = G.FIRST_LINE_INDENT + text_width(prefix)
+    several = len(names) > 1
+    for i, name in enumerate(names, 1):
+        number = f"{i}." if several else ""
+        left = start + text_width(number)
+        hanging = left - (G.FIRST_LINE_INDENT if i == 1 else start)
+        text = (prefix if i == 1 else "") + number + name
+        ind = f'<w:ind w:left="{left}" w:hanging="{hanging}"/>'
+        out.add(para(style, runs(text), ind), count_lines(clean(text), -hanging, left))
+
+
+def _issuer_mark_size(mark: str) -> int:
+    """Half-points: 初号 at most, smaller when the mark would be wider than the 版心."""
+    fit = G.TEXT_WIDTH * 2 // max(1, _title_units(mark)) // 10  # half-points per em
+    return max(G.BODY_SIZE, min(G.ISSUER_MARK_MAX_SIZE, fit))
+
+
+def _head_paragraphs(doc: Document, out: _Body) -> None:
+    """版头 (7.2): red 发文机关标志, 发文字号 two lines below, red rule 4 mm under it."""
+    out.blank(G.ISSUER_MARK_BLANK_LINES_ABOVE)
+    mark = doc.issuer_mark or doc.signature or ""
+    if mark:
+        size = _issuer_mark_size(mark)
+        out.add(para(G.STYLE_ISSUER_MARK[0], runs(mark, size=size)), G.ISSUER_MARK_LINES)
+    out.blank(G.DOC_NUMBER_BLANK_LINES_ABOVE)
+    out.add(para(G.STYLE_DOC_NUMBER[0], runs(doc.doc_number or "")))
+    out.blank(G.TITLE_BLANK_LINES_BELOW_RULE)
+
+
+def _border(side: str, eighths: int) -> str:
+    return f'<w:{side} w:val="single" w:sz="{eighths}" w:space="0" w:color="000000"/>'
+
+
+def _verso_paragraphs(doc: Document, out: _Body) -> None:
+    """版记 (7.4): 抄送 and 印发机关/印发日期 between rules, ending at the foot of the last page.
+
+    A bordered paragraph is as tall as its exact line plus its rules, so the line is made
+    shorter by the rules' width and the 版记 keeps to whole grid rows.
+    """
+    thick, thin = G.RULE_THICK_EIGHTHS, G.RULE_THIN_EIGHTHS
+    parts: list[tuple[str, int]] = []
+    if doc.cc:
+        cc = "抄送：" + doc.cc.strip()
+        if not cc.endswith("。"):
+            cc += "。"
+        bottom = thin if doc.printer else thick
+        bdr = f"<w:pBdr>{_border('top', thick)}{_border('bottom', bottom)}</w:pBdr>"
+        n = count_lines(clean(cc), G.VERSO_INDENT, 0, 0, G.VERSO_SIZE * 10, G.VERSO_SIZE * 5)
+        line = _grid_spacing(G.LINE_PITCH - (thick + bottom) * 20 // 8 // n)
+        parts.append((para(G.STYLE_CC[0], runs(cc), bdr + _OFF_GRID + line), n))
+    if doc.printer:
+        top = 0 if doc.cc else thick
+        bdr = (_border("top", top) if top else "") + _border("bottom", thick)
+        tabs = f'<w:tabs><w:tab w:val="right" w:pos="{G.TEXT_WIDTH - G.VERSO_INDENT}"/></w:tabs>'
+        line = _grid_spacing(G.LINE_PITCH - (top + thick) * 20 // 8)
+        right = f"{doc.print_date}印发" if doc.print_date else "印发"
+        text = f"{doc.printer}\t{right}"
+        parts.append(
+            (
+                para(
+                    G.STYLE_PRINTER[0], runs(text), f"<w:pBdr>{bdr}</w:pBdr>{tabs}{_OFF_GRID}{line}"
+                ),
+                1,
+            )
+        )
+    need = sum(n for _xml, n in parts)
+    per_page = G.LINES_PER_PAGE
+    free = (-out.rows) % per_page
+    if free < need + 1:  # at least one empty line above the 版记, else it goes overleaf
+        free += per_page
+    out.blank(free - need)
+    for xml, n in parts:
+        out.add(xml, n)
+
+
+def body_xml(doc: Document) -> str:
+    """The w:body content: every paragraph of the 公文 in order, then the section properties."""
+    out = _Body()
+    if doc.doc_number:
+        _head_paragraphs(doc, out)
+    if doc.title:
+        lines = [esc(x) for x in title_lines(clean(doc.title).replace("\n", ""))]
+        out.add(para(G.STYLE_TITLE[0], _text_run("\n".join(lines))), len(lines))
+        out.blank()
+    if doc.recipients:
+        rec = doc.recipients.strip()
+        if not rec.endswith(("：", ":")):
+            rec += "："
+        out.add(para(G.STYLE_RECIPIENTS[0], runs(rec)), count_lines(clean(rec), 0))
+    body = G.STYLE_BODY[0]
+    for text in doc.preamble:
+        out.add(para(body, runs(text)), count_lines(clean(text)))
+    for depth, lab, section in doc.numbered():
+        _section_paragraphs(depth, lab, section, out)
+    for text in doc.closing:
+        out.add(para(G.STYLE_CLOSING[0], runs(text)), count_lines(clean(text)))
+    if doc.attachments:
+        out.blank()
+        _attachment_paragraphs(doc.attachments, out)
+    if doc.signature or doc.date:
+        out.blank()
+        sig_right, date_left = date_indents(doc.signature or "", doc.date or "")
+        if doc.signature:
+            ind = f'<w:ind w:right="{sig_right}"/>'
+            out.add(para(G.STYLE_SIGNATURE[0], runs(doc.signature), ind))
+        if doc.date:
+            ind = f'<w:ind w:left="{date_left}"/>'
+            out.add(para(G.STYLE_DATE[0], runs(doc.date), ind))
+    if doc.cc or doc.printer:
+        _verso_paragraphs(doc, out)
+    out.add(SECT_PR, 0)
+    return "".join(out.xml)
+
+
+SECT_PR = (
+    '<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
+    '<w:footerReference w:type="even" r:id="rIdFooterEven"/>'
+    f'<w:pgSz w:w="{G.PAGE_WIDTH}" w:h="{G.PAGE_HEIGHT}"/>'
+    f'<w:pgMar w:top="{G.MARGIN_TOP}" w:right="{G.MARGIN_RIGHT}" w:bottom="{G.MARGIN_BOTTOM}" '
+    f'w:left="{G.MARGIN_LEFT}" w:header="{G.HEADER_DISTANCE}" w:footer="{G.FOOTER_DISTANCE}" '
+    'w:gutter="0"/><w:cols w:space="720"/>'
+    f'<w:docGrid w:type="lines" w:linePitch="{G.LINE_PITCH}"/></w:sectPr>'
+)
+
+
+# ---------------------------------------------------------------------------
+# Package parts.
+
+_NS_DECL = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
+
+
+def document_xml(doc: Document) -> str:
+    return f"{XML_DECL}<w:document {_NS_DECL}><w:body>{body_xml(doc)}</w:body></w:document>"
+
+
+def _footer_xml(odd: bool) -> str:
+    if odd:
+        ind, jc = f'<w:ind w:right="{G.PAGE_NUMBER_INDENT}"/>', "right"
+    else:
+        ind, jc = f'<w:ind w:left="{G.PAGE_NUMBER_INDENT}"/>', "left"
+    dash = G.PAGE_NUMBER_DASH
+    field = (
+        '<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>'
+        '<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        '<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r>'
+        '<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t>1</w:t></w:r>'
+        '<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    content = _text_run(dash + " ") + field + _text_run(" " + dash)
+    p = para(G.STYLE_PAGE_NUMBER[0], content, f'{ind}<w:jc w:val="{jc}"/>')
+    return f"{XML_DECL}<w:ftr {_NS_DECL}>{p}</w:ftr>"
+
+
+def _fonts(name: str, ascii_name: str | None = None) -> str:
+    a = esc(ascii_name or name)
+    n = esc(name)
+    return f'<w:rFonts w:ascii="{a}" w:hAnsi="{a}" w:eastAsia="{n}" w:cs="{a}" w:hint="eastAsia"/>'
+
+
+def _rpr(
+    font: str | None = None,
+    size: int | None = None,
+    spacing: int | None = None,
+    color: str | None = None,
+    ascii_font: str | None = None,
+) -> str:
+    out = _fonts(font, ascii_font) if font else ""
+    out += '<w:b w:val="0"/><w:bCs w:val="0"/>' if font else ""
+    if color:
+        out += f'<w:color w:val="{color}"/>'
+    if spacing is not None:
+        out += f'<w:spacing w:val="{spacing}"/>'
+    if size:
+        out += f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
+    return f"<w:rPr>{out}</w:rPr>" if out else ""
+
+
+# A 22 pt line would take two grid rows in LibreOffice: the title keeps its exact line instead.
+_OFF_GRID = '<w:snapToGrid w:val="0"/>'
+
+
+def _grid_spacing(line: int = G.LINE_PITCH) -> str:
+    return f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
+
+
+def _pstyle(
+    sid: str,
+    name: str,
+    *,
+    ppr: str = "",
+    rpr: str = "",
+    based_on: str | None = "Normal",
+    next_id: str | None = None,
+) -> str:
+    based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    nxt = f'<w:next w:val="{next_id}"/>' if next_id else ""
+    ppr_xml = f"<w:pPr>{ppr}</w:pPr>" if ppr else ""
+    return (
+        f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}">'
+        f'<w:name w:val="{name}"/>{based}{nxt}<w:qFormat/>{ppr_xml}{rpr}</w:style>'
+    )
+
+
+def _styles_xml() -> str:
+    body_rpr = _rpr(G.FONT_BODY, G.BODY_SIZE, G.CHAR_SPACING)
+    first = f'<w:ind w:firstLine="{G.FIRST_LINE_INDENT}"/>'
+    no_ind = '<w:ind w:firstLine="0"/>'
+    styles = [
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+        f"<w:qFormat/><w:pPr>{_grid_spacing()}</w:pPr></w:style>",
+        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
+        "<w:unhideWhenUsed/></w:style>",
+        _pstyle(G.STYLE_BODY[0], G.STYLE_BODY[1], ppr=_grid_spacing() + first, rpr=body_rpr),
+        _pstyle(G.STYLE_CLOSING[0], G.STYLE_CLOSING[1], based_on=G.STYLE_BODY[0]),
+        _pstyle(
+            G.STYLE_TITLE[0],
+            G.STYLE_TITLE[1],
+            ppr=_OFF_GRID + _grid_spacing() + no_ind + '<w:jc w:val="center"/>',
+            rpr=_rpr(G.FONT_TITLE, G.TITLE_SIZE, 0),
+            next_id=G.STYLE_BODY[0],
+        ),
+        _pstyle(
+            G.STYLE_RECIPIENTS[0],
+            G.STYLE_RECIPIENTS[1],
+            ppr=_grid_spacing() + no_ind,
+            rpr=body_rpr,
+            next_id=G.STYLE_BODY[0],
+        ),
+    ]
+    for depth, (sid, name) in G.STYLE_HEADINGS.items():
+        ppr = _grid_spacing() + first + f'<w:outlineLvl w:val="{G.OUTLINE_LEVELS[depth]}"/>'
+        rpr = _rpr(G.HEADING_FONTS[depth], G.BODY_SIZE, G.CHAR_SPACING)
+        styles.append(_pstyle(sid, name, ppr=ppr, rpr=rpr, next_id=G.STYLE_BODY[0]))
+    for depth, (sid, name) in G.STYLE_RUN_IN.items():
+        styles.append(
+            f'<w:style w:type="character" w:customStyle="1" w:styleId="{sid}">'
+            f'<w:name w:val="{name}"/><w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/>'
+            f"{_rpr(G.HEADING_FONTS[depth], G.BODY_SIZE, G.CHAR_SPACING)}</w:style>"
+        )
+    styles += [
+        _pstyle(
+            G.STYLE_ATTACHMENT[0], G.STYLE_ATTACHMENT[1], ppr=_grid_spacing() + first, rpr=body_rpr
+        ),
+        _pstyle(
+            G.STYLE_SIGNATURE[0],
+            G.STYLE_SIGNATURE[1],
+            ppr=_grid_spacing()
+            + f'<w:ind w:right="{G.SIGNATURE_RIGHT_INDENT}" w:firstLine="0"/><w:jc w:val="right"/>',
+            rpr=body_rpr,
+        ),
+        _pstyle(
+            G.STYLE_DATE[0],
+            G.STYLE_DATE[1],
+            ppr=_grid_spacing() + '<w:ind w:firstLine="0"/><w:jc w:val="left"/>',
+            rpr=body_rpr,
+        ),
+        _pstyle(
+            G.STYLE_PAGE_NUMBER[0],
+            G.STYLE_PAGE_NUMBER[1],
+            ppr=_grid_spacing(G.PAGE_NUMBER_LINE) + '<w:ind w:firstLine="0"/>',
+            rpr=_rpr(G.FONT_PAGE_NUMBER, G.PAGE_NUMBER_SIZE, 0),
+        ),
+        _pstyle(
+            G.STYLE_ISSUER_MARK[0],
+            G.STYLE_ISSUER_MARK[1],
+            ppr=_OFF_GRID
+            + _grid_spacing(G.LINE_PITCH * G.ISSUER_MARK_LINES)
+            + no_ind
+            + '<w:jc w:val="center"/>',
+            rpr=_rpr(G.FONT_TITLE, G.ISSUER_MARK_MAX_SIZE, 0, G.RED),
+        ),
+        _pstyle(
+            G.STYLE_DOC_NUMBER[0],
+            G.STYLE_DOC_NUMBER[1],
+            ppr=(
+                '<w:pBdr><w:bottom w:val="single" '
+                f'w:sz="{G.RED_RULE_EIGHTHS}" w:space="{G.RED_RULE_SPACE}" w:color="{G.RED}"/>'
+                f"</w:pBdr>{_OFF_GRID}{_grid_spacing(G.DOC_NUMBER_LINE)}{no_ind}"
+                '<w:jc w:val="center"/>'
+            ),
+            rpr=body_rpr,
+        ),
+        _pstyle(
+            G.STYLE_CC[0],
+            G.STYLE_CC[1],
+            ppr=_grid_spacing() + f'<w:ind w:left="0" w:right="0" w:firstLine="{G.VERSO_INDENT}"/>',
+            rpr=_rpr(G.FONT_BODY, G.VERSO_SIZE, 0),
+        ),
+        _pstyle(
+            G.STYLE_PRINTER[0],
+            G.STYLE_PRINTER[1],
+            ppr=_grid_spacing() + f'<w:ind w:left="0" w:right="0" w:firstLine="{G.VERSO_INDENT}"/>',
+            rpr=_rpr(G.FONT_BODY, G.VERSO_SIZE, 0),
+        ),
+    ]
+    defaults = (
+        "<w:docDefaults><w:rPrDefault><w:rPr>"
+        f'{_fonts(G.FONT_BODY)}<w:kern w:val="0"/>'
+        f'<w:sz w:val="{G.BODY_SIZE}"/><w:szCs w:val="{G.BODY_SIZE}"/>'
+        '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
+        "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
+        f'<w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
+        f'{_grid_spacing()}<w:jc w:val="both"/>'
+        "</w:pPr></w:pPrDefault></w:docDefaults>"
+    )
+    return f"{XML_DECL}<w:styles {_NS_DECL}>{defaults}{''.join(styles)}</w:styles>"
+
+
+_SETTINGS = (
+    f'{XML_DECL}<w:settings xmlns:w="{W_NS}">'
+    '<w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/>'
+    '<w:characterSpacingControl w:val="doNotCompress"/>'
+    '<w:compat><w:compatSetting w:name="compatibilityMode" '
+    'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+    "</w:settings>"
+)
+
+
+def _theme_xml() -> str:
+    """A minimal theme (Word requires the part). No style refers to theme fonts or colours."""
+    a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    names = ("dk1", "lt1", "dk2", "lt2", *(f"accent{i}" for i in range(1, 7)), "hlink", "folHlink")
+    rgb = (
+        "000000",
+        "FFFFFF",
+        "1F497D",
+        "EEECE1",
+        "4F81BD",
+        "C0504D",
+        "9BBB59",
+        "8064A2",
+        "4BACC6",
+        "F79646",
+        "0000FF",
+        "800080",
+    )
+    colors = "".join(
+        f'<a:{n}><a:srgbClr val="{c}"/></a:{n}>' for n, c in zip(names, rgb, strict=True)
+    )
+
+    def fonts(tag: str, ea: str) -> str:
+        return (
+            f'<a:{tag}><a:latin typeface="Times New Roman"/><a:ea typeface="{ea}"/>'
+            f'<a:cs typeface="Times New Roman"/></a:{tag}>'
+        )
+
+    solid = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
+    line = f'<a:ln w="9525">{solid}</a:ln>'
+    return (
+        f'{XML_DECL}<a:theme xmlns:a="{a}" name="GB/T 9704"><a:themeElements>'
+        f'<a:clrScheme name="GB/T 9704">{colors}</a:clrScheme>'
+        f'<a:fontScheme name="GB/T 9704">{fonts("majorFont", G.FONT_TITLE)}'
+        f"{fonts('minorFont', G.FONT_BODY)}</a:fontScheme>"
+        f'<a:fmtScheme name="GB/T 9704"><a:fillStyleLst>{solid * 3}</a:fillStyleLst>'
+        f"<a:lnStyleLst>{line * 3}</a:lnStyleLst>"
+        f"<a:effectStyleLst>{'<a:effectStyle><a:effectLst/></a:effectStyle>' * 3}"
+        f"</a:effectStyleLst><a:bgFillStyleLst>{solid * 3}</a:bgFillStyleLst></a:fmtScheme>"
+        "</a:themeElements></a:theme>"
+    )
+
+
+def _font_entry(name: str, alt: str, family: str, pitch: str) -> str:
+    return (
+        f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
+        f'<w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>'
+    )
+
+
+# altName lets Word on a machine without the GB2312-era font fall back to its modern twin.
+_FONT_TABLE = (
+    f'{XML_DECL}<w:fonts xmlns:w="{W_NS}">'
+    + _font_entry(G.FONT_BODY, "仿宋", "modern", "fixed")
+    + _font_entry(G.FONT_H2, "楷体", "modern", "fixed")
+    + _font_entry(G.FONT_H1, "SimHei", "modern", "fixed")
+    + _font_entry(G.FONT_TITLE, "宋体", "script", "default")
+    + _font_entry(G.FONT_PAGE_NUMBER, "SimSun", "auto", "variable")
+    + "</w:fonts>"
+)
+
+_CONTENT_TYPES = (
+    f'{XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.document.main+xml"/>'
+    '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.styles+xml"/>'
+    '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.settings+xml"/>'
+    '<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.fontTable+xml"/>'
+    '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.footer+xml"/>'
+    '<Override PartName="/word/footer2.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.footer+xml"/>'
+    '<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.theme+xml"/>'
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-'
+    'package.core-properties+xml"/>'
+    "</Types>"
+)
+
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_ROOT_RELS = (
+    f'{XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="word/document.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/'
+    'metadata/core-properties" Target="docProps/core.xml"/>'
+    "</Relationships>"
+)
+_DOC_RELS = (
+    f'{XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    f'<Relationship Id="rIdStyles" Type="{_REL}/styles" Target="styles.xml"/>'
+    f'<Relationship Id="rIdSettings" Type="{_REL}/settings" Target="settings.xml"/>'
+    f'<Relationship Id="rIdFonts" Type="{_REL}/fontTable" Target="fontTable.xml"/>'
+    f'<Relationship Id="rIdTheme" Type="{_REL}/theme" Target="theme/theme1.xml"/>'
+    f'<Relationship Id="rIdFooterOdd" Type="{_REL}/footer" Target="footer1.xml"/>'
+    f'<Relationship Id="rIdFooterEven" Type="{_REL}/footer" Target="footer2.xml"/>'
+    "</Relationships>"
+)
+
+
+def _core_xml(doc: Document) -> str:
+    title = esc(doc.title.replace("\n", "")) if doc.title else ""
+    creator = esc(doc.author or doc.signature or "")
+    return (
+        f"{XML_DECL}<cp:coreProperties "
+        'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{title}</dc:title><dc:creator>{creator}</dc:creator>"
+        "</cp:coreProperties>"
+    )
+
+
+# Parts that do not depend on the document, built once.
+_STATIC: dict[str, bytes] = {}
+
+
+def _static_parts() -> dict[str, bytes]:
+    if not _STATIC:
+        _STATIC.update(
+            {
+                "[Content_Types].xml": _CONTENT_TYPES.encode(),
+                "_rels/.rels": _ROOT_RELS.encode(),
+                "word/_rels/document.xml.rels": _DOC_RELS.encode(),
+                "word/styles.xml": _styles_xml().encode(),
+                "word/settings.xml": _SETTINGS.encode(),
+                "word/fontTable.xml": _FONT_TABLE.encode(),
+                "word/theme/theme1.xml": _theme_xml().encode(),
+                "word/footer1.xml": _footer_xml(odd=True).encode(),
+                "word/footer2.xml": _footer_xml(odd=False).encode(),
+            }
+        )
+    return _STATIC
+
+
+_ORDER = (
+    "[Content_Types].xml",
+    "_rels/.rels",
+    "docProps/core.xml",
+    "word/document.xml",
+    "word/_rels/document.xml.rels",
+    "word/styles.xml",
+    "word/settings.xml",
+    "word/fontTable.xml",
+    "word/theme/theme1.xml",
+    "word/footer1.xml",
+    "word/footer2.xml",
+)
+
+
+def write_docx(doc: Document) -> bytes:
+    """The .docx package for `doc`, laid out to GB/T 9704-2012. Same document → same bytes."""
+    parts = dict(_static_parts())
+    parts["word/document.xml"] = document_xml(doc).encode()
+    parts["docProps/core.xml"] = _core_xml(doc).encode()
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in _ORDER:
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            archive.writestr(info, parts[name], compresslevel=6)
+    return buffer.getvalue()
