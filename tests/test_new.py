@@ -1,0 +1,344 @@
+"""`nigao new`: drafting a profile into drafts/<name>.md and .docx, as a drafter runs it."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from nigao import compose as C
+from nigao import library as L
+from nigao import profile as P
+from nigao.cli import cli
+from nigao.draftmd import read_draft, write_draft
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "library"
+EXAMPLE_PLAN = ROOT / "profiles" / "example-plan.yaml"
+EXAMPLE_SUMMARY = ROOT / "profiles" / "example-summary.yaml"
+
+PROFILE = """\
+kind: plan
+title: 岚溪县教育局关于开展“强师兴校”主题活动的实施方案
+org:
+  name: 岚溪县教育局
+  short: 县教育局
+  region: 岚溪县
+  party: 中共岚溪县教育局党组
+campaign: 强师兴校
+recipients: 局属各学校（单位）
+date: 2027-03-01
+doc_number: 岚教发〔2027〕8号
+guidance:
+  theory: 习近平新时代中国特色社会主义思想
+  spirit: 党的二十大精神
+leaders:
+  组长:
+    - name: 方立新
+      post: 局党组书记、局长
+sections:
+  - role: preamble
+  - role: guiding_ideas
+  - role: goals
+  - role: tasks
+    skeleton: t001-tasks
+    items:
+      - title: 抓队伍建设，提升育人能力。
+        text: 自写的任务内容。
+  - role: steps
+    phases:
+      - {name: 宣传发动阶段, start: 2027-03, text: 召开动员大会。}
+  - role: organization
+"""
+
+SEED_NAMES = [
+    "新安", "海州", "樊城", "上海", "长三角", "冷水铺", "允山", "潇浦", "上江圩", "松柏", "黄甲岭",
+    "源口", "公朝村", "刘家庄", "包庆余", "陈展", "蔡加冬", "吴重秋", "陆维新", "沈善强", "周建春",
+    "华东师大", "东方世纪", "科学发展如何示范", "转作风", "解放思想大讨论", "晚八点", "十七届五中全会",
+    "十八大", "十二届八次全会", "文库114", "美章网", "150万元", "305万元", "550万元",
+]  # fmt: skip
+
+
+def docx_text(path: Path) -> str:
+    """The text of each paragraph of a .docx, one per line."""
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    paragraphs = re.findall(r"<w:p[ >].*?</w:p>", xml, re.S)
+    return "\n".join(
+        "".join(html.unescape(t) for t in re.findall(r"<w:t(?: [^>]*)?>(.*?)</w:t>", p, re.S))
+        for p in paragraphs
+    )
+
+
+@pytest.fixture
+def fixture_library(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The small hand-written library stands in for the shipped one."""
+    monkeypatch.setattr(L, "shipped_dir", lambda: FIXTURES)
+    monkeypatch.delenv("NIGAO_LIBRARY", raising=False)
+
+
+@pytest.fixture
+def work(tmp_path: Path, fixture_library: None, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "profiles").mkdir()
+    (tmp_path / "profiles" / "my-plan.yaml").write_text(PROFILE, encoding="utf-8")
+    return tmp_path
+
+
+def run(*args: str, input: str | None = None) -> object:
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+def test_new_writes_draft_and_word(work: Path) -> None:
+    result = run("new", "profiles/my-plan.yaml")
+    assert result.exit_code == 0, result.output
+    md, docx = work / "drafts" / "my-plan.md", work / "drafts" / "my-plan.docx"
+    text = md.read_text(encoding="utf-8")
+    assert write_draft(read_draft(text)) == text
+    doc = read_draft(text)
+    assert doc.title == "岚溪县教育局关于开展“强师兴校”主题活动的实施方案"
+    assert doc.date == "2027年3月1日" and doc.signature == "岚溪县教育局"
+    assert [s.heading for s in doc.sections][:2] == ["指导思想", "工作目标"]
+    word = docx_text(docx)
+    assert "岚溪县教育局关于开展“强师兴校”主题活动的实施方案" in word
+    assert "组长：方立新（局党组书记、局长）" in word
+    assert "宣传发动阶段（2027年3月）。召开动员大会。" in word
+    assert "未指定骨架，使用默认骨架 t001-guiding_ideas" in result.output
+    assert (
+        "还有 1 处待填" in result.output and "【待填：新增学位数】 在 二、工作目标" in result.output
+    )
+
+
+def test_same_profile_gives_identical_bytes(work: Path) -> None:
+    assert run("new", "profiles/my-plan.yaml").exit_code == 0
+    first = [(work / "drafts" / n).read_bytes() for n in ("my-plan.md", "my-plan.docx")]
+    assert run("new", "profiles/my-plan.yaml", "--force").exit_code == 0
+    second = [(work / "drafts" / n).read_bytes() for n in ("my-plan.md", "my-plan.docx")]
+    assert first == second
+
+
+def test_existing_output_is_not_overwritten_and_nothing_is_written(work: Path) -> None:
+    (work / "drafts").mkdir()
+    (work / "drafts" / "my-plan.docx").write_bytes(b"mine")
+    result = run("new", "profiles/my-plan.yaml")
+    assert result.exit_code == 1
+    assert "文件已存在，未覆盖：drafts/my-plan.docx" in result.output
+    assert not (work / "drafts" / "my-plan.md").exists()
+    assert (work / "drafts" / "my-plan.docx").read_bytes() == b"mine"
+
+
+def test_failed_writer_leaves_no_file(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from nigao.commands import draft as D
+    from nigao.errors import NigaoError
+
+    def boom(doc: object) -> bytes:
+        raise NigaoError("写 Word 时出错")
+
+    monkeypatch.setattr(D, "_docx_bytes", boom)
+    result = run("new", "profiles/my-plan.yaml")
+    assert result.exit_code == 1 and "写 Word 时出错" in result.output
+    assert not (work / "drafts").exists() or not list((work / "drafts").iterdir())
+
+
+def test_final_refuses_unfilled_facts_and_writes_nothing(work: Path) -> None:
+    result = run("new", "profiles/my-plan.yaml", "--final")
+    assert result.exit_code == 1
+    assert "定稿检查未通过，未写出任何文件" in result.output
+    assert "【待填：新增学位数】" in result.output
+    assert not (work / "drafts").exists()
+    filled = PROFILE + "facts:\n  新增学位数: 1200\n"
+    (work / "profiles" / "my-plan.yaml").write_text(filled, encoding="utf-8")
+    result = run("new", "profiles/my-plan.yaml", "--final")
+    assert result.exit_code == 0, result.output
+    assert "没有待填内容" in result.output
+
+
+def test_final_refuses_empty_leaders(work: Path) -> None:
+    text = PROFILE.replace(
+        "  组长:\n    - name: 方立新\n      post: 局党组书记、局长\n", "  组长: []\n"
+    )
+    (work / "profiles" / "my-plan.yaml").write_text(text + "facts: {新增学位数: 1}\n", "utf-8")
+    result = run("new", "profiles/my-plan.yaml", "--final")
+    assert result.exit_code == 1
+    assert "领导小组" in result.output
+    assert not (work / "drafts").exists()
+
+
+def test_pick_overrides_the_profile(work: Path) -> None:
+    result = run("new", "profiles/my-plan.yaml", "--pick", "guiding_ideas=t002-guiding_ideas")
+    assert result.exit_code == 0, result.output
+    text = (work / "drafts" / "my-plan.md").read_text(encoding="utf-8")
+    assert "聚焦“强师兴校”，着力解决制约教育发展的突出问题。" in text
+    assert "t001-guiding_ideas" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("pick", "message", "code"),
+    [
+        ("guiding_ideas", "--pick 的写法是 角色=骨架编号", 2),
+        ("nonsense=t001-tasks", "没有 “nonsense” 这个角色", 2),
+        ("significance=t001-significance", "里没有 significance 章节", 2),
+        (
+            "guiding_ideas=t001-guiding",
+            "没有编号为 “t001-guiding” 的骨架，是不是：t001-guiding_ideas",
+            1,
+        ),
+    ],
+)
+def test_bad_pick(work: Path, pick: str, message: str, code: int) -> None:
+    result = run("new", "profiles/my-plan.yaml", "--pick", pick)
+    assert result.exit_code == code
+    assert message in result.output
+    assert not (work / "drafts").exists()
+
+
+def test_interactive_menu_chooses_per_section(work: Path) -> None:
+    # Menus: preamble, guiding_ideas, goals, tasks (own items → 0 allowed), steps, organization.
+    answers = "\n2\n\n0\n\n2\n"
+    result = run("new", "profiles/my-plan.yaml", "--interactive", input=answers)
+    assert result.exit_code == 0, result.output
+    assert "1. t001-guiding_ideas（默认）  坚持以〔guidance.theory〕为指导" in result.output
+    assert "2. t002-guiding_ideas" in result.output
+    doc = read_draft((work / "drafts" / "my-plan.md").read_text(encoding="utf-8"))
+    headings = [s.heading for _d, s in doc.walk()]
+    assert "抓项目建设，改善办学条件。" not in headings  # tasks: 0 = own items only
+    assert "抓队伍建设，提升育人能力。" in headings
+    assert "加强组织领导。" in headings  # organization: option 2
+    assert any("聚焦“强师兴校”" in p for p in doc.paragraphs())
+
+
+@pytest.mark.parametrize(
+    ("output", "expected"),
+    [
+        ("plan-v2", "drafts/plan-v2"),
+        ("out/plan", "out/plan"),
+        ("out/plan.docx", "out/plan"),
+        ("out/", "out/my-plan"),
+    ],
+)
+def test_output_option(work: Path, output: str, expected: str) -> None:
+    result = run("new", "profiles/my-plan.yaml", "-o", output)
+    assert result.exit_code == 0, result.output
+    assert (work / (expected + ".md")).exists() and (work / (expected + ".docx")).exists()
+
+
+def test_special_characters_survive_into_word(work: Path) -> None:
+    text = PROFILE.replace(
+        "title: 岚溪县教育局关于开展“强师兴校”主题活动的实施方案",
+        'title: "A&B <c> \\"d\\" \'e\' 岚溪县的方案"',
+    )
+    text = text.replace(
+        "text: 自写的任务内容。", "text: 比较 a < b & c > d，“引号”与 \"quotes\" 及 'single'。"
+    )
+    (work / "profiles" / "my-plan.yaml").write_text(text, encoding="utf-8")
+    result = run("new", "profiles/my-plan.yaml")
+    assert result.exit_code == 0, result.output
+    word = docx_text(work / "drafts" / "my-plan.docx")
+    assert "A&B <c> \"d\" 'e' 岚溪县的方案" in word
+    assert "比较 a < b & c > d，“引号”与 \"quotes\" 及 'single'。" in word
+
+
+def test_unknown_skeleton_and_missing_field_errors(work: Path) -> None:
+    text = PROFILE.replace("skeleton: t001-tasks", "skeleton: t001-taks").replace(
+        "  party: 中共岚溪县教育局党组\n", ""
+    )
+    (work / "profiles" / "my-plan.yaml").write_text(text, encoding="utf-8")
+    result = run("new", "profiles/my-plan.yaml")
+    assert result.exit_code == 1
+    assert (
+        "profiles/my-plan.yaml:23:5: sections[3].skeleton：没有编号为 “t001-taks” 的骨架"
+        in result.output
+    )
+    assert "缺少 org.party" in result.output and "t001-preamble" in result.output
+    assert "profiles/my-plan.yaml" in result.output
+    assert "Traceback" not in result.output
+    assert not (work / "drafts").exists()
+
+
+def test_checker_hook_prints_findings(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import nigao.check as check
+
+    seen = {}
+
+    def fake(doc: object, profile: object = None) -> list[str]:
+        seen["profile"] = profile
+        return ["第1页：示例提示"]
+
+    monkeypatch.setattr(check, "check_document", fake, raising=False)
+    result = run("new", "profiles/my-plan.yaml")
+    assert result.exit_code == 0, result.output
+    assert "校对：第1页：示例提示" in result.output
+    assert seen["profile"].path == "profiles/my-plan.yaml"
+
+
+def test_new_in_a_real_process(tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(PROFILE + "facts: {新增学位数: 1200}\n", encoding="utf-8")
+    env = {**os.environ, "NIGAO_LIBRARY": str(FIXTURES)}
+    command = [sys.executable, "-m", "nigao", "new", "p.yaml"]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "已生成：drafts/p.md、drafts/p.docx" in result.stdout
+    again = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert again.returncode == 1
+    assert again.stderr.startswith("错误：文件已存在，未覆盖") and "Traceback" not in again.stderr
+
+
+def _compose_file(path: Path, library: L.Library, overrides: dict[str, str] | None = None) -> str:
+    profile = P.load(path)
+    return write_draft(C.compose(profile, library, overrides).document)
+
+
+@pytest.mark.parametrize("example", [EXAMPLE_PLAN, EXAMPLE_SUMMARY])
+def test_examples_draft_completely_with_fixture_library(example: Path) -> None:
+    text = _compose_file(example, L.Library([(FIXTURES, "内置")]))
+    assert "【待填" not in text
+
+
+def _real_library() -> L.Library:
+    library = L.load_library([], shipped=True)
+    if not len(library):
+        print("SKIP reason: templates/ is still empty (the ingest helper's library has not landed)")
+        pytest.skip("templates/ is empty: the shipped skeleton library has not been generated yet")
+    return library
+
+
+@pytest.mark.parametrize("example", [EXAMPLE_PLAN, EXAMPLE_SUMMARY])
+def test_examples_draft_completely_with_shipped_library(
+    example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _real_library()
+    monkeypatch.delenv("NIGAO_LIBRARY", raising=False)
+    out = tmp_path / "x"
+    result = subprocess.run(
+        [sys.executable, "-m", "nigao", "new", str(example), "-o", str(out), "--final"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "【待填" not in (tmp_path / "x.md").read_text(encoding="utf-8")
+
+
+def test_every_shipped_skeleton_leaves_no_seed_name() -> None:
+    """Draft the example plan (or summary) with each skeleton of each role in turn."""
+    library = _real_library()
+    bases = {"plan": P.load(EXAMPLE_PLAN), "summary": P.load(EXAMPLE_SUMMARY)}
+    leaks: list[str] = []
+    for skeleton in library.all():
+        kind = "plan" if not skeleton.kinds or "plan" in skeleton.kinds else "summary"
+        profile = bases[kind]
+        paths = [p for p, s in C.walk_sections(profile) if s["role"] == skeleton.role]
+        if not paths:  # the example has no such section: add one for this run
+            profile = P.Profile(profile.path, dict(profile.data), profile.marks)
+            profile.data["sections"] = [*profile.data["sections"], {"role": skeleton.role}]
+            paths = [f"sections[{len(profile.data['sections']) - 1}]"]
+        text = write_draft(C.compose(profile, library, dict.fromkeys(paths, skeleton.id)).document)
+        leaks += [f"{skeleton.id}: {name}" for name in SEED_NAMES if name in text]
+    assert leaks == []
