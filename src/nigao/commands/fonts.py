@@ -1,0 +1,58 @@
+"""`nigao fonts`: which 公文 fonts are installed, and what a PDF made here would use instead."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import click
+
+from nigao.commands._common import friendly
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def _installed(flag: bool | None) -> str:
+    return {True: "已安装", False: "未安装", None: "无法检测"}[flag]
+
+
+@click.command(name="fonts")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出（供脚本使用）")
+@click.help_option("-h", "--help", help="显示帮助并退出")
+@friendly
+def fonts(as_json: bool) -> None:
+    """查看公文字体（仿宋_GB2312、方正小标宋简体、黑体、楷体_GB2312、宋体）是否已安装，
+    以及用 LibreOffice 生成 PDF 时各自的替代字体。Word 文档里始终保留公文字体名称。"""
+    from nigao.fonts import INSTALL_HINT, report
+
+    rows = report()
+    if as_json:
+        data = [
+            {"font": r.name, "role": r.role, "installed": r.installed, "pdf_font": r.pdf_font}
+            for r in rows
+        ]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    table = [("公文字体", "用途", "本机", "生成 PDF 时使用")]
+    table += [
+        (r.name, r.role, _installed(r.installed), r.pdf_font or "（未找到 fontconfig）")
+        for r in rows
+    ]
+    widths = [max(_width(row[i]) for row in table) for i in range(4)]
+    for i, row in enumerate(table):
+        click.echo("  ".join(_pad(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip())
+        if i == 0:
+            click.echo("  ".join("-" * w for w in widths))
+    if any(r.installed is None for r in rows):
+        click.echo("\n本机没有 fontconfig（fc-list），无法检测字体；Word 文档不受影响。")
+    elif not all(r.installed for r in rows):
+        click.echo(
+            "\n未安装的字体在 Word 文档中保留原名，在装有这些字体的电脑上按原字体显示和打印；"
+            f"本机生成 PDF 时使用右列的开源字体。如缺少开源中文字体：{INSTALL_HINT}"
+        )
