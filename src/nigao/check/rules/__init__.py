@@ -1,0 +1,1 @@
+"""Rule modules: each registers its checks with nigao.check.registry.rule."""

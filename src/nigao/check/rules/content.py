@@ -1,0 +1,242 @@
+"""Content against the profile: foreign places and schools, foreign people in leader lines,
+political wording that was current years before the document's date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from nigao.check.context import TEXT_KINDS, Context, ProfileFacts, Unit
+from nigao.check.findings import Finding
+from nigao.check.registry import rule
+from nigao.check.tables import patterns, places, political_terms
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_FULL_SUFFIX = frozenset("省市县区州盟旗")
+
+
+@cache
+def _small_tables() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str], str]:
+    place = patterns()["place"]
+    small = re.compile(place["small_suffix"])
+    school = re.compile(
+        place["school_suffix"] + r"(?!生|段|部|阶段|教师|老师|学科|数学|语文|英语|教育)"
+    )
+    return (
+        small,
+        school,
+        frozenset(place["generic_small"]),
+        frozenset(place["generic_school"]),
+        patterns()["name_stop_chars"],
+    )
+
+
+def _allowed(facts: ProfileFacts) -> set[str]:
+    allowed: set[str] = set()
+    if facts.region:
+        allowed.add(facts.region)
+        allowed |= places().family(facts.region)
+        from nigao.check.tables import _PLACE_SUFFIXES
+
+        allowed.add(_PLACE_SUFFIXES.sub("", facts.region))
+    return {a for a in allowed if a}
+
+
+def _known(name: str, facts: ProfileFacts, allowed: set[str]) -> bool:
+    return name in allowed or name in facts.known
+
+
+def _core_before(text: str, end: int, stops: str, longest: int) -> str:
+    """The name part just before position `end`: CJK characters after the last stop character."""
+    start = end
+    while start > 0 and end - start < longest:
+        char = text[start - 1]
+        if not _CJK.match(char) or char in stops:
+            break
+        start -= 1
+    return text[start:end]
+
+
+def _segments_generic(core: str, words: frozenset[str]) -> bool:
+    """True if `core` is made only of generic words (农村、县直、对口 …)."""
+    if not core:
+        return True
+    ok = [True] + [False] * len(core)
+    for i in range(1, len(core) + 1):
+        for j in range(max(0, i - 8), i):
+            if ok[j] and core[j:i] in words:
+                ok[i] = True
+                break
+    return ok[-1]
+
+
+def find_places(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every county-or-higher, town/village or school name in text."""
+    table = places()
+    small_re, school_re, generic_small, generic_school, stops = _small_tables()
+    found: list[tuple[int, int, str]] = []
+    # county and higher: longest known name ending at each 省/市/县/区 … character
+    for end, char in enumerate(text, start=1):
+        if char not in _FULL_SUFFIX:
+            continue
+        for length in range(min(table.max_len, end), 2, -1):
+            name = text[end - length : end]
+            if name in table.full:
+                # 新增城区 is not 增城区: a name whose tail is a common word needs a boundary
+                start = end - length
+                before = text[start - 1] if start else ""
+                if (
+                    name[1:] in table.not_names
+                    and _CJK.match(before or "a")
+                    and before not in stops
+                ):
+                    break
+                found.append((start, end, "place"))
+                break
+    # short county names before a cue word: 结合樊城实际
+    for cue in patterns()["place"]["short_cues"]:
+        for match in re.finditer(cue, text):
+            j = match.start()
+            for length in (3, 2):
+                name = text[j - length : j] if j >= length else ""
+                if name in table.short:
+                    found.append((j - length, j, "place"))
+                    break
+    # towns and villages: 石桥镇 源口瑶族乡
+    for match in small_re.finditer(text):
+        core = _core_before(text, match.start(), stops, 4)
+        whole = core + match.group()
+        if len(core) < 2 or any(whole.endswith(g) for g in generic_small):
+            continue
+        if core in generic_small or _segments_generic(core, generic_school):
+            continue
+        found.append((match.start() - len(core), match.end(), "place"))
+    # schools: 允山中心小学 潇浦中学
+    for match in school_re.finditer(text):
+        core = _core_before(text, match.start(), stops.replace("中", ""), 6)
+        if len(core) < 2 or _segments_generic(core, generic_school):
+            continue
+        found.append((match.start() - len(core), match.end(), "school"))
+    # drop names inside longer ones
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[tuple[int, int, str]] = []
+    for item in found:
+        if out and item[0] < out[-1][1]:
+            continue
+        out.append(item)
+    return out
+
+
+@rule("CONTENT-PLACE")
+def foreign_places(ctx: Context) -> Iterator[Finding]:
+    facts = ctx.facts
+    if facts is None or not (facts.region or facts.known):
+        return
+    allowed = _allowed(facts)
+    region_short = {a for a in allowed if a == facts.region or (facts.region or "").startswith(a)}
+    for unit in ctx.units:
+        if unit.kind not in TEXT_KINDS:
+            continue
+        seen: set[str] = set()
+        for start, end, kind in find_places(unit.text):
+            name = unit.text[start:end]
+            if name in seen or _known(name, facts, allowed):
+                continue
+            if kind == "school" and any(r and r in name for r in region_short):
+                continue
+            if kind == "place" and _within_region(name, allowed):
+                continue
+            seen.add(name)
+            what = "学校" if kind == "school" else "地名"
+            region = facts.region or "本单位"
+            yield ctx.report(
+                unit,
+                "CONTENT-PLACE",
+                f"{what}“{name}”不在配置文件中（本文是{region}的材料），疑为旧稿遗留",
+                f"改为{region}的{what}，或在配置文件 facts 中写明",
+            )
+
+
+def _within_region(name: str, allowed: set[str]) -> bool:
+    """A full name that starts with the region's own name (海州区 → 海州区某某镇)."""
+    return any(len(a) >= 2 and name.startswith(a) and len(name) > len(a) + 1 for a in allowed)
+
+
+_SENTENCE_ROLE = re.compile(
+    r"(?:组长|副组长|常务副组长|顾问|成员)(?:由|为|是|有)"
+    r"(?P<names>[\u4e00-\u9fff]{2,4}(?:同志)?(?:[、，和及][\u4e00-\u9fff]{2,4}(?:同志)?)*)"
+    r"(?=同志|担任|任|组成|[，。；,;]|$)"
+)
+_LINE_ROLE = re.compile(r"(?:组长|副组长|常务副组长|顾问|成员)[：:](?P<names>[^。；;]*)")
+_PARENS = re.compile(r"[（(][^）)]*[）)]")
+
+
+def leader_names(text: str) -> list[str]:
+    """Names given in 领导小组 lines (组长：王明（局长）) or sentences (组长由包庆余同志担任)."""
+    posts = frozenset(patterns()["posts"])
+    names: list[str] = []
+    for regex in (_LINE_ROLE, _SENTENCE_ROLE):
+        for match in regex.finditer(text):
+            value = _PARENS.sub("", match.group("names"))
+            for piece in re.split(r"[、，,和及\s]+", value):
+                piece = piece.removesuffix("同志").strip()
+                if (
+                    2 <= len(piece) <= 4
+                    and _CJK.fullmatch(piece[0])
+                    and all(_CJK.match(c) for c in piece)
+                    and not any(piece.endswith(p) for p in posts)
+                    and not piece.startswith(("各", "相关", "有关", "局", "县", "区", "全体"))
+                ):
+                    names.append(piece)
+    return names
+
+
+@rule("CONTENT-PERSON")
+def foreign_people(ctx: Context) -> Iterator[Finding]:
+    facts = ctx.facts
+    if facts is None:
+        return
+    for unit in ctx.units:
+        if unit.kind not in TEXT_KINDS or not any(r in unit.text for r in ("组长", "成员", "顾问")):
+            continue
+        for name in dict.fromkeys(leader_names(unit.text)):
+            if name in facts.leaders or name in facts.known:
+                continue
+            yield ctx.report(
+                unit,
+                "CONTENT-PERSON",
+                f"领导小组中的“{name}”不是配置文件里的人员，疑为旧稿遗留",
+                "改为配置文件 leaders 中的人员，或在配置文件中补上",
+            )
+
+
+@rule("CONTENT-DATED-TERM")
+def dated_terms(ctx: Context) -> Iterator[Finding]:
+    year = ctx.year
+    if year is None:
+        return
+    grace = int(patterns().get("dated_term_grace", 2))
+    terms = [t for t in political_terms() if year > t[3] + grace]
+    if not terms:
+        return
+    for unit in ctx.units:
+        if unit.kind not in TEXT_KINDS:
+            continue
+        yield from _terms_in(ctx, unit, terms, year)
+
+
+def _terms_in(ctx: Context, unit: Unit, terms, year: int) -> Iterator[Finding]:
+    reported: list[tuple[int, int]] = []
+    for regex, label, first, last in terms:
+        for match in regex.finditer(unit.text):
+            span = match.span()
+            if any(a < span[1] and span[0] < b for a, b in reported):
+                continue
+            reported.append(span)
+            yield ctx.report(
+                unit,
+                "CONTENT-DATED-TERM",
+                f"“{match.group()}”是 {first}—{last} 年间的提法（{label}），与成文年份 {year} 年不符",
+                "改用当前的提法（在配置文件 guidance 中填写）",
+            )

@@ -1,0 +1,199 @@
+"""Reading what the user brings into a check Context: draft .md, raw .txt, .docx.
+
+.md: the draft reader gives the Document; each block is located at its line in the file.
+.txt: ingest's reader decodes, finds clutter and truncation; the checker works on the raw
+lines (so line numbers and typed labels are the user's), converted to Simplified script for
+matching when the text is Traditional. .docx: docx_reader gives the Document and the layout.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from nigao.check.context import Context, ProfileFacts, Unit, units_from_document
+from nigao.check.labels import parse_label
+from nigao.errors import ReadError, UsageError
+from nigao.model import Document
+
+_INDENT = " \t\u3000\u00a0\ufeff"
+_SENTENCE_END = "。？！?!"
+
+
+def context_for_path(path: str | Path, facts: ProfileFacts | None) -> Context:
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if not p.exists():
+        raise ReadError("文件不存在", path=str(path))
+    if p.is_dir():
+        raise ReadError("这是一个文件夹，不是文件", path=str(path))
+    if suffix in (".md", ".markdown"):
+        return draft_context(_read_utf8(p), str(path), facts)
+    if suffix == ".txt":
+        return text_context(p, facts)
+    if suffix == ".docx":
+        return docx_context(p, facts)
+    raise UsageError(
+        f"不支持 {suffix or '无扩展名'} 文件：可检查 .md 草稿、.docx 和 .txt", path=str(path)
+    )
+
+
+def _read_utf8(p: Path) -> str:
+    try:
+        data = p.read_bytes()
+    except OSError as error:
+        raise ReadError(f"无法读取文件：{error.strerror or error}", path=str(p)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from nigao.ingest.decode import decode_bytes
+
+        return decode_bytes(data, str(p))
+
+
+def draft_context(text: str, path: str | None, facts: ProfileFacts | None) -> Context:
+    from nigao.draftmd import read_draft
+
+    doc = read_draft(text, path)
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    units = units_from_document(doc, lines)
+    _mark_paragraph_labels(units)
+    return Context(path=path, fmt="md", units=units, doc=doc, facts=facts)
+
+
+def document_context(doc: Document, facts: ProfileFacts | None, path: str | None = None) -> Context:
+    units = units_from_document(doc)
+    _mark_paragraph_labels(units)
+    return Context(path=path, fmt="doc", units=units, doc=doc, facts=facts)
+
+
+def _mark_paragraph_labels(units: list[Unit]) -> None:
+    """A paragraph typed with a numbering label of its own ("1、……") keeps it for the rules."""
+    for unit in units:
+        if unit.kind in ("preamble", "para", "closing"):
+            found = parse_label(unit.text)
+            if found:
+                unit.label = found.text
+                unit.label_col = unit.col
+                if unit.col is not None:
+                    unit.col += len(found.text)
+                unit.text = unit.text[len(found.text) :]
+
+
+def text_context(p: Path, facts: ProfileFacts | None) -> Context:
+    from nigao.ingest import normalize
+    from nigao.ingest.decode import read_text
+    from nigao.ingest.reader import text_result
+
+    text = read_text(p)
+    result = text_result(text, str(p))
+    raw = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    traditional = result.script == "traditional"
+    units = units_from_lines(
+        raw,
+        removed=set(result.removed),
+        title=result.document.title,
+        simplify=normalize.to_simplified if traditional else None,
+        normalize=normalize.normalize_line,
+    )
+    return Context(
+        path=str(p),
+        fmt="txt",
+        units=units,
+        doc=result.document,
+        facts=facts,
+        truncated=result.truncated,
+        script=result.script,
+    )
+
+
+def units_from_lines(
+    raw: list[str],
+    *,
+    removed: set[str] | None = None,
+    title: str | None = None,
+    simplify=None,
+    normalize=None,
+) -> list[Unit]:
+    """One unit per non-blank line: clutter, title, date, labelled line or paragraph."""
+    from nigao.check.tables import patterns
+
+    clutter_re = patterns()["clutter_re"]
+    removed = removed or set()
+    units: list[Unit] = []
+    seen_title = False
+    for number, line in enumerate(raw, start=1):
+        stripped = line.rstrip(_INDENT + "\r")
+        indent = len(stripped) - len(stripped.lstrip(_INDENT))
+        body = stripped[indent:]
+        if not body:
+            continue
+        if simplify is not None:
+            converted = simplify(body)
+            if len(converted) == len(body):
+                body = converted
+        norm = normalize(body) if normalize else body
+        if title and not seen_title and norm == title:
+            seen_title = True
+            units.append(Unit("title", body, line=number, col=indent))
+            continue
+        if norm in removed or clutter_re.search(body) or (title and seen_title and norm == title):
+            units.append(Unit("clutter", body, line=number, col=indent))
+            continue
+        if not seen_title and title is None and all(u.kind == "clutter" for u in units):
+            seen_title = True
+            units.append(Unit("title", body, line=number, col=indent))
+            continue
+        found = parse_label(body)
+        if found:
+            rest = body[len(found.text) :]
+            inner = rest.rstrip("。？！")
+            run_in = any(ch in _SENTENCE_END for ch in inner)
+            units.append(
+                Unit(
+                    "heading",
+                    rest,
+                    line=number,
+                    col=indent + len(found.text),
+                    depth=None,
+                    label=found.text,
+                    label_col=indent,
+                    run_in=run_in,
+                    standalone=not run_in,
+                )
+            )
+            continue
+        kind = "date" if _DATE_LINE.fullmatch(body) else "para"
+        units.append(Unit(kind, body, line=number, col=indent))
+    _sandwiched_clutter(units)
+    return units
+
+
+def _sandwiched_clutter(units: list[Unit]) -> None:
+    """Short lines between two clutter lines (a report form's options) are clutter too."""
+    clutter_at = [i for i, u in enumerate(units) if u.kind == "clutter"]
+    for a, b in zip(clutter_at, clutter_at[1:], strict=False):
+        between = units[a + 1 : b]
+        if between and all(
+            u.kind == "para" and len(u.text) <= 60 and not u.text.endswith("。") for u in between
+        ):
+            for u in between:
+                u.kind = "clutter"
+
+
+_DATE_LINE = re.compile(
+    r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日"
+)
+
+
+def docx_context(p: Path, facts: ProfileFacts | None) -> Context:
+    try:
+        from nigao.docx_reader import layout_facts, read_docx
+    except ImportError:
+        raise UsageError("暂不能检查 .docx：缺少 docx_reader 模块", path=str(p)) from None
+    doc = read_docx(p)
+    layout = layout_facts(p)
+    units = units_from_document(doc)
+    _mark_paragraph_labels(units)
+    return Context(path=str(p), fmt="docx", units=units, doc=doc, facts=facts, layout=layout)

@@ -1,0 +1,99 @@
+"""The checker's data tables (src/nigao/data/check_*.yaml), loaded once and cached."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+_PLACE_SUFFIXES = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,4}族)*(?:自治县|自治州|自治区|自治旗|特别行政区|地区|林区|特区|新区"
+    r"|省|市|县|区|盟|旗)$"
+)
+
+
+def _load_yaml(name: str) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    text = resources.files("nigao.data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=loader)
+
+
+@cache
+def rule_table() -> list[dict[str, Any]]:
+    """check_rules.yaml: id, severity, group, title, bad, good, fix."""
+    return _load_yaml("check_rules.yaml")
+
+
+@cache
+def patterns() -> dict[str, Any]:
+    """check_patterns.yaml, with the regular expressions compiled."""
+    data = _load_yaml("check_patterns.yaml")
+    data["placeholders_re"] = [
+        (re.compile(item["pattern"]), item["message"]) for item in data["placeholders"]
+    ]
+    data["notes_re"] = re.compile("|".join(f"(?:{p})" for p in data["notes"]))
+    data["clutter_re"] = re.compile("|".join(f"(?:{p})" for p in data["clutter"]))
+    return data
+
+
+class Places:
+    """County-level and higher names, their short forms, and the code hierarchy."""
+
+    def __init__(self, rows: list[tuple[str, str]], not_names: set[str]):
+        self.not_names = not_names
+        self.codes: dict[str, list[str]] = {}
+        self.full: set[str] = set()
+        self.short: dict[str, str] = {}  # short form → a full name
+        for code, name in rows:
+            if "辖" in name or len(name) < 3 or name in not_names:
+                continue
+            self.codes.setdefault(name, []).append(code)
+            self.full.add(name)
+            short = _PLACE_SUFFIXES.sub("", name)
+            if 2 <= len(short) < len(name) and short not in not_names:
+                self.short.setdefault(short, name)
+        self.by_code = {code: name for code, name in rows}
+        self.max_len = max(len(n) for n in self.full)
+
+    def family(self, name: str) -> set[str]:
+        """A place's own names plus those of the province and city above it."""
+        out: set[str] = set()
+        for code in self.codes.get(name, []):
+            for prefix in (code[:2] + "0000", code[:4] + "00", code):
+                parent = self.by_code.get(prefix)
+                if parent:
+                    out.add(parent)
+                    out.add(_PLACE_SUFFIXES.sub("", parent))
+        return out
+
+
+@cache
+def places() -> Places:
+    data = _load_yaml("check_places.yaml")
+    rows = [tuple(line.split(None, 1)) for line in data["places"].splitlines() if line.strip()]
+    return Places(rows, set(patterns()["place"]["not_names"]))  # type: ignore[arg-type]
+
+
+@cache
+def political_terms() -> list[tuple[re.Pattern[str], str, int, int]]:
+    """nigao/data/political_terms.yaml (owned by ingest): (regex, label, first, last year)."""
+    try:
+        data = _load_yaml("political_terms.yaml")
+    except FileNotFoundError:
+        return []
+    return compile_terms(data)
+
+
+def compile_terms(data: list[dict[str, Any]]) -> list[tuple[re.Pattern[str], str, int, int]]:
+    """Only terms with a last year can go out of date; the others are never flagged."""
+    out = []
+    for item in data or []:
+        current = item.get("current")
+        if not current or current[1] is None:
+            continue
+        first, last = int(current[0]), int(current[1])
+        out.append((re.compile(item["pattern"]), item.get("label", ""), first, last))
+    return out
