@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from nigao.check.findings import Finding, Fix
+
+# Lines as the readers count them: split on \r\n, \r or \n only (not on \u2028, \f …).
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
 def fix_text(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
@@ -16,7 +20,7 @@ def fix_text(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
     if not by_line:
         return text, 0
     bom = "\ufeff" if text.startswith("\ufeff") else ""
-    lines = text[len(bom) :].splitlines(keepends=True)
+    lines = _LINES.findall(text[len(bom) :])
     applied = 0
     for number, fixes in by_line.items():
         if not 1 <= number <= len(lines):

@@ -197,3 +197,12 @@ def docx_context(p: Path, facts: ProfileFacts | None) -> Context:
     units = units_from_document(doc)
     _mark_paragraph_labels(units)
     return Context(path=str(p), fmt="docx", units=units, doc=doc, facts=facts, layout=layout)
+
+
+def source_text(path: Path) -> str:
+    """The text of a .md/.txt file exactly as the checker numbered its lines."""
+    if path.suffix.lower() == ".txt":
+        from nigao.ingest.decode import read_text
+
+        return read_text(path).lstrip("\ufeff")
+    return _read_utf8(path).lstrip("\ufeff")
