@@ -15,7 +15,7 @@ from nigao.errors import ReadError
 _LEGACY = ("gb18030", "big5")
 
 # The 500 commonest characters, Simplified and Traditional: correctly decoded Chinese is full of them.
-_COMMON = frozenset(
+COMMON_CHARS = _COMMON = frozenset(
     "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自"
     "二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变"
     "条只没结解问意建月公无系很情者最立代想已通并提直题党程展五果象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别手角期根论运农指几九区"

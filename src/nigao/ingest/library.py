@@ -1,0 +1,347 @@
+"""Write a skeleton library: one file per reusable section, templates/<role>/<id>.md.j2.
+
+A skeleton is a depth-1 section with its children, a deeper section that names its own
+role (（一）总体要求 → goals), or the preamble / closing. Its body is draft Markdown with
+Jinja2 slots; its front matter follows docs/ARCHITECTURE.md. Output is byte-stable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nigao.errors import NigaoError
+from nigao.ingest import tables
+from nigao.ingest.classify import match_role
+from nigao.ingest.reader import IngestResult, read_source
+from nigao.ingest.slots import Slotter, learn
+from nigao.model import Section
+
+SUFFIXES = (".txt", ".docx", ".md", ".markdown")
+_SAFE_SCALAR = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#{}\n]*")
+_YAML_WORDS = {"true", "false", "yes", "no", "null", "on", "off", "~"}
+
+
+@dataclass
+class Skeleton:
+    """One reusable section, ready to write."""
+
+    id: str
+    role: str
+    kinds: list[str]
+    heading: str
+    run_in: bool
+    source: str
+    script: str
+    slots: dict[str, str]
+    title: str
+    body: str
+    default: bool = False
+    facts: int = 0
+
+    @property
+    def relpath(self) -> str:
+        return f"{self.role}/{self.id}.md.j2"
+
+    def render(self) -> str:
+        """The file text: front matter in the fixed key order, then the body."""
+        lines = [
+            "---",
+            f"id: {self.id}",
+            f"role: {self.role}",
+            "kinds: [" + ", ".join(self.kinds) + "]",
+            f"heading: {scalar(self.heading)}",
+            f"run_in: {'true' if self.run_in else 'false'}",
+            f"source: {scalar(self.source)}",
+            f"script: {self.script}",
+        ]
+        if self.slots:
+            lines.append("slots:")
+            lines.extend(f"  {name}: {scalar(label)}" for name, label in self.slots.items())
+        else:
+            lines.append("slots: {}")
+        if self.title:
+            lines.append(f"title: {scalar(self.title)}")
+        if self.default:
+            lines.append("default: true")
+        lines.append("---")
+        return "\n".join(lines) + "\n" + self.body
+
+
+def scalar(text: str) -> str:
+    """A YAML scalar: plain when safe, else a JSON (= YAML double-quoted) string."""
+    if (
+        text
+        and _SAFE_SCALAR.fullmatch(text)
+        and text.lower() not in _YAML_WORDS
+        and not re.fullmatch(r"[\d.+\-eE]+", text)
+        and not text.endswith((" ", ":"))
+        and ": " not in text
+    ):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+@dataclass
+class _Unit:
+    role: str
+    heading: str
+    run_in: bool
+    paragraphs: list[str]
+    sections: list[Section] = field(default_factory=list)
+
+
+def _escape(paragraph: str) -> str:
+    """A paragraph that would read as a heading, a rule or front matter gets a backslash."""
+    if re.match(r"#|\*\*\*|---|___|\\", paragraph):
+        return "\\" + paragraph
+    return paragraph
+
+
+def _standalone(heading: str) -> str:
+    return heading[:-1] if heading.endswith("。") else heading
+
+
+def _body(slotter: Slotter, unit: _Unit) -> str:
+    blocks = [_escape(slotter.text(p)) for p in unit.paragraphs]
+
+    def visit(section: Section, level: int) -> None:
+        heading = slotter.text(section.heading)
+        if not section.run_in:
+            heading = _standalone(heading)
+        blocks.append("#" * min(level, 5) + " " + heading)
+        blocks.extend(_escape(slotter.text(p)) for p in section.paragraphs)
+        for child in section.sections:
+            visit(child, level + 1)
+
+    for child in unit.sections:
+        visit(child, 3)
+    return "\n\n".join(blocks) + "\n"
+
+
+def _units(result: IngestResult) -> list[_Unit]:
+    doc = result.document
+    limit = tables.load("roles")["sub_heading_max"]
+    units: list[_Unit] = []
+    if doc.preamble:
+        units.append(_Unit("preamble", "", False, doc.preamble))
+    for section in doc.sections:
+        if section.paragraphs or section.sections:
+            units.append(
+                _Unit(
+                    section.role or "tasks",
+                    section.heading,
+                    section.run_in,
+                    section.paragraphs,
+                    section.sections,
+                )
+            )
+        for child in section.sections:
+            own = (
+                match_role(child.heading, None)
+                if len(child.heading.rstrip("。")) <= limit
+                else None
+            )
+            if own and (child.paragraphs or child.sections):
+                units.append(
+                    _Unit(own, child.heading, child.run_in, child.paragraphs, child.sections)
+                )
+    if doc.closing:
+        units.append(_Unit("closing", "", False, doc.closing))
+    return units
+
+
+def _all_texts(result: IngestResult) -> list[str]:
+    doc = result.document
+    texts = [doc.title, *doc.preamble, *doc.closing]
+    for _depth, section in doc.walk():
+        texts.append(section.heading)
+        texts.extend(section.paragraphs)
+    return texts
+
+
+def id_prefix(source: str, taken: set[str]) -> str:
+    """s<NNN> from a seed's three-digit prefix, else a short stable hash of the file name."""
+    name = source.rsplit("/", 1)[-1]
+    match = re.match(r"(\d{3})(?:[_\-.]|$)", name)
+    if match and f"s{match.group(1)}" not in taken:
+        return f"s{match.group(1)}"
+    return "s" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]
+
+
+def build_skeletons(result: IngestResult, source: str, prefix: str) -> list[Skeleton]:
+    """All skeletons of one read document (defaults not yet chosen)."""
+    doc = result.document
+    ctx = learn(doc.title, _all_texts(result))
+    title = Slotter(ctx).text(doc.title) if doc.title else ""
+    counts: dict[str, int] = {}
+    out: list[Skeleton] = []
+    for unit in _units(result):
+        counts[unit.role] = counts.get(unit.role, 0) + 1
+        n = counts[unit.role]
+        ident = f"{prefix}-{unit.role.replace('_', '-')}" + (f"-{n}" if n > 1 else "")
+        slotter = Slotter(ctx)
+        heading = slotter.text(unit.heading) if unit.heading else ""
+        if not unit.run_in:
+            heading = _standalone(heading)
+        body = _body(slotter, unit)
+        out.append(
+            Skeleton(
+                id=ident,
+                role=unit.role,
+                kinds=[doc.kind],
+                heading=heading,
+                run_in=unit.run_in,
+                source=source,
+                script=result.script,
+                slots=dict(slotter.slots),
+                title=title,
+                body=body,
+                facts=sum(1 for name in slotter.slots if name.startswith("facts.")),
+            )
+        )
+    return out
+
+
+def choose_defaults(skeletons: list[Skeleton], roles_taken: set[str]) -> None:
+    """Mark one skeleton per role `default: true`: the most general one, deterministically.
+
+    Preference: made from a document of a kind the role belongs to; fewest fact slots per
+    paragraph (least tied to its source); most text; then id.
+    """
+    role_kinds = {
+        role: set(entry["kinds"]) for role, entry in tables.load("roles")["roles"].items()
+    }
+    by_role: dict[str, list[Skeleton]] = {}
+    for skeleton in skeletons:
+        by_role.setdefault(skeleton.role, []).append(skeleton)
+    for role, group in sorted(by_role.items()):
+        if role in roles_taken:
+            continue
+
+        def score(s: Skeleton, role: str = role) -> tuple:
+            fits = bool(set(s.kinds) & role_kinds.get(role, set(s.kinds)))
+            blocks = max(1, s.body.count("\n\n") + 1)
+            return (not fits, round(s.facts / blocks, 3), -len(s.body), s.id)
+
+        min(group, key=score).default = True
+
+
+def _front_matter(path: Path) -> dict:
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    if not text.startswith("---\n"):
+        return {}
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        return {}
+    try:
+        data = yaml.safe_load(text[4:end])
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def collect_sources(paths: list[Path]) -> list[tuple[Path, str]]:
+    """(file, source label) for every sample under the given files and folders, sorted.
+
+    The label is the path relative to the parent of the folder given (seeds/003_….txt), so
+    it does not depend on the current folder.
+    """
+    found: list[tuple[Path, str]] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for file in sorted(path.rglob("*")):
+                rel = file.relative_to(path)
+                if (
+                    file.is_file()
+                    and file.suffix.lower() in SUFFIXES
+                    and not any(part.startswith(".") for part in rel.parts)
+                ):
+                    found.append((file, (Path(path.resolve().name) / rel).as_posix()))
+        else:
+            found.append((path, f"{path.resolve().parent.name}/{path.name}"))
+    return found
+
+
+@dataclass
+class Row:
+    """What `nigao ingest` reports for one document."""
+
+    document: str
+    kind: str = ""
+    title: str = ""
+    sections: int = 0
+    skeletons: int = 0
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+    result: IngestResult | None = None
+    written: list[Skeleton] = field(default_factory=list)
+
+
+def ingest_paths(paths: list[Path], out: Path | None) -> list[Row]:
+    """Read every sample; when `out` is given, (re)write its skeletons there."""
+    rows: list[Row] = []
+    skeletons: list[Skeleton] = []
+    taken: set[str] = set()
+    for file, label in collect_sources(paths):
+        row = Row(document=label)
+        rows.append(row)
+        try:
+            result = read_source(file)
+        except NigaoError as error:
+            row.error = str(error)
+            continue
+        prefix = id_prefix(label, taken)
+        taken.add(prefix)
+        made = build_skeletons(result, label, prefix)
+        doc = result.document
+        row.kind, row.title, row.result = doc.kind, doc.title, result
+        row.sections = sum(1 for _ in doc.walk())
+        row.skeletons, row.warnings, row.written = len(made), list(result.warnings), made
+        skeletons.extend(made)
+    if out is not None:
+        write_library(Path(out), skeletons, {row.document for row in rows if row.result})
+    else:
+        choose_defaults(skeletons, set())
+    return rows
+
+
+def write_library(out: Path, skeletons: list[Skeleton], sources: set[str]) -> None:
+    """Replace the skeletons of `sources` in `out`; leave every other file alone."""
+    from nigao.fsutil import atomic_write
+
+    stale: list[Path] = []
+    roles_taken: set[str] = set()
+    if out.is_dir():
+        for path in sorted(out.rglob("*.md.j2")):
+            meta = _front_matter(path)
+            if meta.get("source") in sources:
+                stale.append(path)
+            elif meta.get("default") is True and meta.get("role"):
+                roles_taken.add(str(meta["role"]))
+    choose_defaults(skeletons, roles_taken)
+    keep = {out / s.relpath for s in skeletons}
+    for skeleton in skeletons:
+        path = out / skeleton.relpath
+        data = skeleton.render().encode("utf-8")
+        if not path.exists() or path.read_bytes() != data:
+            atomic_write(path, data)
+    for path in stale:
+        if path not in keep:
+            path.unlink()
+            if path.parent != out and not any(path.parent.iterdir()):
+                path.parent.rmdir()
+
+
+def ingest_folder(src: Path, out: Path) -> list[Row]:
+    """Ingest every sample under `src` into the library folder `out`."""
+    return ingest_paths([Path(src)], Path(out))

@@ -1,0 +1,604 @@
+"""Turn a sample's specifics into profile slots so a skeleton reads right for any county.
+
+Names of the issuing bureau, places, people and campaigns become `org.*`, `region`,
+`campaign`, `leaders.*`; dated political wording becomes `guidance.*`
+(data/political_terms.yaml); amounts, counts, schools, villages, dates and anonymisation
+marks (#, XX) become `facts.<label>`. Text already turned into a slot is never matched again.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from nigao.ingest import tables
+
+_CJK = "\u4e00-\u9fff"
+_SLOT = re.compile(r"\{\{ [^{}]+ \}\}")
+_PUNCT = "，。；：、！？“”‘’（）《》【】…—,.;:!?()[]「」 "
+
+FIXED_LABELS = {
+    "org.name": "发文机关全称",
+    "org.short": "发文机关简称",
+    "org.party": "党委（党组）名称",
+    "region": "县区名称",
+    "campaign": "活动名称",
+    "year": "年份",
+}
+
+
+@functools.cache
+def _rules() -> dict:
+    return tables.load("slot_rules")
+
+
+@functools.cache
+def _generic() -> tuple[tuple[str, ...], frozenset[str]]:
+    rules = _rules()
+    return tuple(rules["generic_prefixes"]), frozenset(rules["generic_words"])
+
+
+def _is_generic(name: str) -> bool:
+    """A general word (全县, 各乡镇 …), or a phrase with a function word in it: not a name."""
+    prefixes, words = _generic()
+    boundary = _rules()["name_boundary"]
+    return (
+        name in words
+        or name.startswith(prefixes)
+        or any(ch.isdigit() or ch in boundary for ch in name)
+    )
+
+
+def _all_common(name: str) -> bool:
+    """Made only of the commonest characters (调整, 加强 …): a word, not a local name."""
+    from nigao.ingest.decode import COMMON_CHARS
+
+    return all(ch in COMMON_CHARS for ch in name)
+
+
+def _boundary_before(text: str, start: int) -> bool:
+    """True when a proper name may start at `start` (punctuation, a function word, 中共)."""
+    if start == 0:
+        return True
+    prev = text[start - 1]
+    if not ("\u4e00" <= prev <= "\u9fff"):
+        return True
+    if prev in _rules()["name_boundary"]:
+        return True
+    return text[max(0, start - 2) : start] == "中共"
+
+
+def _name_before(text: str, end: int, lengths: tuple[int, ...] = (2, 3, 4)) -> int | None:
+    """Start of the shortest plausible proper name ending at `end`, or None."""
+    for length in lengths:
+        start = end - length
+        if start < 0:
+            break
+        name = text[start:end]
+        if not re.fullmatch(f"[{_CJK}]+", name):
+            break
+        if length == lengths[0] and _is_generic(name):
+            return None  # 农村学校, 全县…: the word next to the suffix is a general one
+        if _boundary_before(text, start) and not _is_generic(name):
+            return start
+    return None
+
+
+@functools.cache
+def _guidance_rules() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    return tuple(
+        (re.compile(entry["pattern"]), entry["slot"], entry["label"])
+        for entry in tables.load("political_terms")
+    )
+
+
+@dataclass
+class DocContext:
+    """What is learned once per document: its place names and its campaign."""
+
+    region_stems: list[str] = field(default_factory=list)
+    campaign: str | None = None
+    leader_names: list[str] = field(default_factory=list)
+
+
+_KIND_SUFFIX = re.compile(
+    r"(?:工作)?(?:总结|实施方案|工作方案|活动方案|方案|计划|意见|经验材料|材料)$"
+)
+_ORG_PREFIX = re.compile(r"^(?:中共)?(?:[县区市])?教育(?:体育)?局(?:党委|党组)?[：:]?|^关于")
+_QUOTED_ACTIVITY = re.compile(
+    r"“([^“”]{4,30})”(?=(?:专项活动|主题活动|大讨论|活动|主题征文活动|征文活动|工程|行动))"
+    r"|“([^“”]{2,30}活动)”"
+)
+
+
+def learn(title: str, texts: list[str]) -> DocContext:
+    """Learn a document's place-name stems and main campaign from its whole text."""
+    ctx = DocContext()
+    joined = "\n".join(texts)
+    stems: Counter[str] = Counter()
+    for match in re.finditer(r"(?:县|区|市)(?=教育(?:体育)?局|委|人民政府|政府)", joined):
+        start = _name_before(joined, match.start(), (2, 3))
+        if start is not None:
+            stems[joined[start : match.start()]] += 1
+    for match in re.finditer(rf"结合([{_CJK}]{{2,3}}?)(?=实际)", joined):
+        name = match.group(1)
+        if not _is_generic(name) and not name.endswith(("工作", "自身", "本地", "教育", "学校")):
+            stems[name] += 1
+    ctx.region_stems = sorted(stems, key=lambda s: (-len(s), s))
+
+    # Main campaign: a title-derived name the body repeats, else the most repeated quoted activity.
+    core = _KIND_SUFFIX.sub("", _ORG_PREFIX.sub("", title)).strip()
+    if len(core) >= 4 and joined.count(core) >= 2:
+        ctx.campaign = core
+    else:
+        counts: Counter[str] = Counter()
+        order: dict[str, int] = {}
+        for match in _QUOTED_ACTIVITY.finditer(joined):
+            name = match.group(1) or match.group(2)
+            counts[name] += 1
+            order.setdefault(name, match.start())
+        ranked = sorted(counts, key=lambda n: (-counts[n], order[n]))
+        if ranked and counts[ranked[0]] >= 2:
+            ctx.campaign = ranked[0]
+    return ctx
+
+
+class Slotter:
+    """Slot the texts of one skeleton; collects the slots it used with their labels."""
+
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        self.slots: dict[str, str] = {}
+        self._facts: dict[tuple[str, str], str] = {}  # (label base, source text) → label
+        self._labels: Counter[str] = Counter()
+
+    # -- slot bookkeeping -------------------------------------------------
+    def _use(self, name: str, label: str) -> str:
+        self.slots.setdefault(name, label)
+        return "{{ " + name + " }}"
+
+    def fact(self, base: str, value: str) -> str:
+        """A facts.<label> slot; the same value reuses its label, another value gets 2, 3 …"""
+        base = re.sub(rf"[^{_CJK}A-Za-z0-9]", "", base) or "待填内容"
+        if base[0].isdigit():
+            base = "第" + base
+        key = (base, value)
+        if key not in self._facts:
+            self._labels[base] += 1
+            n = self._labels[base]
+            self._facts[key] = base if n == 1 else f"{base}{n}"
+        label = self._facts[key]
+        return self._use(f"facts.{label}", label)
+
+    # -- the passes --------------------------------------------------------
+    def text(self, text: str) -> str:
+        """One heading or paragraph with every specific replaced by a slot."""
+        text = text.replace("{", "｛").replace("}", "｝")
+        segments: list[tuple[str, bool]] = [(text, False)]
+        for step in (
+            self._documents,
+            self._leaders,
+            self._guidance,
+            self._campaign,
+            self._activities,
+            self._orgs,
+            self._regions,
+            self._gazetteer,
+            self._dates,
+            self._universities,
+            self._school_lists,
+            self._schools,
+            self._townships,
+            self._people,
+            self._marks,
+            self._numbers,
+        ):
+            segments = self._apply(segments, step)
+        return "".join(s for s, _ in segments)
+
+    def _apply(self, segments, step):
+        out: list[tuple[str, bool]] = []
+        for seg, is_slot in segments:
+            if is_slot:
+                out.append((seg, True))
+                continue
+            new = step(seg)
+            pos = 0
+            for match in _SLOT.finditer(new):
+                if match.start() > pos:
+                    out.append((new[pos : match.start()], False))
+                out.append((match.group(0), True))
+                pos = match.end()
+            if pos < len(new):
+                out.append((new[pos:], False))
+        return out
+
+    def _documents(self, text: str) -> str:
+        def repl(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if re.search(r"(?:法|条例)$", name) and not re.search(r"\d|县|区|市", name):
+                return match.group(0)
+            kind = (
+                "文件名称"
+                if re.search(
+                    r"(?:方案|意见|规定|办法|通知|决定|纲要|规划|细则|制度|标准)(?:（[^）]*）)?$",
+                    name,
+                )
+                else "书名"
+            )
+            return "《" + self.fact(kind, name) + "》"
+
+        return re.sub(r"《([^《》]{1,60})》", repl, text)
+
+    def _leaders(self, text: str) -> str:
+        roles = "|".join(sorted(_rules()["leader_roles"], key=len, reverse=True))
+        names = rf"[{_CJK}]{{2,3}}(?:、[{_CJK}]{{2,3}})*"
+
+        def sentence(match: re.Match[str]) -> str:
+            return (
+                f"{match.group(1)}由"
+                + self._use(f"leaders.{match.group(1)}", match.group(1)).replace(" }}", ".names }}")
+                + "同志担任"
+            )
+
+        text = re.sub(rf"(?<![副])({roles})由({names})同志担任", sentence, text)
+        text = re.sub(
+            rf"(成员)(为|有|是)({names})(?=[，。；]|$)",
+            lambda m: (
+                m.group(1)
+                + m.group(2)
+                + self._use("leaders.成员", "成员").replace(" }}", ".names }}")
+            ),
+            text,
+        )
+        # 组长：（empty or a name with posts） — a line of the 领导小组 list.
+        return re.sub(
+            rf"^({roles})：(.*)$",
+            lambda m: f"{m.group(1)}：" + self._use(f"leaders.{m.group(1)}", m.group(1)),
+            text,
+        )
+
+    def _guidance(self, text: str) -> str:
+        spans: list[tuple[int, int, str, str]] = []
+        for pattern, slot, label in _guidance_rules():
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if text[max(0, start - 2) : start] in ("党的", "中共"):
+                    start -= 2
+                if text[end : end + 2] == "精神":
+                    end += 2
+                spans.append((start, end, slot, label))
+        if not spans:
+            return text
+        spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+        merged: list[list] = []
+        for start, end, slot, label in spans:
+            if merged and start < merged[-1][1]:
+                continue  # inside a longer match
+            if (
+                merged
+                and merged[-1][2] == slot
+                and re.fullmatch(r"和|及|、|以及|与", text[merged[-1][1] : start])
+            ):
+                merged[-1][1] = end
+                continue
+            merged.append([start, end, slot, label])
+        out, pos = [], 0
+        for start, end, slot, label in merged:
+            out.append(text[pos:start])
+            out.append(self._use(slot, label))
+            pos = end
+        out.append(text[pos:])
+        return "".join(out)
+
+    def _campaign(self, text: str) -> str:
+        name = self.ctx.campaign
+        if not name or name not in text:
+            return text
+        slot = self._use("campaign", FIXED_LABELS["campaign"])
+        return text.replace(name, slot)
+
+    def _activities(self, text: str) -> str:
+        def repl(match: re.Match[str]) -> str:
+            name = match.group(1) or match.group(2)
+            return "“" + self.fact("活动名称", name) + "”"
+
+        text = _QUOTED_ACTIVITY.sub(repl, text)
+        # 开展解放思想大讨论: a four-character slogan naming a discussion campaign
+        return re.sub(
+            rf"(?<=开展|组织|举行|推进|深化|启动)([{_CJK}]{{4}}大讨论)",
+            lambda m: self.fact("活动名称", m.group(1)),
+            text,
+        )
+
+    def _orgs(self, text: str) -> str:
+        out, pos = [], 0
+        for match in re.finditer(r"(中共)?([县区市])教育(?:体育)?局", text):
+            stem_start = _name_before(text, match.start(2), (2, 3)) if not match.group(1) else None
+            start = match.start()
+            stem = text[stem_start : match.start(2)] if stem_start is not None else ""
+            if stem and stem in self.ctx.region_stems:
+                start = stem_start
+                if text[max(0, start - 2) : start] == "中共":
+                    start -= 2
+                slot = self._use("org.name", FIXED_LABELS["org.name"])
+            elif not _boundary_before(text, match.start()):
+                continue
+            else:
+                slot = self._use("org.short", FIXED_LABELS["org.short"])
+            if start < pos:
+                continue
+            out.append(text[pos:start])
+            # 中共X县教育局 / X县教育局党委 → the party organisation
+            if text[start : start + 2] == "中共" or text[match.end() : match.end() + 2] in (
+                "党委",
+                "党组",
+            ):
+                slot = self._use("org.party", FIXED_LABELS["org.party"])
+                end = match.end() + (
+                    2 if text[match.end() : match.end() + 2] in ("党委", "党组") else 0
+                )
+            else:
+                end = match.end()
+            out.append(slot)
+            pos = end
+        out.append(text[pos:])
+        return "".join(out)
+
+    def _regions(self, text: str) -> str:
+        for stem in self.ctx.region_stems:
+            if stem in text:
+                text = re.sub(
+                    re.escape(stem) + r"(?:县|区|市)?",
+                    lambda m: self._use("region", FIXED_LABELS["region"]),
+                    text,
+                )
+        return text
+
+    def _gazetteer(self, text: str) -> str:
+        for label, names in _rules()["gazetteer"].items():
+            for name in sorted(names, key=len, reverse=True):
+                if name in text:
+                    text = text.replace(name, self.fact(label, name))
+        return text
+
+    def _school_pattern(self) -> str:
+        suffixes = "|".join(sorted(_rules()["school_suffixes"], key=len, reverse=True))
+        return rf"(?:#+|[XＸ×]{{2,}}|[{_CJK}]{{2,6}}?)(?:{suffixes})"
+
+    def _is_school(self, text: str, start: int, end: int) -> bool:
+        name = text[start:end]
+        if name.startswith(("#", "X", "Ｘ", "×")):
+            return True
+        suffixes = sorted(_rules()["school_suffixes"], key=len, reverse=True)
+        stem = next((name[: -len(s)] for s in suffixes if name.endswith(s)), name)
+        _prefixes, words = _generic()
+        if any(name.endswith(w) and w not in suffixes for w in words):
+            return False  # 大力实施中小学, 乡村学校 …
+        verbs = tuple(_rules()["verb_prefixes"])
+        if any(tail.startswith(verbs) for tail in (stem, stem[-2:], stem[-3:])):
+            return False  # 改善学校, 建设学校 …
+        return (
+            len(stem) >= 2
+            and _boundary_before(text, start)
+            and not _is_generic(stem)
+            and not _is_generic(name)
+            and not any(ch in stem for ch in "的了和与及在各所类型式化等县区市")
+            and not _all_common(stem)
+        )
+
+    def _school_lists(self, text: str) -> str:
+        school = self._school_pattern()
+
+        def repl(match: re.Match[str]) -> str:
+            items = re.findall(school, match.group(0))
+            if len(items) < 2:
+                return match.group(0)
+            start = match.start()
+            if not self._is_school(text, start, start + len(items[0])):
+                return match.group(0)
+            return self.fact("学校名单", match.group(0))
+
+        text = re.sub(rf"{school}(?:[、和与及]{school})+", repl, text)
+        # "参观了东方世纪等三所学校": names listed before 等N所学校
+        return re.sub(
+            r"(?<=了)([^，。；了“”]{2,20}?)(?=等[一二三四五六七八九十两\d]+所(?:学校|中小学|幼儿园))",
+            lambda m: self.fact("学校名单", m.group(1)),
+            text,
+        )
+
+    def _schools(self, text: str) -> str:
+        suffixes = "|".join(sorted(_rules()["school_suffixes"], key=len, reverse=True))
+        out, pos = [], 0
+        for match in re.finditer(rf"(?:#+|[XＸ×]{{2,}})(?:{suffixes})|(?:{suffixes})", text):
+            if match.start() < pos:
+                continue
+            if match.group(0)[0] in "#XＸ×":
+                chosen = match.start()
+            else:
+                chosen = _name_before(text, match.start(), (2, 3, 4))
+                if chosen is None or chosen < pos or not self._is_school(text, chosen, match.end()):
+                    continue
+            out.append(text[pos:chosen])
+            out.append(self.fact("学校名称", text[chosen : match.end()]))
+            pos = match.end()
+        out.append(text[pos:])
+        text = "".join(out)
+        return re.sub(r"#+中(?!学)", lambda m: self.fact("学校名称", m.group(0)), text)
+
+    def _universities(self, text: str) -> str:
+        out, pos = [], 0
+        for match in re.finditer(_rules()["universities"], text):
+            start = _name_before(text, match.start(), (2, 3, 4, 5, 6))
+            if start is None or start < pos:
+                continue
+            out.append(text[pos:start])
+            out.append(self.fact("高校名称", text[start : match.end()]))
+            pos = match.end()
+        out.append(text[pos:])
+        return "".join(out)
+
+    def _townships(self, text: str) -> str:
+        rules = _rules()
+        ethnic = rules["ethnic_infix"]
+        for suffixes, label in (
+            (rules["township_suffixes"], "乡镇名称"),
+            (rules["village_suffixes"], "村名称"),
+        ):
+            alt = "|".join(sorted(suffixes, key=len, reverse=True))
+            out, pos = [], 0
+            for match in re.finditer(rf"({ethnic})(?:{alt})(?![{_CJK}]?(?:镇|村)?级)", text):
+                start = _name_before(text, match.start(), (2, 3))
+                if start is None or start < pos or _all_common(text[start : match.start()]):
+                    continue
+                _prefixes, words = _generic()
+                if any(text[start : match.end()].endswith(w) for w in words):
+                    continue
+                if label == "村名称" and text[start : match.end()] in ("新农村",):
+                    continue
+                out.append(text[pos:start])
+                out.append(self.fact(label, text[start : match.end()]))
+                pos = match.end()
+            out.append(text[pos:])
+            text = "".join(out)
+        endings = "".join(rules["village_endings"])
+        out, pos = [], 0
+        for match in re.finditer(rf"[{endings}](?=新农村|村|社区)", text):
+            start = _name_before(text, match.end(), (3, 2, 4))
+            if start is None or start < pos or _all_common(text[start : match.start()]):
+                continue
+            out.append(text[pos:start])
+            out.append(self.fact("村名称", text[start : match.end()]))
+            pos = match.end()
+        out.append(text[pos:])
+        return "".join(out)
+
+    def _people(self, text: str) -> str:
+        def repl(match: re.Match[str]) -> str:
+            start = _name_before(text, match.end(1), (2, 3))
+            if start is None or start != match.start(1):
+                return match.group(0)
+            return self.fact("姓名", match.group(1)) + "同志"
+
+        return re.sub(rf"([{_CJK}]{{2,3}})同志(?!们)", repl, text)
+
+    def _marks(self, text: str) -> str:
+        def repl(match: re.Match[str]) -> str:
+            after = text[match.end() : match.end() + 2]
+            if after.startswith("教育") or after.startswith(("县", "区")):
+                return self._use("region", FIXED_LABELS["region"])
+            if match.group(1):
+                return self.fact("金额", match.group(0))
+            return self.fact("待填内容", match.group(0))
+
+        return re.sub(r"(?:#+|[XＸ×]{2,})(万元|亿元|元)?", repl, text)
+
+    def _dates(self, text: str) -> str:
+        text = re.sub(
+            r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:[-—至到～~]\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)?",
+            lambda m: self.fact(
+                ("开始日期" if text[: m.start()].endswith(("从", "自", "于")) else "日期")
+                if "月" in m.group(0)
+                else "年份",
+                m.group(0),
+            ),
+            text,
+        )
+        text = re.sub(
+            r"\d{5,6}月", lambda m: self.fact("日期", m.group(0)), text
+        )  # 20118月 (年 missing)
+        return re.sub(
+            r"\d{1,2}(?:[-—至到～~]\d{1,2})?月(?:份|底|初|中旬|上旬|下旬)?",
+            lambda m: self.fact(_time_label(text, m), m.group(0)),
+            text,
+        )
+
+    def _numbers(self, text: str) -> str:
+        units = _rules()["units"]
+        money = "|".join(units["money"])
+        count = "|".join(sorted(units["count"], key=len, reverse=True))
+        percent = "|".join(re.escape(u) for u in units["percent"])
+        pattern = re.compile(
+            rf"\d+(?:\.\d+)?(?:余|多)?(?:(?P<money>{money})|(?P<percent>{percent})|(?P<count>{count}))?(?P<more>余|多)?"
+        )
+
+        def repl(match: re.Match[str]) -> str:
+            if _enumeration(text, match):
+                return match.group(0)
+            if match.group("money"):
+                suffix = "金额"
+            elif match.group("percent"):
+                suffix = "比例"
+            else:
+                suffix = "数"
+            label = self._context_label(text, match, suffix)
+            return self.fact(label, match.group(0))
+
+        return pattern.sub(repl, text)
+
+    def _context_label(self, text: str, match: re.Match[str], suffix: str) -> str:
+        """Name a number by the nearest known noun around it: 学位 + 数 → 学位数."""
+        before = text[max(0, match.start() - 10) : match.start()]
+        before = re.split(r"[，。；：、（）“”]", before)[-1]
+        after = text[match.end() : match.end() + 8]
+        after = re.split(r"[，。；：、（）“”]", after)[0]
+        best = None
+        for noun in _rules()["fact_nouns"]:
+            candidates = []
+            at = before.rfind(noun)
+            if at >= 0:
+                candidates.append(len(before) - at - len(noun))
+            at = after.find(noun)
+            if at >= 0:
+                candidates.append(at)
+            if candidates:
+                key = (min(candidates), -len(noun))
+                if best is None or key < best[0]:
+                    best = (key, noun)
+        noun = best[1] if best else ""
+        if noun.endswith(("率", "比例")) and suffix == "比例":
+            return noun
+        if noun.endswith("金") and suffix == "金额":
+            return noun + "额"
+        if noun.endswith(("费", "补助", "投入", "捐款")) and suffix == "金额":
+            return noun + "金额"
+        return (noun + suffix) if noun else suffix
+
+
+def _time_label(text: str, match: re.Match[str]) -> str:
+    """Name a month by its use: 宣传发动阶段（2月） → 宣传发动阶段时间, 至5月 → 结束时间."""
+    before = text[: match.start()]
+    after = text[match.end() : match.end() + 2]
+    phase = re.search(rf"([{_CJK}]{{2,6}}阶段)（$", before)
+    if phase:
+        return phase.group(1) + "时间"
+    if before.endswith(("至", "到", "起至")):
+        return "结束时间"
+    if before.endswith(("从", "自", "于")):
+        return "开始时间"
+    if after.startswith("前"):
+        return "截止时间"
+    return "时间"
+
+
+def _enumeration(text: str, match: re.Match[str]) -> bool:
+    """（1） inside a paragraph or 1、 starting one: a list number, not a fact."""
+    number = match.group(0)
+    if not number.isdigit() or len(number) > 2:
+        return False
+    before = text[match.start() - 1] if match.start() else ""
+    after = text[match.end()] if match.end() < len(text) else ""
+    if before in "（(" and after in "）)":
+        return True
+    return (
+        before in "。；：！？" + ""
+        and after in "、.．"
+        or (match.start() == 0 and after in "、.．")
+    )
+
+
+def slot_heading(slotter: Slotter, heading: str) -> str:
+    """Headings are slotted like text."""
+    return slotter.text(heading)
