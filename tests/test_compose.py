@@ -265,3 +265,23 @@ def test_profile_values_cannot_add_headings(tmp_path: Path) -> None:
     )
     assert result.document.sections[0].sections == []
     assert result.document.sections[0].paragraphs == ["内容：第一行 ## 假标题"]
+
+
+def test_plain_slot_filling_matches_the_jinja_sandbox() -> None:
+    """The fast path for `{{ slot }}` bodies gives exactly what Jinja2 would."""
+    profile = P.parse(
+        BASE + "facts:\n  新增学位数: 1200\nsections:\n  - role: goals\n", "profiles/t.yaml"
+    )
+    renderer = C._Renderer(profile)
+    for skeleton in library().all():
+        for text in (skeleton.heading, skeleton.body):
+            assert renderer.render(skeleton, text, 1) == renderer.render_jinja(skeleton, text, 1)
+
+
+def test_jinja_statements_still_work(tmp_path: Path) -> None:
+    body = "{% if org.party %}经{{ org.party }}研究，{% endif %}{% if campaign2 %}不会出现{% endif %}决定开展活动。\n"
+    lib = skeleton_dir(tmp_path, "x005-tasks", body)
+    result = draft(
+        "  - role: tasks\n    skeleton: x005-tasks\n", lib=load_library([lib], shipped=False)
+    )
+    assert result.document.sections[0].paragraphs == ["经中共岚溪县教育局党组研究，决定开展活动。"]

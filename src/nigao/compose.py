@@ -291,10 +291,16 @@ class Draft:
         return found
 
 
+# `{{ org.short }}`-style slots with nothing else: no Jinja2 import needed (~40 ms a process).
+_SIMPLE_SLOT = re.compile(r"\{\{ *([^\W\d]\w*(?:\.\w+)*) *\}\}")
+_NOT_SIMPLE = re.compile(r"\{[{%#]")
+_MISSING = object()
+
+
 class _Renderer:
     def __init__(self, profile: Profile):
         self.profile = profile
-        self.env = _environment()
+        self._env: Any = None
         self.empty: list[str] = []
         data = profile.data
         org = data.get("org", {})
@@ -311,11 +317,44 @@ class _Renderer:
         self.context = {k: v for k, v in self.context.items() if v is not None}
 
     def render(self, skeleton: Skeleton, text: str, line_offset: int) -> str:
+        """Plain `{{ slot }}` bodies are filled directly; anything else runs in the sandbox."""
+        if "{" not in text:
+            return text
+        if not _NOT_SIMPLE.search(_SIMPLE_SLOT.sub("", text)):
+            return _SIMPLE_SLOT.sub(lambda m: self.lookup(skeleton, m.group(1)), text)
+        return self.render_jinja(skeleton, text, line_offset)
+
+    def lookup(self, skeleton: Skeleton, name: str) -> str:
+        """One dotted slot, resolved exactly as the sandbox would (item lookups only)."""
+        root, *parts = name.split(".")
+        value: Any = self.context.get(root, _MISSING)
+        for part in parts:
+            if value is _MISSING:
+                break
+            if isinstance(value, _Group) and part == "names":
+                value = value.names
+            elif isinstance(value, (_Bag, _Facts, _Leaders)) and not part.startswith("_"):
+                try:
+                    value = value[part]
+                except KeyError:
+                    value = _MISSING
+            else:
+                value = _MISSING
+        if value is _MISSING:
+            raise NigaoError(
+                f"骨架 {skeleton.id} 用到了配置文件没有提供的内容（{name}）",
+                path=str(skeleton.path),
+            )
+        return _finalize(value)
+
+    def render_jinja(self, skeleton: Skeleton, text: str, line_offset: int) -> str:
         from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
         from jinja2.exceptions import SecurityError
 
+        if self._env is None:
+            self._env = _environment()
         try:
-            return self.env.from_string(text).render(self.context)
+            return self._env.from_string(text).render(self.context)
         except SecurityError as error:
             raise NigaoError(
                 f"骨架 {skeleton.id} 里有不允许的写法，已被安全沙箱拒绝（{error}）",

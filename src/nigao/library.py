@@ -20,7 +20,9 @@ from typing import Any
 from nigao.errors import NigaoError
 
 SHIPPED = "内置"
-_SLOT = re.compile(r"\{\{-?\s*([A-Za-z_\u3400-\u9fff][\w.\u3400-\u9fff]*)")
+# The first name in each {{ … }}: \w is Unicode-aware, so CJK slot names match without a
+# (slow to compile) explicit CJK range.
+_SLOT = re.compile(r"\{\{-?\s*([^\W\d]\w*(?:\.\w+)*)")
 
 
 @dataclass

@@ -205,6 +205,7 @@ def _opening(skeleton: Any, width: int = 50) -> str:
     help=_LIBRARY_HELP,
 )
 @click.option("--pdf", is_flag=True, help="同时生成 PDF（需要 LibreOffice）")
+@click.option("--no-check", "no_check", is_flag=True, help="生成后不做自动校对")
 @click.help_option("-h", "--help", help="显示帮助并退出")
 @friendly
 def new(
@@ -216,6 +217,7 @@ def new(
     force: bool,
     libraries: tuple[str, ...],
     pdf: bool,
+    no_check: bool,
 ) -> None:
     """按配置文件拟稿：写出可编辑的草稿 drafts/名称.md 和 Word 文档 drafts/名称.docx。
 
@@ -260,7 +262,8 @@ def new(
         )
     for note in draft.notes:
         click.echo(f"  提示：{note}")
-    run_checker(doc, profile)
+    if not no_check:
+        run_checker(doc, profile)
     if missing:
         click.echo(f"还有 {len(missing)} 处待填：")
         for line in missing:
