@@ -40,6 +40,11 @@ class Finding:
             return f"{name}:第{self.paragraph}段"
         return name
 
+    def __str__(self) -> str:
+        """The printed form: `FILE:LINE: RULE-ID 严重程度 message — suggestion`."""
+        severity = SEVERITY_NAMES.get(self.severity, self.severity)
+        return f"{self.where()}: {self.rule} {severity} {self.message} — {self.suggestion}"
+
     def to_dict(self) -> dict[str, object]:
         return {
             "file": self.file,

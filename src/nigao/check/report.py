@@ -55,10 +55,7 @@ def as_text(results: list[tuple[str, list[Finding]]]) -> str:
             lines.append("")  # a blank line between files
         for f in findings:
             totals[f.severity] = totals.get(f.severity, 0) + 1
-            lines.append(
-                f"{f.where()}: {f.rule} {SEVERITY_NAMES.get(f.severity, f.severity)} "
-                f"{f.message} — {f.suggestion}"
-            )
+            lines.append(str(f))
     count = sum(totals.values())
     summary = f"共 {count} 处：错误 {totals['error']}，警告 {totals['warning']}"
     if totals["info"]:

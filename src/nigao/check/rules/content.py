@@ -17,8 +17,11 @@ _FULL_SUFFIX = frozenset("省市县区州盟旗")
 
 
 @cache
-def _small_tables() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str], str]:
+def _small_tables() -> tuple[
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str], str
+]:
     place = patterns()["place"]
+    generic = sorted(place["generic_small"], key=len, reverse=True)
     small = re.compile(place["small_suffix"])
     school = re.compile(
         place["school_suffix"] + r"(?!生|段|部|阶段|教师|老师|学科|数学|语文|英语|教育)"
@@ -26,7 +29,7 @@ def _small_tables() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], f
     return (
         small,
         school,
-        frozenset(place["generic_small"]),
+        re.compile("|".join(generic)),
         frozenset(place["generic_school"]),
         patterns()["name_stop_chars"],
     )
@@ -103,13 +106,15 @@ def find_places(text: str) -> list[tuple[int, int, str]]:
                 if name in table.short:
                     found.append((j - length, j, "place"))
                     break
-    # towns and villages: 石桥镇 源口瑶族乡
+    # towns and villages: 石桥镇 源口瑶族乡 (not 乡村, 城镇, 行政村 …)
+    generic_spans = (
+        [m.span() for m in generic_small.finditer(text)] if small_re.search(text) else []
+    )
     for match in small_re.finditer(text):
-        core = _core_before(text, match.start(), stops, 4)
-        whole = core + match.group()
-        if len(core) < 2 or any(whole.endswith(g) for g in generic_small):
+        if any(a < match.end() and match.start() < b for a, b in generic_spans):
             continue
-        if core in generic_small or _segments_generic(core, generic_school):
+        core = _core_before(text, match.start(), stops, 4)
+        if len(core) < 2 or _segments_generic(core, generic_school):
             continue
         found.append((match.start() - len(core), match.end(), "place"))
     # schools: 允山中心小学 潇浦中学

@@ -1,0 +1,322 @@
+"""Every rule with a positive and a negative example (bad text is found, good text is not)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nigao.check import ProfileFacts, check_document, check_path
+from nigao.check.context import Context
+from nigao.check.registry import rules as all_rules
+from nigao.model import Document, Section
+
+FACTS = ProfileFacts(
+    region="海州区",
+    known="连云港市海州区教育局\n海州区实验小学",
+    leaders=frozenset({"王明", "李华"}),
+    year=2027,
+)
+
+
+def one_paragraph(text: str, **meta) -> Document:
+    doc = Document(
+        title="海州区教育局关于开展读书活动的实施方案",
+        sections=[Section("工作要求", paragraphs=["各学校要认真组织。", text])],
+        signature="海州区教育局",
+        date="2027年3月1日",
+    )
+    for key, value in meta.items():
+        setattr(doc, key, value)
+    return doc
+
+
+def rule_ids(findings) -> list[str]:
+    return [f.rule for f in findings]
+
+
+# (rule, bad paragraph, good paragraph)
+PARAGRAPH_CASES = [
+    ("PUNCT-HALFWIDTH", "各学校,要认真落实(试行)方案。", "各学校，要认真落实（试行）方案。"),
+    ("PUNCT-HALFWIDTH", "请注意:按时报送!", "会议于上午9:30开始，网址https://example.org/a?b=1。"),
+    ("PUNCT-QUOTE", '开展"大家谈"活动。', "开展“大家谈”活动。"),
+    ("PUNCT-UNBALANCED", "全面树立以生为本”的新理念。", "全面树立“以生为本”的新理念。"),
+    ("PUNCT-UNBALANCED", "认真学习《纲要精神。", "认真学习《纲要》精神。"),
+    ("PUNCT-UNBALANCED", "各学校（单位要报送。", "各学校（单位）要报送。"),
+    ("NUM-FULLWIDTH", "全县共有２０所学校。", "全县共有20所学校。"),
+    ("NUM-RANGE", "贯彻《2013-2014年工作方案》。", "贯彻《2013—2014年工作方案》。"),
+    ("NUM-RANGE", "活动于3-4月进行。", "活动于3—4月进行。"),
+    ("NUM-RANGE", "每组3-5人。", "每组3～5人。"),
+    ("NUM-RANGE", "2011—12年完成改造。", "2011—2012年完成改造。"),
+    ("DATE-FORMAT", "区教育局20118月出台了意见。", "区教育局2011年8月出台了意见。"),
+    ("DATE-FORMAT", "于2027年03月01日前报送。", "于2027年3月1日前报送。"),
+    ("DATE-FORMAT", "于2027-03-01前报送。", "2027年计划新建学校2所。"),
+    ("DATE-INVALID", "于2027年2月30日前报送。", "于2027年2月28日前报送。"),
+    ("DOCNO-FORMAT", "根据海教发[2027]08号文件要求。", "根据海教发〔2027〕8号文件要求。"),
+    ("LEFT-PLACEHOLDER", "完成了#小学与#小学的合并。", "完成了两所小学的合并。"),
+    ("LEFT-PLACEHOLDER", "投入###万元完成改造。", "投入300万元完成改造。"),
+    ("LEFT-PLACEHOLDER", "XX县教育局要加强领导。", "县教育局要加强领导。"),
+    ("LEFT-PLACEHOLDER", "由××同志负责。", "由王明同志负责。"),
+    ("LEFT-PLACEHOLDER", "某某学校要带头。", "各学校要带头，某些问题要及时解决。"),
+    ("LEFT-PLACEHOLDER", "新增学位___个。", "新增学位600个。"),
+    ("LEFT-PLACEHOLDER", "新增学位（ ）个。", "新增学位（含幼儿园）600个。"),
+    ("LEFT-PLACEHOLDER", "新增学位【待填：新增学位数】个。", "新增学位600个。"),
+    ("LEFT-EMPTY-LEADER", "组长：", "组长：王明（局党组书记、局长）"),
+    ("LEFT-EMPTY-LEADER", "责任人：及相关学校校长", "责任人：李华及相关学校校长"),
+    ("LEFT-EMPTY-LEADER", "牵头领导：党委委员，副局长。", "牵头领导：李华（党委委员、副局长）。"),
+    ("LEFT-NOTE", "（此处加盖公章）", "盖章后报送。"),
+    ("LEFT-CLUTTER", "上一篇：教育局工作总结", "全年共开展活动12次。"),
+    ("LEFT-CLUTTER", "来源：网络整理 免责声明：本文仅限学习分享。", "经费来源为县财政拨款。"),
+    ("CONTENT-PLACE", "结合樊城实际，开展讨论。", "结合海州实际，开展讨论。"),
+    ("CONTENT-PLACE", "参加新安县组织的培训。", "参加连云港市组织的培训。"),
+    ("CONTENT-PLACE", "组织师生到石桥镇开展研学。", "组织师生到乡镇学校、农村学校开展研学。"),
+    ("CONTENT-PLACE", "允山中心小学要发挥示范作用。", "海州区实验小学要发挥示范作用。"),
+    ("CONTENT-PERSON", "组长：包庆余（局长）", "组长：王明（局长）"),
+    ("CONTENT-PERSON", "组长由包庆余同志担任。", "组长由王明同志担任。"),
+    ("CONTENT-DATED-TERM", "深入贯彻党的十七届五中全会精神。", "深入贯彻党的二十大精神。"),
+    (
+        "CONTENT-DATED-TERM",
+        "坚持以科学发展观为指导。",
+        "坚持以习近平新时代中国特色社会主义思想为指导。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "bad", "good"), PARAGRAPH_CASES)
+def test_paragraph_rule(rule, bad, good):
+    found = check_document(one_paragraph(bad), profile=FACTS)
+    assert rule in rule_ids(found), [str(f) for f in found]
+    clean = check_document(one_paragraph(good), profile=FACTS)
+    assert rule_ids(clean) == [], [str(f) for f in clean]
+
+
+def test_finding_points_at_the_paragraph():
+    found = check_document(one_paragraph("各学校,要落实。"), profile=FACTS)
+    (finding,) = found
+    assert finding.paragraph == 4  # title, heading, first paragraph, this one
+    assert finding.severity == "warning"
+    assert "，" in finding.suggestion
+
+
+def test_dated_term_not_flagged_in_its_own_time():
+    doc = one_paragraph("深入贯彻党的十七届五中全会精神。", date="2011年3月1日")
+    assert rule_ids(check_document(doc)) == []
+
+
+def test_content_rules_need_a_profile():
+    doc = one_paragraph("结合樊城实际，组长：包庆余（局长）")
+    assert rule_ids(check_document(doc)) == []
+
+
+def test_region_alone_is_enough_for_places():
+    found = check_document(one_paragraph("结合樊城实际，开展讨论。"), region="海州区")
+    assert rule_ids(found) == ["CONTENT-PLACE"]
+    assert "樊城" in found[0].message
+
+
+def test_multi_paragraph_quotation_is_balanced():
+    doc = one_paragraph("他说：“第一段引文，")
+    doc.sections[0].paragraphs += ["“第二段引文。”"]
+    assert rule_ids(check_document(doc)) == []
+    doc.sections[0].paragraphs[-1] = "第二段没有续引号。"
+    assert rule_ids(check_document(doc)) == ["PUNCT-UNBALANCED"]
+
+
+def test_ascii_digits_in_dates_are_fine():
+    doc = one_paragraph("2027年3月1日至2027年12月31日，全县新建学校2所。")
+    assert rule_ids(check_document(doc)) == []
+
+
+# ---------------------------------------------------------------- metadata fields
+
+
+def test_date_of_signature_in_chinese_numerals():
+    found = check_document(one_paragraph("各学校要落实。", date="二〇二七年三月一日"))
+    assert rule_ids(found) == ["DATE-FORMAT"]
+    assert "2027年3月1日" in found[0].suggestion
+    assert rule_ids(check_document(one_paragraph("各学校要落实。", date="2027年3月1日"))) == []
+
+
+def test_doc_number_form():
+    bad = one_paragraph("各学校要落实。", doc_number="海教发（2027）第08号")
+    found = check_document(bad)
+    assert rule_ids(found) == ["DOCNO-FORMAT"]
+    assert "海教发〔2027〕8号" in found[0].suggestion
+    good = one_paragraph("各学校要落实。", doc_number="海教发〔2027〕8号")
+    assert rule_ids(check_document(good)) == []
+
+
+# ---------------------------------------------------------------- structure in a Document
+
+
+def test_standalone_heading_ending_in_full_stop():
+    doc = one_paragraph("各学校要落实。")
+    doc.sections.append(Section("加强组织领导。", run_in=False, paragraphs=["成立领导小组。"]))
+    assert rule_ids(check_document(doc)) == ["HEAD-PUNCT"]
+    doc.sections[-1].run_in = True
+    assert rule_ids(check_document(doc)) == []
+
+
+def test_run_in_heading_without_full_stop():
+    doc = one_paragraph("各学校要落实。")
+    doc.sections.append(Section("加强组织领导", run_in=True, paragraphs=["成立领导小组。"]))
+    assert rule_ids(check_document(doc)) == ["HEAD-RUNIN"]
+    doc.sections[-1].run_in = False
+    assert rule_ids(check_document(doc)) == []
+
+
+def test_empty_section():
+    doc = one_paragraph("各学校要落实。")
+    doc.sections.append(Section("工作措施"))
+    assert rule_ids(check_document(doc)) == ["SECT-EMPTY"]
+    doc.sections[-1].paragraphs.append("加强督导。")
+    assert rule_ids(check_document(doc)) == []
+
+
+def test_truncated_document():
+    doc = one_paragraph("各学校要加强制度建设，")
+    assert rule_ids(check_document(doc)) == ["DOC-TRUNCATED"]
+    assert rule_ids(check_document(one_paragraph("各学校要加强制度建设。"))) == []
+
+
+def test_typed_paragraph_labels_in_a_document():
+    doc = one_paragraph("各学校要落实。")
+    doc.sections[0].sections = [
+        Section("总体要求", paragraphs=["1、明确目标。", "3.细化措施。"]),
+    ]
+    found = check_document(doc)
+    assert sorted(rule_ids(found)) == ["NUM-LABEL", "NUM-SKIP"]
+    doc.sections[0].sections[0].paragraphs = ["1.明确目标。", "2.细化措施。"]
+    assert rule_ids(check_document(doc)) == []
+
+
+# ---------------------------------------------------------------- raw .txt: labels as typed
+
+
+def txt(tmp_path: Path, body: str, name: str = "doc.txt") -> list:
+    path = tmp_path / name
+    path.write_text("教育局关于开展读书活动的实施方案\n\n" + body, encoding="utf-8")
+    return check_path(path)
+
+
+GOOD_OUTLINE = (
+    "一、总体要求\n\n全面提升教师素养。\n\n（一）明确目标\n\n到年底完成培训。\n\n"
+    "1.加强学习。认真组织。\n\n2.强化考核。认真组织。\n\n（二）落实责任\n\n各学校要负责。\n\n"
+    "二、工作措施\n\n加强督导。\n"
+)
+
+TXT_CASES = [
+    ("NUM-REPEAT", GOOD_OUTLINE.replace("二、工作措施", "一、工作措施")),
+    ("NUM-REPEAT", GOOD_OUTLINE.replace("2.强化考核", "1.强化考核")),
+    ("NUM-SKIP", GOOD_OUTLINE.replace("（二）落实责任", "（三）落实责任")),
+    ("NUM-SKIP", GOOD_OUTLINE.replace("1.加强学习", "2.加强学习").replace("2.强化", "3.强化")),
+    (
+        "NUM-LEVEL",
+        GOOD_OUTLINE.replace("（二）落实责任", "1.落实责任")
+        .replace("（一）明确目标", "1.明确目标")
+        .replace("1.加强学习", "（一）加强学习")
+        .replace("2.强化考核", "（二）强化考核"),
+    ),
+    ("NUM-LEVEL-SKIP", GOOD_OUTLINE.replace("（一）明确目标\n\n到年底完成培训。\n\n", "")),
+    ("NUM-LABEL", GOOD_OUTLINE.replace("1.加强学习", "1、加强学习")),
+    ("NUM-LABEL", GOOD_OUTLINE.replace("（一）明确目标", "(一)明确目标")),
+    ("NUM-LABEL", GOOD_OUTLINE.replace("（一）明确目标", "（一）、明确目标")),
+    ("NUM-LABEL", GOOD_OUTLINE.replace("二、工作措施", "二.工作措施")),
+    ("HEAD-PUNCT", GOOD_OUTLINE.replace("二、工作措施", "二、工作措施。")),
+    (
+        "SECT-EMPTY",
+        GOOD_OUTLINE.replace("全面提升教师素养。\n\n", "")
+        .replace("（一）明确目标\n\n到年底完成培训。\n\n", "（一）明确目标\n\n")
+        .replace("1.加强学习。认真组织。\n\n2.强化考核。认真组织。\n\n", ""),
+    ),
+    ("DOC-TRUNCATED", GOOD_OUTLINE + "\n三、加强制度建设，\n\n[1][2]下一页\n"),
+]
+
+
+def test_txt_good_outline_is_clean(tmp_path):
+    assert [str(f) for f in txt(tmp_path, GOOD_OUTLINE)] == []
+
+
+@pytest.mark.parametrize(("rule", "body"), TXT_CASES)
+def test_txt_structure_rule(tmp_path, rule, body):
+    found = txt(tmp_path, body)
+    assert rule in rule_ids(found), [str(f) for f in found]
+
+
+def test_txt_line_numbers_and_label_fix(tmp_path):
+    found = txt(tmp_path, GOOD_OUTLINE.replace("1.加强学习", "1、加强学习"))
+    (finding,) = found
+    assert finding.line == 11 and finding.rule == "NUM-LABEL"
+    (fix,) = finding.fixes
+    line = (tmp_path / "doc.txt").read_text(encoding="utf-8").split("\n")[10]
+    assert line[fix.start : fix.end] == "1、" and fix.replacement == "1."
+
+
+def test_txt_traditional_script(tmp_path):
+    found = txt(
+        tmp_path, "一、組織領導\n\n為切實開展好專項活動，加強組織領導，經局黨委研究決定。\n"
+    )
+    assert rule_ids(found) == ["SCRIPT-TRADITIONAL"]
+    assert [
+        str(f) for f in txt(tmp_path, "一、组织领导\n\n为切实开展好专项活动，加强组织领导。\n")
+    ] == []
+
+
+def test_txt_empty_leader_lines(tmp_path):
+    found = txt(tmp_path, "一、组织领导\n\n成立领导小组：\n\n组长：\n\n副组长：李华\n")
+    assert [(f.rule, f.line) for f in found] == [("LEFT-EMPTY-LEADER", 7)]
+
+
+# ---------------------------------------------------------------- .docx layout via layout facts
+
+
+def layout_findings(layout: dict) -> list[str]:
+    from nigao.check import run_rules
+
+    ctx = Context(path="a.docx", fmt="docx", units=[], layout=layout)
+    return rule_ids(run_rules(ctx, rules=["LAYOUT-"]))
+
+
+def test_layout_rules_compare_with_gbt9704_constants():
+    from nigao import gbt9704 as std
+
+    good = {
+        "page_width": std.PAGE_WIDTH,
+        "page_height": std.PAGE_HEIGHT,
+        "margin_top": std.MARGIN_TOP,
+        "margin_bottom": std.MARGIN_BOTTOM,
+        "margin_left": std.MARGIN_LEFT,
+        "margin_right": std.MARGIN_RIGHT,
+        "line_pitch": std.LINE_PITCH,
+        "body_font": std.FONT_BODY,
+        "body_size": std.BODY_SIZE,
+        "heading_fonts": dict(std.HEADING_FONTS),
+        "page_numbers": True,
+        "page_number_text": "— 1 —",
+    }
+    assert layout_findings(good) == []
+    assert layout_findings({**good, "margin_top": 1440}) == ["LAYOUT-PAGE"]
+    assert layout_findings({**good, "line_pitch": 240}) == ["LAYOUT-GRID"]
+    assert layout_findings({**good, "body_font": "宋体"}) == ["LAYOUT-FONT"]
+    assert layout_findings({**good, "heading_fonts": {1: "宋体"}}) == ["LAYOUT-FONT"]
+    assert layout_findings({**good, "page_numbers": False}) == ["LAYOUT-PAGENUM"]
+
+
+# ---------------------------------------------------------------- the registry
+
+
+def test_every_rule_has_a_function_severity_and_example():
+    from nigao.check.registry import functions
+
+    table = all_rules()
+    assert set(table) == set(functions())
+    for r in table.values():
+        assert r.severity in ("error", "warning", "info")
+        assert r.title and r.bad and r.good
+
+
+def test_every_rule_is_exercised_by_a_test_here():
+    covered = {rule for rule, _b, _g in PARAGRAPH_CASES} | {rule for rule, _ in TXT_CASES}
+    covered |= {"HEAD-RUNIN", "SCRIPT-TRADITIONAL"}
+    covered |= {r for r in all_rules() if r.startswith("LAYOUT-")}
+    assert set(all_rules()) <= covered
