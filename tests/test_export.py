@@ -100,3 +100,14 @@ def test_export_in_a_real_process(draft: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert zipfile.is_zipfile(draft.with_suffix(".docx"))
+
+
+def test_export_pdf_when_libreoffice_is_installed(draft: Path) -> None:
+    from nigao.pdf import find_soffice
+
+    if find_soffice() is None:
+        print("SKIP reason: LibreOffice (soffice) is not installed")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    result = invoke("export", str(draft), "--pdf")
+    assert result.exit_code == 0, result.output
+    assert draft.with_suffix(".pdf").read_bytes().startswith(b"%PDF")

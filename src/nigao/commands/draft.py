@@ -252,9 +252,10 @@ def new(
     markdown = write_draft(doc)
     docx_bytes = _docx_bytes(doc)
     _write_all([(md_path, markdown), (docx_path, docx_bytes)])
+    click.echo(f"已生成：{md_path}、{docx_path}")
     if pdf:
         _to_pdf(docx_path, pdf_path)
-    click.echo("已生成：" + "、".join(str(p) for p in outputs))
+        click.echo(f"已生成：{pdf_path}")
     for choice in draft.defaults:
         role = choice.section["role"]
         click.echo(
@@ -367,6 +368,7 @@ def export(draft_path: str, output: str | None, force: bool, pdf: bool) -> None:
     pdf_path = docx_path.with_suffix(".pdf")
     check_writable([docx_path] + ([pdf_path] if pdf else []), force)
     _write_all([(docx_path, _docx_bytes(doc))])
+    click.echo(f"已生成：{docx_path}")
     if pdf:
         _to_pdf(docx_path, pdf_path)
-    click.echo("已生成：" + str(docx_path) + (f"、{pdf_path}" if pdf else ""))
+        click.echo(f"已生成：{pdf_path}")
