@@ -316,33 +316,27 @@ class Slotter:
     def _orgs(self, text: str) -> str:
         out, pos = [], 0
         for match in re.finditer(r"(中共)?([县区市])教育(?:体育)?局", text):
-            stem_start = _name_before(text, match.start(2), (2, 3)) if not match.group(1) else None
-            start = match.start()
+            stem_start = None if match.group(1) else _name_before(text, match.start(2), (2, 3))
             stem = text[stem_start : match.start(2)] if stem_start is not None else ""
+            start = match.start()
             if stem and stem in self.ctx.region_stems:
                 start = stem_start
                 if text[max(0, start - 2) : start] == "中共":
                     start -= 2
-                slot = self._use("org.name", FIXED_LABELS["org.name"])
-            elif not _boundary_before(text, match.start()):
-                continue
+                name = "org.name"
+            elif _boundary_before(text, match.start()):
+                name = "org.short"
             else:
-                slot = self._use("org.short", FIXED_LABELS["org.short"])
+                continue
             if start < pos:
                 continue
+            end = match.end()
+            party = text[end : end + 2] in ("党委", "党组")
+            if text[start : start + 2] == "中共" or party:
+                name = "org.party"  # 中共X县教育局 / X县教育局党委 → the party organisation
+                end += 2 if party else 0
             out.append(text[pos:start])
-            # 中共X县教育局 / X县教育局党委 → the party organisation
-            if text[start : start + 2] == "中共" or text[match.end() : match.end() + 2] in (
-                "党委",
-                "党组",
-            ):
-                slot = self._use("org.party", FIXED_LABELS["org.party"])
-                end = match.end() + (
-                    2 if text[match.end() : match.end() + 2] in ("党委", "党组") else 0
-                )
-            else:
-                end = match.end()
-            out.append(slot)
+            out.append(self._use(name, FIXED_LABELS[name]))
             pos = end
         out.append(text[pos:])
         return "".join(out)
