@@ -10,6 +10,7 @@ The output is deterministic: fixed zip timestamps and member order, no dates in 
 
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
 from io import BytesIO
@@ -215,7 +216,17 @@ def _break_costs(title: str) -> dict[int, int]:
     return costs
 
 
+@functools.lru_cache(maxsize=256)
+def _title_lines(title: str, max_chars: int) -> tuple[str, ...]:
+    return tuple(title_lines_uncached(title, max_chars))
+
+
 def title_lines(title: str, max_chars: int = G.TITLE_CHARS_PER_LINE) -> list[str]:
+    """Split a title into lines of at most `max_chars` characters (see title_lines_uncached)."""
+    return list(_title_lines(title, max_chars))
+
+
+def title_lines_uncached(title: str, max_chars: int = G.TITLE_CHARS_PER_LINE) -> list[str]:
     """Split a title into lines of at most `max_chars` characters, never inside a word.
 
     Lines form a trapezoid (each line no longer than the one above) or a diamond; among
@@ -356,13 +367,20 @@ def count_lines(
 class _Body:
     """The paragraphs written so far and the grid rows they take."""
 
-    def __init__(self) -> None:
+    def __init__(self, counting: bool) -> None:
         self.xml: list[str] = []
         self.rows = 0
+        self.counting = counting  # rows are only needed to place a 版记
 
     def add(self, xml: str, rows: int = 1) -> None:
         self.xml.append(xml)
         self.rows += rows
+
+    def text(self, xml: str, text: str, *args: int) -> None:
+        """Add a paragraph of `text`, counting its rows (see count_lines for `args`)."""
+        self.xml.append(xml)
+        if self.counting:
+            self.rows += count_lines(clean(text), *args)
 
     def blank(self, n: int = 1) -> None:
         for _ in range(n):
@@ -375,13 +393,13 @@ def _section_paragraphs(depth: int, lab: str, section: Section, out: _Body) -> N
     if section.run_in and section.paragraphs:
         level = f'<w:outlineLvl w:val="{G.OUTLINE_LEVELS[depth]}"/>'
         content = runs(heading, G.STYLE_RUN_IN[depth][0]) + runs(section.paragraphs[0])
-        out.add(para(body, content, level), count_lines(clean(heading + section.paragraphs[0])))
+        out.text(para(body, content, level), heading + section.paragraphs[0])
         rest = section.paragraphs[1:]
     else:
-        out.add(para(G.STYLE_HEADINGS[depth][0], runs(heading)), count_lines(clean(heading)))
+        out.text(para(G.STYLE_HEADINGS[depth][0], runs(heading)), heading)
         rest = section.paragraphs
     for text in rest:
-        out.add(para(body, runs(text)), count_lines(clean(text)))
+        out.text(para(body, runs(text)), text)
 
 
 def _attachment_paragraphs(names: list[str], out: _Body) -> None:
@@ -396,7 +414,7 @@ def _attachment_paragraphs(names: list[str], out: _Body) -> None:
         hanging = left - (G.FIRST_LINE_INDENT if i == 1 else start)
         text = (prefix if i == 1 else "") + number + name
         ind = f'<w:ind w:left="{left}" w:hanging="{hanging}"/>'
-        out.add(para(style, runs(text), ind), count_lines(clean(text), -hanging, left))
+        out.text(para(style, runs(text), ind), text, -hanging, left)
 
 
 def _issuer_mark_size(mark: str) -> int:
@@ -465,7 +483,16 @@ def _verso_paragraphs(doc: Document, out: _Body) -> None:
 
 def body_xml(doc: Document) -> str:
     """The w:body content: every paragraph of the 公文 in order, then the section properties."""
-    out = _Body()
+    return "".join(_build(doc, counting=bool(doc.cc or doc.printer)).xml)
+
+
+def estimate_rows(doc: Document) -> int:
+    """Grid rows the document takes (22 a page): the writer's own estimate of its length."""
+    return _build(doc, counting=True).rows
+
+
+def _build(doc: Document, counting: bool) -> _Body:
+    out = _Body(counting)
     if doc.doc_number:
         _head_paragraphs(doc, out)
     if doc.title:
@@ -476,14 +503,14 @@ def body_xml(doc: Document) -> str:
         rec = doc.recipients.strip()
         if not rec.endswith(("：", ":")):
             rec += "："
-        out.add(para(G.STYLE_RECIPIENTS[0], runs(rec)), count_lines(clean(rec), 0))
+        out.text(para(G.STYLE_RECIPIENTS[0], runs(rec)), rec, 0)
     body = G.STYLE_BODY[0]
     for text in doc.preamble:
-        out.add(para(body, runs(text)), count_lines(clean(text)))
+        out.text(para(body, runs(text)), text)
     for depth, lab, section in doc.numbered():
         _section_paragraphs(depth, lab, section, out)
     for text in doc.closing:
-        out.add(para(G.STYLE_CLOSING[0], runs(text)), count_lines(clean(text)))
+        out.text(para(G.STYLE_CLOSING[0], runs(text)), text)
     if doc.attachments:
         out.blank()
         _attachment_paragraphs(doc.attachments, out)
@@ -499,7 +526,7 @@ def body_xml(doc: Document) -> str:
     if doc.cc or doc.printer:
         _verso_paragraphs(doc, out)
     out.add(SECT_PR, 0)
-    return "".join(out.xml)
+    return out
 
 
 SECT_PR = (
