@@ -46,6 +46,7 @@ def profile_facts(profile: Any = None, *, region: str | None = None) -> ProfileF
             known=facts.known + "\n" + region,
             leaders=facts.leaders,
             year=facts.year,
+            people_known=facts.people_known,
         )
     return facts
 

@@ -45,6 +45,7 @@ class ProfileFacts:
     known: str = ""  # every text value of the profile, joined: a name found here is not foreign
     leaders: frozenset[str] = frozenset()
     year: int | None = None
+    people_known: bool = False  # the leaders are given (a profile), so other names are foreign
 
     @classmethod
     def of(cls, profile: Any) -> ProfileFacts | None:
@@ -86,6 +87,7 @@ class ProfileFacts:
             known="\n".join(texts),
             leaders=frozenset(leaders),
             year=int(year) if year else None,
+            people_known=True,
         )
 
 

@@ -204,5 +204,8 @@ def source_text(path: Path) -> str:
     if path.suffix.lower() == ".txt":
         from nigao.ingest.decode import read_text
 
-        return read_text(path).lstrip("\ufeff")
+        text = read_text(path).lstrip("\ufeff")  # line ends normalised to \n by the reader
+        if b"\r\n" in path.read_bytes():
+            text = text.replace("\n", "\r\n")
+        return text
     return _read_utf8(path).lstrip("\ufeff")

@@ -200,7 +200,7 @@ def leader_names(text: str) -> list[str]:
 @rule("CONTENT-PERSON")
 def foreign_people(ctx: Context) -> Iterator[Finding]:
     facts = ctx.facts
-    if facts is None:
+    if facts is None or not (facts.people_known or facts.leaders):
         return
     for unit in ctx.units:
         if unit.kind not in TEXT_KINDS or not any(r in unit.text for r in ("组长", "成员", "顾问")):
