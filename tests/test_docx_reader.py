@@ -64,6 +64,15 @@ def test_layout_facts_match_the_constants() -> None:
     assert odd["right"] == G.PAGE_NUMBER_INDENT and even["left"] == G.PAGE_NUMBER_INDENT
     assert odd["text"] == "— 1 —" and odd["size"] == G.PAGE_NUMBER_SIZE
     assert odd["font_east_asia"] == G.FONT_PAGE_NUMBER
+    # the flat keys nigao.check reads
+    assert facts["page_width"] == G.PAGE_WIDTH and facts["line_pitch"] == G.LINE_PITCH
+    assert (facts["body_line"], facts["body_line_rule"]) == (G.LINE_PITCH, "exact")
+    assert (facts["body_font"], facts["body_size"]) == (G.FONT_BODY, G.BODY_SIZE)
+    assert facts["body_char_spacing"] == G.CHAR_SPACING
+    assert facts["body_first_line"] == G.FIRST_LINE_INDENT
+    assert (facts["title_font"], facts["title_size"]) == (G.FONT_TITLE, G.TITLE_SIZE)
+    assert facts["heading_fonts"] == G.HEADING_FONTS
+    assert facts["page_numbers"] is True and facts["page_number_text"] == "— 1 —"
     run_in = [
         p for p in facts["paragraphs"] if p["runs"] and p["runs"][0].get("char_style") == "GwRunIn2"
     ]
@@ -92,6 +101,9 @@ def test_foreign_docx_falls_back_to_paragraphs_and_heading_styles() -> None:
     facts = layout_facts(buffer.getvalue())
     assert facts["page"]["page_width"] is not None
     assert facts["even_and_odd_headers"] is False
+    assert facts["page_numbers"] is False
+    assert facts["heading_fonts"] == {}  # python-docx's headings use theme fonts, no names
+    assert facts["theme_fonts_used"] is True
 
 
 def test_not_a_docx_is_a_clear_error(tmp_path: Path) -> None:

@@ -312,7 +312,10 @@ def _paragraph_facts(p: ET.Element, styles: _Styles) -> dict[str, Any]:
 def layout_facts(path: str | Path | bytes) -> dict[str, Any]:
     """Every layout number of a .docx, resolved, in twips / half-points / eighths of a point.
 
-    Keys: page (page_width, page_height, margin_*, header, footer, grid_type, line_pitch,
+    Flat keys (what the checker reads): page_width, page_height, margin_*, line_pitch,
+    grid_type, body_line, body_line_rule, body_font, body_size, body_char_spacing,
+    body_first_line, title_font, title_size, heading_fonts {depth: font}, page_numbers,
+    page_number_text. Nested: page (page_width, page_height, margin_*, header, footer, grid_type, line_pitch,
     char_space, page_number_format), even_and_odd_headers, theme_fonts_used (bool), styles
     (styleId → resolved facts incl. name, fonts, size, char_spacing, line, line_rule, before,
     after, first_line, left, right, jc, outline_level, color), roles (title, body, heading1–4,
@@ -364,8 +367,11 @@ def layout_facts(path: str | Path | bytes) -> dict[str, Any]:
     theme_used = any("theme_fonts" in f for f in style_facts.values()) or any(
         "theme_fonts" in r for p in paragraphs for r in p["runs"]
     )
+    page = _section_facts(sect)
     return {
-        "page": _section_facts(sect),
+        **page,
+        **_summary(paragraphs, footers),
+        "page": page,
         "even_and_odd_headers": bool(
             settings is not None and _on(settings.find(W + "evenAndOddHeaders"))
         ),
@@ -374,6 +380,51 @@ def layout_facts(path: str | Path | bytes) -> dict[str, Any]:
         "roles": roles,
         "paragraphs": paragraphs,
         "footers": footers,
+    }
+
+
+def _most_common(values: list[Any]) -> Any:
+    counts: dict[Any, int] = {}
+    for v in values:
+        if v is not None:
+            counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=lambda v: counts[v]) if counts else None
+
+
+def _summary(paragraphs: list[dict[str, Any]], footers: dict[str, list]) -> dict[str, Any]:
+    """Flat keys for the checker: body_line, body_font, body_size, title_font, title_size,
+    heading_fonts {depth: font}, page_numbers, page_number_text (None where unknown)."""
+    texts = [p for p in paragraphs if p["text"].strip()]
+    body = [p for p in texts if p["style"] in (G.STYLE_BODY[0], G.STYLE_CLOSING[0])]
+    if not body:  # another tool's file: the commonest style of unnumbered paragraphs
+        common = _most_common([p["style"] for p in texts if p.get("outline_level") is None])
+        body = [p for p in texts if p["style"] == common and p.get("outline_level") is None]
+    body_runs = [r for p in body for r in p["runs"] if not r.get("char_style")]
+    exact = [p["line"] for p in body if p.get("line_rule") in ("exact", "atLeast")]
+    title = [p for p in texts if p["style"] == G.STYLE_TITLE[0]][:1]
+    if not title and texts and texts[0].get("jc") == "center":
+        title = texts[:1]
+    title_runs = [r for p in title for r in p["runs"]]
+    heading_fonts: dict[int, str] = {}
+    for p in texts:
+        level = p.get("outline_level")
+        if level is None or not 0 <= level <= 3 or not p["runs"]:
+            continue
+        heading_fonts.setdefault(level + 1, p["runs"][0].get("font_east_asia"))
+    footer_paras = [p for ps in footers.values() for p in ps]
+    numbered = [p for p in footer_paras if any("PAGE" in f.upper() for f in p["fields"])]
+    return {
+        "body_line": _most_common(exact),
+        "body_line_rule": _most_common([p.get("line_rule") for p in body]),
+        "body_font": _most_common([r.get("font_east_asia") for r in body_runs]),
+        "body_size": _most_common([r.get("size") for r in body_runs]),
+        "body_char_spacing": _most_common([r.get("char_spacing") for r in body_runs]),
+        "body_first_line": _most_common([p.get("first_line") for p in body]),
+        "title_font": _most_common([r.get("font_east_asia") for r in title_runs]),
+        "title_size": _most_common([r.get("size") for r in title_runs]),
+        "heading_fonts": {d: f for d, f in sorted(heading_fonts.items()) if f},
+        "page_numbers": bool(numbered),
+        "page_number_text": numbered[0]["text"].strip() if numbered else None,
     }
 
 
