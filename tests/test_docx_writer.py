@@ -455,3 +455,21 @@ def test_word_opens_every_kind_without_repair(kind: str, tmp_path: Path) -> None
         doc.cc = "县委办"
     errors = _audit(write_docx(doc), tmp_path, kind)
     assert errors == []
+
+
+def test_fifth_level_is_a_clear_error() -> None:
+    from nigao.errors import NigaoError
+
+    deep = Section("第五级")
+    for name in ("第四级", "第三级", "第二级", "第一级"):
+        deep = Section(name, sections=[deep])
+    with pytest.raises(NigaoError, match="超过四级.*第五级"):
+        write_docx(Document(title="通知", sections=[deep]))
+
+
+def test_empty_document_and_run_in_without_text_still_write() -> None:
+    import docx
+
+    assert docx.Document(BytesIO(write_docx(Document()))).paragraphs is not None
+    d = docx.Document(BytesIO(write_docx(Document(sections=[Section("加强领导。", run_in=True)]))))
+    assert [p.text for p in d.paragraphs if p.text] == ["一、加强领导。"]

@@ -16,6 +16,7 @@ import zipfile
 from io import BytesIO
 
 from nigao import gbt9704 as G
+from nigao.errors import NigaoError
 from nigao.model import Document, Section
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -507,6 +508,11 @@ def _build(doc: Document, counting: bool) -> _Body:
     body = G.STYLE_BODY[0]
     for text in doc.preamble:
         out.text(para(body, runs(text)), text)
+    too_deep = [s.heading for depth, s in doc.walk() if depth > len(G.STYLE_HEADINGS)]
+    if too_deep:
+        raise NigaoError(
+            f"标题层级超过四级（一、（一）1.（1）），无法按 GB/T 9704 编号：“{too_deep[0]}”"
+        )
     for depth, lab, section in doc.numbered():
         _section_paragraphs(depth, lab, section, out)
     for text in doc.closing:
