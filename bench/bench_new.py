@@ -63,7 +63,9 @@ MD_TEMPLATE = """# {{ title }}
 """
 
 
-def median_ms(command: list[str], runs: int, env: dict[str, str] | None = None, cwd: Path | None = None) -> float:
+def median_ms(
+    command: list[str], runs: int, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -120,7 +122,18 @@ def build_docxtpl_template(path: Path) -> None:
 
 def import_profile(env: dict[str, str], out: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "nigao", "new", str(PLAN), "-o", str(out), "--force"],
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "nigao",
+            "new",
+            str(PLAN),
+            "-o",
+            str(out),
+            "--force",
+        ],
         capture_output=True,
         text=True,
         env=env,
@@ -176,7 +189,14 @@ def main() -> int:
 
             template = work / "tpl.docx"
             build_docxtpl_template(template)
-            cmd = [sys.executable, "-c", DOCXTPL_RENDER, str(template), str(ctx_path), str(work / "tpl-out.docx")]
+            cmd = [
+                sys.executable,
+                "-c",
+                DOCXTPL_RENDER,
+                str(template),
+                str(ctx_path),
+                str(work / "tpl-out.docx"),
+            ]
             subprocess.run(cmd, check=True, capture_output=True, env=env)
             results["docxtpl"] = median_ms(cmd, args.runs, env)
         except ImportError:
@@ -193,7 +213,9 @@ def main() -> int:
             print("pandoc not installed: skipped")
 
         base = results["nigao new"]
-        print(f"\nnigao new profiles/example-plan.yaml  ({chars} characters of draft, median of {args.runs} runs)")
+        print(
+            f"\nnigao new profiles/example-plan.yaml  ({chars} characters of draft, median of {args.runs} runs)"
+        )
         print(f"{'pipeline':<24}{'ms':>10}{'× nigao new':>14}")
         for name, ms in results.items():
             print(f"{name:<24}{ms:>10.1f}{ms / base:>14.2f}")

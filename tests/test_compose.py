@@ -285,3 +285,12 @@ def test_jinja_statements_still_work(tmp_path: Path) -> None:
         "  - role: tasks\n    skeleton: x005-tasks\n", lib=load_library([lib], shipped=False)
     )
     assert result.document.sections[0].paragraphs == ["经中共岚溪县教育局党组研究，决定开展活动。"]
+
+
+def test_role_with_no_skeleton_anywhere_leaves_a_listed_fill_in() -> None:
+    result = draft("  - role: experience\n")
+    section = result.document.sections[0]
+    assert section.heading == "经验体会"
+    assert section.paragraphs == ["【待填：经验体会内容】"]
+    assert result.markers() == [("经验体会内容", "一、经验体会")]
+    assert any("骨架库里没有这一角色的骨架" in note for note in result.notes)

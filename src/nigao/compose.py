@@ -168,6 +168,7 @@ class Choice:
     section: dict[str, Any]
     skeleton: Skeleton | None
     is_default: bool = False
+    placeholder: bool = False  # no skeleton of this role in the library, no own content
 
 
 def walk_sections(profile: Profile) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -213,12 +214,8 @@ def resolve(
         elif not _own_content(section):
             skeleton = library.default_for(section["role"], profile.kind)
             is_default = True
-            if skeleton is None:
-                role = section["role"]
-                errors.append(
-                    f"{profile.where(path)}: {path}：骨架库里没有“{ROLE_NAMES[role]}”（{role}）的骨架，"
-                    "请用 skeleton 指定一个，或自己写 text / items"
-                )
+            if skeleton is None:  # nothing to take: leave a visible fill-in, listed at the end
+                choices.append(Choice(path, section, None, placeholder=True))
                 continue
         choices.append(Choice(path, section, skeleton, is_default))
     errors += _missing_fields(profile, choices)
@@ -435,6 +432,13 @@ def compose(profile: Profile, library: Library, overrides: dict[str, str] | None
         run_in = choice.skeleton.run_in if choice.skeleton and not section.get("heading") else False
         heading = section.get("heading") or heading or headings.get(role) or ROLE_NAMES[role]
         paragraphs = paragraphs + paragraphs_of(section.get("text"))
+        if choice.placeholder:
+            label = (heading or ROLE_NAMES[role]).rstrip("。") + "内容"
+            paragraphs.append(MARKER.format(label))
+            notes.append(
+                f"{path}（{role}）：骨架库里没有这一角色的骨架，已留出【待填：{label}】"
+                "（可写 text / items，或用 skeleton 指定别的骨架）"
+            )
         for item in section.get("items", []):
             children.append(_item(item))
         for phase in section.get("phases", []):

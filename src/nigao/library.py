@@ -179,8 +179,12 @@ class Library:
         return sorted(found, key=lambda s: (not s.default, s.id))
 
     def default_for(self, role: str, kind: str | None = None) -> Skeleton | None:
-        """The role's default skeleton: a user folder's default wins over the shipped one."""
-        candidates = self.for_role(role, kind) or self.for_role(role)
+        """The role's default skeleton for a kind: a user folder's default wins over the shipped one.
+
+        A skeleton written for another kind is never taken silently (a summary's closing
+        paragraph in a plan reads wrong); `--pick` or `skeleton:` can still choose it.
+        """
+        candidates = self.for_role(role, kind)
         defaults = [s for s in candidates if s.default]
         if defaults:
             return max(defaults, key=lambda s: self._rank(s))

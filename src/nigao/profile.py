@@ -189,7 +189,7 @@ FIELDS: tuple[Field, ...] = (
         "kind", "choice", "文种：plan 方案 / summary 总结 / report 经验材料", "plan", True,
         choices=("plan", "summary", "report"),
     ),
-    Field("title", "text", "公文标题", "云溪县教育局关于开展“强师兴校”主题活动的实施方案", True),
+    Field("title", "text", "公文标题", "岚溪县教育局关于开展“强师兴校”主题活动的实施方案", True),
     Field(
         "org",
         "object",
@@ -197,21 +197,21 @@ FIELDS: tuple[Field, ...] = (
         None,
         True,
         fields=(
-            Field("name", "text", "发文机关全称", "云溪县教育局", True),
+            Field("name", "text", "发文机关全称", "岚溪县教育局", True),
             Field("short", "text", "简称", "县教育局"),
-            Field("region", "text", "县（区）名称", "云溪县"),
-            Field("party", "text", "党委（党组）名称", "中共云溪县教育局党组"),
+            Field("region", "text", "县（区）名称", "岚溪县"),
+            Field("party", "text", "党委（党组）名称", "中共岚溪县教育局党组"),
         ),
     ),
     Field("campaign", "text", "活动名称（不带引号，骨架会加引号）", "强师兴校"),
     Field("recipients", "text", "主送机关", "局属各学校（单位）"),
-    Field("signature", "text", "署名（不写则用发文机关全称）", "云溪县教育局"),
+    Field("signature", "text", "署名（不写则用发文机关全称）", "岚溪县教育局"),
     Field("date", "date", "成文日期（YYYY-MM-DD），写出来是“2027年3月1日”", "2027-03-01", True),
     Field("year", "year", "文中的“年度”（不写则取成文日期的年份；年终总结可写上一年）", 2027),
-    Field("doc_number", "doc_number", "发文字号，形如 代字〔年份〕序号号", "云教发〔2027〕8号"),
-    Field("issuer_mark", "text", "发文机关标志（版头红字）", "云溪县教育局文件"),
+    Field("doc_number", "doc_number", "发文字号，形如 代字〔年份〕序号号", "岚教发〔2027〕8号"),
+    Field("issuer_mark", "text", "发文机关标志（版头红字）", "岚溪县教育局文件"),
     Field("cc", "text", "抄送机关", "县委教育工委，县人民政府办公室"),
-    Field("printer", "text", "印发机关", "云溪县教育局办公室"),
+    Field("printer", "text", "印发机关", "岚溪县教育局办公室"),
     Field("print_date", "date", "印发日期（YYYY-MM-DD）", "2027-03-01"),
     Field("attachments", "list", "附件名称（每个一行）", ["活动安排表"], item=Field("attachment", "text", "附件名称", "活动安排表")),
     Field(
@@ -792,19 +792,19 @@ def kinds_table() -> dict[str, Any]:
 SCHEMA_FILE = "nigao-profile.schema.json"
 
 _KIND_EXAMPLES: dict[str, dict[str, Any]] = {
-    "plan": {"title": "云溪县教育局关于开展“强师兴校”主题活动的实施方案"},
+    "plan": {"title": "岚溪县教育局关于开展“强师兴校”主题活动的实施方案"},
     "summary": {
-        "title": "云溪县教育局2027年工作总结",
+        "title": "岚溪县教育局2027年工作总结",
         "date": "2027-12-28",
         "print_date": "2027-12-28",
-        "doc_number": "云教发〔2027〕36号",
+        "doc_number": "岚教发〔2027〕36号",
         "recipients": "县人民政府",
     },
     "report": {
-        "title": "抓实师资培训 赋能教育发展——云溪县教育局教师队伍建设经验材料",
+        "title": "抓实师资培训 赋能教育发展——岚溪县教育局教师队伍建设经验材料",
         "date": "2027-10-15",
         "print_date": "2027-10-15",
-        "doc_number": "云教发〔2027〕29号",
+        "doc_number": "岚教发〔2027〕29号",
         "recipients": "县委教育工委",
     },
 }
