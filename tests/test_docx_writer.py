@@ -330,7 +330,7 @@ def test_footers_page_field_sides_and_even_odd_setting(plain: bytes) -> None:
         assert kinds == ["begin", "separate", "end"]
     assert sect.find("w:pgNumType", NS) is None  # numberInDash shows a bare 1 in LibreOffice
     # 7 mm below the 版心: the middle of the page-number line 28 mm above the page's edge
-    middle = G.FOOTER_DISTANCE + G.PAGE_NUMBER_LINE / 2
+    middle = G.FOOTER_DISTANCE + G.PAGE_NUMBER_LINE / 2 - G.PAGE_NUMBER_RAISE
     assert abs(middle - G.mm_to_twips(28)) <= 1
 
 

@@ -99,10 +99,12 @@ DOC_NUMBER_LINE = LINE_PITCH - RED_RULE_EIGHTHS * 20 // 8 - RED_RULE_SPACE * 20
 VERSO_INDENT = 280  # one 4号 character, twips
 
 # 7.5 — page numbers. The footer paragraph has an exact line of PAGE_NUMBER_LINE twips and
-# sits FOOTER_DISTANCE above the page's bottom edge, so the em dashes (mid-height of the
-# 14 pt line) are 7 mm below the 版心: 35 mm − 7 mm = 28 mm above the page's bottom edge.
+# sits FOOTER_DISTANCE above the page's bottom edge, so the em dashes are 7 mm below the 版心:
+# 35 mm − 7 mm = 28 mm above the page's bottom edge. The glyphs sit about 1 mm below the middle
+# of an exact line (measured through LibreOffice 7.4), hence PAGE_NUMBER_RAISE.
 PAGE_NUMBER_LINE = 400  # exact line height of the page-number paragraph, twips
-FOOTER_DISTANCE = mm_to_twips(35 - 7) - PAGE_NUMBER_LINE // 2  # 1387 twips ≈ 24.5 mm
+PAGE_NUMBER_RAISE = mm_to_twips(1)
+FOOTER_DISTANCE = mm_to_twips(35 - 7) - PAGE_NUMBER_LINE // 2 + PAGE_NUMBER_RAISE  # ≈ 25.5 mm
 HEADER_DISTANCE = 851  # 15 mm; the 公文 has no header text, Word needs the attribute
 
 # Marker of a fact the drafter still has to give, highlighted in Word.
