@@ -290,11 +290,6 @@ def test_new_in_a_real_process(tmp_path: Path) -> None:
     assert again.stderr.startswith("错误：文件已存在，未覆盖") and "Traceback" not in again.stderr
 
 
-def _compose_file(path: Path, library: L.Library, overrides: dict[str, str] | None = None) -> str:
-    profile = P.load(path)
-    return write_draft(C.compose(profile, library, overrides).document)
-
-
 def _real_library() -> L.Library:
     library = L.load_library([], shipped=True)
     if not len(library):

@@ -810,8 +810,15 @@ _KIND_EXAMPLES: dict[str, dict[str, Any]] = {
 }
 
 
-def scaffold(kind: str = "plan", schema_ref: str = SCHEMA_FILE) -> str:
-    """A complete, valid profile with every field and a Chinese comment on each (`nigao init`)."""
+def scaffold(
+    kind: str = "plan",
+    schema_ref: str = SCHEMA_FILE,
+    skeletons: dict[str, list[tuple[str, bool]]] | None = None,
+) -> str:
+    """A complete, valid profile with every field and a Chinese comment on each (`nigao init`).
+
+    `skeletons` (role → [(id, is_default)]) lets each section's comment name its choices.
+    """
     table = kinds_table()
     overrides = _KIND_EXAMPLES.get(kind, {})
     lines = [
@@ -826,7 +833,9 @@ def scaffold(kind: str = "plan", schema_ref: str = SCHEMA_FILE) -> str:
         if f.key == "kind":
             lines += _comment(f, 0) + [f"kind: {kind}"]
         elif f.key == "sections":
-            lines += _comment(f, 0) + ["sections:"] + _scaffold_sections(kind, table)
+            lines += (
+                _comment(f, 0) + ["sections:"] + _scaffold_sections(kind, table, skeletons or {})
+            )
         elif f.key == "facts":
             lines += _comment(f, 0) + [
                 "facts:",
@@ -896,7 +905,9 @@ _SECTION_EXAMPLES: dict[str, list[str]] = {
 }
 
 
-def _scaffold_sections(kind: str, table: dict[str, Any]) -> list[str]:
+def _scaffold_sections(
+    kind: str, table: dict[str, Any], skeletons: dict[str, list[tuple[str, bool]]]
+) -> list[str]:
     lines = [
         "  # 每个章节的写法：",
         "  #   role: 章节角色（必填）；skeleton: 骨架编号（不写则用默认骨架，nigao skeletons list 查看）",
@@ -907,7 +918,14 @@ def _scaffold_sections(kind: str, table: dict[str, Any]) -> list[str]:
     ]
     for role in table["kinds"][kind]["order"]:
         heading = table["headings"].get(role) or ROLE_NAMES[role]
-        lines.append(f"  - role: {role}    # {heading}")
+        note = heading
+        options = skeletons.get(role, [])
+        if options:
+            names = [sid + ("（默认）" if default else "") for sid, default in options[:4]]
+            note += "；可选骨架：" + "、".join(names) + ("等" if len(options) > 4 else "")
+        elif skeletons:
+            note += "；骨架库里暂无此类骨架，请自己写 text 或 items"
+        lines.append(f"  - role: {role}    # {note}")
         lines += _SECTION_EXAMPLES.get(role, [])
     return lines
 

@@ -45,7 +45,7 @@ def init(path: str, kind: str, force: bool) -> None:
     check_writable([target], force)
     schema_path = target.parent / SCHEMA_FILE
     schema_text = _schema_text()
-    atomic_write(target, scaffold(kind, SCHEMA_FILE))
+    atomic_write(target, scaffold(kind, SCHEMA_FILE, _skeleton_choices(kind)))
     click.echo(f"已生成配置文件：{target}")
     if not schema_path.exists():
         atomic_write(schema_path, schema_text)
@@ -57,6 +57,15 @@ def init(path: str, kind: str, force: bool) -> None:
         else:
             click.echo(f"提示：{schema_path} 已存在且与当前版本不同，未覆盖（加 --force 更新）")
     click.echo(f"下一步：按注释修改 {target}，然后运行  nigao new {target}")
+
+
+def _skeleton_choices(kind: str) -> dict[str, list[tuple[str, bool]]]:
+    """Role → the library's skeletons for this kind, for the scaffold's comments."""
+    from nigao.library import load_library
+    from nigao.profile import ROLES
+
+    library = load_library()
+    return {role: [(s.id, s.default) for s in library.for_role(role, kind)] for role in ROLES}
 
 
 def _schema_text() -> str:
