@@ -74,8 +74,8 @@ def parse_label(text: str) -> Label | None:
         style, number = 2, cn_value(match.group("pcn"))
     elif match.group("ar"):
         style, number = 3, int(match.group("ar"))
-        if match.group("ar_p") in ",，":
-            return None  # "1，" is more often a list of numbers than a label
+        if match.group("ar_p") in ",，" and not ("\u4e00" <= rest[:1] <= "\u9fff"):
+            return None  # "1，2，3" is a list of numbers; "1，做好……" a mistyped label
     else:
         style, number = 4, int(match.group("par"))
     if not number:

@@ -84,7 +84,9 @@ def _sequence(ctx: Context, items: list[tuple[Unit, Label]], base: int) -> Itera
 @rule("NUM-REPEAT", "NUM-SKIP", "NUM-LEVEL", "NUM-LEVEL-SKIP", "NUM-LABEL")
 def numbering(ctx: Context) -> Iterator[Finding]:
     if ctx.fmt == "txt":
-        items = [(u, parse_label(u.label)) for u in ctx.units if u.kind == "heading" and u.label]
+        items = [
+            (u, parse_label(u.label + u.text)) for u in ctx.units if u.kind == "heading" and u.label
+        ]
         yield from _sequence(ctx, [(u, lab) for u, lab in items if lab], 0)
         return
     # Documents: depth gives headings their numbers; check labels typed on paragraphs,
@@ -102,7 +104,7 @@ def numbering(ctx: Context) -> Iterator[Finding]:
             groups.append((unit.depth or 0, []))
             key = group_key
         if unit.label:
-            lab = parse_label(unit.label)
+            lab = parse_label(unit.label + unit.text)
             if lab:
                 groups[-1][1].append((unit, lab))
     for base, items in groups:
@@ -145,7 +147,7 @@ def _text_headings(ctx: Context) -> Iterator[Finding]:
     for index, unit in enumerate(body):
         if unit.kind != "heading" or not unit.label or not unit.standalone:
             continue
-        lab = parse_label(unit.label)
+        lab = parse_label(unit.label + unit.text)
         if lab is None:
             continue
         after = body[index + 1] if index + 1 < len(body) else None
@@ -164,7 +166,11 @@ def _text_headings(ctx: Context) -> Iterator[Finding]:
             )
         if lab.style > 2 or text.endswith(("。", *_MID_SENTENCE)) or after is None:
             continue
-        next_label = parse_label(after.label) if after.kind == "heading" and after.label else None
+        next_label = (
+            parse_label(after.label + after.text)
+            if after.kind == "heading" and after.label
+            else None
+        )
         if next_label is not None and next_label.style <= lab.style:
             yield ctx.report(
                 unit, "SECT-EMPTY", f"“{_short(text)}”下面没有内容", "补写内容，或删去这个标题"
