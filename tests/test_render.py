@@ -107,6 +107,8 @@ def test_every_full_page_has_22_lines_on_the_grid(rendered, name: str) -> None:
         # every line sits on one of the 22 grid rows of the 版心
         assert all(abs(r - round(r)) < 0.3 for r in rows), (n, rows)
         assert round(rows[0]) == 0 and round(rows[-1]) == 21, (n, rows)
+    counts = [len({round((ln["y0"] - TOP) / PITCH) for ln in _body(p)}) for p in pages]
+    print(f"\n{name}: {len(pages)} pages, body lines per page {counts}")
 
 
 def test_lines_hold_28_characters(rendered) -> None:
@@ -121,6 +123,7 @@ def test_lines_hold_28_characters(rendered) -> None:
             longest = max(longest, _units(text))
             assert ln["x0"] >= LEFT - 1, ln
     assert longest == G.CHARS_PER_LINE == 28
+    print(f"\nlongest line inside the 版心: {longest:g} characters")
 
 
 def test_body_paragraphs_indented_two_characters(rendered) -> None:
@@ -143,6 +146,11 @@ def test_page_numbers_alternate_sides_one_character_in(rendered) -> None:
             assert abs(line["x0"] - LEFT - one_char) < 2, (n, line["x0"] - LEFT)
         # 7 mm below the 版心 (the middle of the 4号 line), within a millimetre
         assert abs(_mid(line) - BOTTOM - 7 * PT_PER_MM) < 1 * PT_PER_MM, (n, _mid(line))
+        print(
+            f"page {n}: {line['text']!r} left {line['x0'] / PT_PER_MM:.1f} mm, "
+            f"right {(page['width'] - line['x1']) / PT_PER_MM:.1f} mm from the edge, "
+            f"{(_mid(line) - BOTTOM) / PT_PER_MM:.1f} mm below the 版心"
+        )
 
 
 def test_title_centred_and_on_top(rendered) -> None:
