@@ -142,8 +142,9 @@ def import_profile(env: dict[str, str], out: Path) -> None:
     for line in result.stderr.splitlines():
         if not line.startswith("import time:") or "|" not in line:
             continue
-        _, cumulative, name = (part.strip() for part in line.split("|"))
-        if cumulative.isdigit() and not name.startswith(" "):
+        _, cumulative, name = line.split("|")
+        # " name" is a top-level import; nested ones are indented two more spaces per level.
+        if cumulative.strip().isdigit() and not name[1:].startswith(" "):
             rows.append((int(cumulative), name.strip()))
     top = [r for r in rows if not r[1].startswith(("encodings", "_"))]
     print("\nTop-level imports of `nigao new` (cumulative µs):")

@@ -9,7 +9,6 @@ milliseconds with the C YAML loader.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Iterable
@@ -204,7 +203,7 @@ class Library:
 
 
 def suggestions(sid: str, ids: list[str]) -> list[str]:
-    close = difflib.get_close_matches(sid, ids, n=3, cutoff=0.5)
+    close = _close_matches(sid, ids, n=3, cutoff=0.5)
     if not close:
         close = [i for i in sorted(ids) if sid and (sid in i or i.startswith(sid[:4]))][:3]
     return close
@@ -225,3 +224,12 @@ def load_library(extra: Iterable[str | os.PathLike[str]] = (), shipped: bool = T
             dirs.append((base, SHIPPED))
     dirs += [(d, str(d)) for d in user_dirs(extra)]
     return Library(dirs)
+
+
+def _close_matches(
+    word: str, candidates: list[str] | tuple[str, ...], n: int, cutoff: float
+) -> list[str]:
+    """difflib's suggestions, imported only when there is a mistake to explain."""
+    import difflib
+
+    return difflib.get_close_matches(word, list(candidates), n=n, cutoff=cutoff)

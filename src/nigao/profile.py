@@ -11,7 +11,6 @@ reported at once, as `file:line:column: key：what is wrong — 例如：what wo
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -413,7 +412,7 @@ class _Checker:
                     continue
                 result[key] = self.check_value(value_node, extra, dotted)
             else:
-                hint = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+                hint = _close_matches(key, list(known), n=1, cutoff=0.6)
                 suggestion = f"，是不是 “{hint[0]}”？" if hint else "。"
                 self.error(
                     key_node,
@@ -497,7 +496,7 @@ class _Checker:
         if t == "choice":
             if text in f.choices:
                 return text
-            hint = difflib.get_close_matches(text, f.choices, n=1, cutoff=0.5)
+            hint = _close_matches(text, f.choices, n=1, cutoff=0.5)
             suggestion = f"，是不是 “{hint[0]}”？" if hint else "。"
             self.error(node, f"{path}：“{text}” 不是可选值{suggestion}可选：{'、'.join(f.choices)}")
             return None
@@ -954,3 +953,12 @@ def _plain_safe(text: str) -> bool:
     return not re.fullmatch(r"[-+.0-9eE:]+", text) or bool(
         re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", text)
     )
+
+
+def _close_matches(
+    word: str, candidates: list[str] | tuple[str, ...], n: int, cutoff: float
+) -> list[str]:
+    """difflib's suggestions, imported only when there is a mistake to explain."""
+    import difflib
+
+    return difflib.get_close_matches(word, list(candidates), n=n, cutoff=cutoff)
