@@ -60,6 +60,13 @@ def grid(ctx: Context) -> Iterator[Finding]:
     layout = ctx.layout
     if not layout:
         return
+    if _get(layout, "body_line") is None and _get(layout, "body_line_rule") == "auto":
+        yield ctx.report(
+            None,
+            "LAYOUT-GRID",
+            "正文行距是“单倍行距”等自动行距，每页排不成 22 行",
+            f"设为固定值 {std.LINE_PITCH / 20:.2f} 磅",
+        )
     for key, name in (("line_pitch", "文档网格行距"), ("body_line", "正文行距")):
         got = _get(layout, key)
         if isinstance(got, (int, float)) and abs(got - std.LINE_PITCH) > TOLERANCE / 4:
@@ -84,6 +91,13 @@ def fonts(ctx: Context) -> Iterator[Finding]:
         got = _get(layout, key)
         if got and got != want:
             yield ctx.report(None, "LAYOUT-FONT", f"{name}是“{got}”", f"改为“{want}”")
+    if _get(layout, "body_font") is None and _get(layout, "theme_fonts_used"):
+        yield ctx.report(
+            None,
+            "LAYOUT-FONT",
+            "正文没有指定字体（用的是 Word 主题字体）",
+            f"正文字体设为“{std.FONT_BODY}”",
+        )
     for key, want, name in (
         ("body_size", std.BODY_SIZE, "正文字号"),
         ("title_size", std.TITLE_SIZE, "标题字号"),
@@ -116,6 +130,13 @@ def page_numbers(ctx: Context) -> Iterator[Finding]:
             None, "LAYOUT-PAGENUM", "没有页码", "加页码“— 1 —”：4号宋体，单页居右、双页居左"
         )
         return
+    if has and _get(layout, "even_and_odd_headers") is False:
+        yield ctx.report(
+            None,
+            "LAYOUT-PAGENUM",
+            "单页、双页的页码在同一位置",
+            "设“奇偶页不同”：单页页码居右、双页居左，各空一字",
+        )
     text = _get(layout, "page_number_text")
     if isinstance(text, str) and std.PAGE_NUMBER_DASH not in text:
         yield ctx.report(

@@ -1,0 +1,84 @@
+"""The shipped example profiles draft without a finding, as .md and as .docx; .docx layout
+rules read nigao's own Word files as clean and a default Word file as not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from nigao.check import check_path
+from nigao.cli import cli
+from test_check_samples import PLAN_FACTS, clean_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ["example-plan.yaml", "example-summary.yaml"]
+# The plan's default skeletons still carry leftovers of seed 003 (牵头领导 lines without names,
+# 1、 labels, a 【待填：活动名称】 fact the example does not fill): true findings, for the
+# drafting and ingest sides to fix; remove this marker when they are.
+PENDING = {
+    "example-plan.yaml": "example plan draft still has skeleton leftovers (see report)",
+}
+
+
+def draft(tmp_path: Path, name: str) -> tuple[Path, Path]:
+    out = tmp_path / Path(name).stem
+    result = CliRunner().invoke(
+        cli, ["new", str(ROOT / "profiles" / name), "-o", str(out), "--no-check"]
+    )
+    assert result.exit_code == 0, result.output
+    return out.with_suffix(".md"), out.with_suffix(".docx")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(reason=PENDING[n], strict=False))
+        if n in PENDING
+        else n
+        for n in EXAMPLES
+    ],
+)
+def test_example_drafts_have_no_findings(tmp_path, name):
+    md, docx = draft(tmp_path, name)
+    profile = ROOT / "profiles" / name
+    for path in (md, docx):
+        found = check_path(path, profile=profile)
+        assert [str(f) for f in found] == []
+
+
+def test_nigao_docx_of_a_clean_document_is_clean(tmp_path):
+    from nigao.docx_writer import write_docx
+
+    path = tmp_path / "plan.docx"
+    path.write_bytes(write_docx(clean_plan()))
+    assert [str(f) for f in check_path(path, profile=PLAN_FACTS)] == []
+
+
+def test_default_word_layout_is_reported(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("岚溪县教育局关于开展读书活动的通知")
+    document.add_paragraph("各学校,要认真组织。")
+    path = tmp_path / "plain.docx"
+    document.save(path)
+    found = check_path(path)
+    rules = {f.rule for f in found}
+    assert {"LAYOUT-PAGE", "LAYOUT-GRID", "LAYOUT-FONT", "LAYOUT-PAGENUM"} <= rules
+    (punct,) = [f for f in found if f.rule == "PUNCT-HALFWIDTH"]
+    assert punct.paragraph == 2 and punct.line is None
+    assert str(punct).startswith(f"{path}:第2段: PUNCT-HALFWIDTH 警告")
+    margins = [f.message for f in found if f.rule == "LAYOUT-PAGE"]
+    assert any("上边距（天头）是 25.4 mm，GB/T 9704 要求 37.0 mm" in m for m in margins)
+
+
+def test_fix_refuses_docx(tmp_path):
+    from nigao.docx_writer import write_docx
+
+    path = tmp_path / "plan.docx"
+    path.write_bytes(write_docx(clean_plan()))
+    result = CliRunner().invoke(cli, ["check", str(path), "--fix", "-o", str(tmp_path / "x.docx")])
+    assert result.exit_code == 2
+    assert "只能修正 .md 和 .txt" in result.output
