@@ -48,6 +48,13 @@ def check_writable(paths: Iterable[Path], force: bool) -> None:
         )
 
 
+def _umask() -> int:
+    """The process umask (mkstemp makes 0600 files; outputs should read like any other file)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: Path, data: bytes | str) -> None:
     """Write to a temporary file beside `path`, then rename it into place."""
     path = Path(path)
@@ -65,6 +72,7 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except OSError as error:
         with contextlib.suppress(OSError):
