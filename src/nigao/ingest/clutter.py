@@ -8,6 +8,7 @@ line before the document body that is not the title (banners, slogans, repeated 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -32,7 +33,16 @@ class Cleaned:
     doc_number: str | None = None
 
 
+@functools.cache
+def _any_rule(key: str) -> re.Pattern[str]:
+    """All rules of a kind as one pattern: most lines match none, and are rejected at once."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p, _rule in tables.compiled("clutter", key)))
+
+
 def _rule_hit(line: str, key: str) -> dict | None:
+    # Clutter shows at the start of a line; a long line is probed by its first 100 characters.
+    if _any_rule(key).search(line if len(line) <= 100 else line[:100]) is None:
+        return None
     for pattern, rule in tables.compiled("clutter", key):
         if pattern.search(line):
             return rule

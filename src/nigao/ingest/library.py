@@ -105,21 +105,40 @@ def _standalone(heading: str) -> str:
     return heading[:-1] if heading.endswith("。") else heading
 
 
-def _body(slotter: Slotter, unit: _Unit) -> str:
-    blocks = [_escape(slotter.text(p)) for p in unit.paragraphs]
+def _body(slotter: Slotter, unit: _Unit) -> tuple[str, str]:
+    """(slotted heading, body): all texts slotted together, in reading order."""
+    items: list[tuple[int, bool, str]] = [(0, unit.run_in, unit.heading)]  # (level, run_in, text)
+    items.extend((-1, False, p) for p in unit.paragraphs)
 
     def visit(section: Section, level: int) -> None:
-        heading = slotter.text(section.heading)
-        if not section.run_in:
-            heading = _standalone(heading)
-        blocks.append("#" * min(level, 5) + " " + heading)
-        blocks.extend(_escape(slotter.text(p)) for p in section.paragraphs)
+        items.append((level, section.run_in, section.heading))
+        items.extend((-1, False, p) for p in section.paragraphs)
         for child in section.sections:
             visit(child, level + 1)
 
     for child in unit.sections:
         visit(child, 3)
-    return "\n\n".join(blocks) + "\n"
+    slotted = slotter.texts([text for _level, _run_in, text in items])
+    heading = slotted[0] if unit.run_in else _standalone(slotted[0])
+    blocks = []
+    for (level, run_in, _text), text in zip(items[1:], slotted[1:]):
+        if level < 0:
+            blocks.append(_escape(text))
+        else:
+            blocks.append("#" * min(level, 5) + " " + (text if run_in else _standalone(text)))
+    return heading, "\n\n".join(blocks) + "\n"
+
+
+def _in_reading_order(slots: dict[str, str], text: str) -> dict[str, str]:
+    """Slots listed as a drafter meets them in the text."""
+
+    def first(name: str) -> tuple[int, str]:
+        at = text.find("{{ " + name + " }}")
+        if at < 0:
+            at = text.find("{{ " + name + ".")
+        return (at if at >= 0 else len(text), name)
+
+    return {name: slots[name] for name in sorted(slots, key=first)}
 
 
 def _units(result: IngestResult) -> list[_Unit]:
@@ -184,10 +203,7 @@ def build_skeletons(result: IngestResult, source: str, prefix: str) -> list[Skel
         n = counts[unit.role]
         ident = f"{prefix}-{unit.role.replace('_', '-')}" + (f"-{n}" if n > 1 else "")
         slotter = Slotter(ctx)
-        heading = slotter.text(unit.heading) if unit.heading else ""
-        if not unit.run_in:
-            heading = _standalone(heading)
-        body = _body(slotter, unit)
+        heading, body = _body(slotter, unit)
         out.append(
             Skeleton(
                 id=ident,
@@ -197,7 +213,7 @@ def build_skeletons(result: IngestResult, source: str, prefix: str) -> list[Skel
                 run_in=unit.run_in,
                 source=source,
                 script=result.script,
-                slots=dict(slotter.slots),
+                slots=_in_reading_order(slotter.slots, heading + "\n" + body),
                 title=title,
                 body=body,
                 facts=sum(1 for name in slotter.slots if name.startswith("facts.")),

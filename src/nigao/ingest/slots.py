@@ -94,6 +94,29 @@ def _guidance_rules() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     )
 
 
+_DIGIT = re.compile(r"\d")
+_SCHOOL_LIST_HINT = re.compile(r"(?:学校|小学|中学|幼儿园|完小)[、和与及]")
+
+
+def _has_digit(text: str) -> bool:
+    return _DIGIT.search(text) is not None
+
+
+def _has_any(*words: str):
+    return lambda text: any(word in text for word in words)
+
+
+@functools.cache
+def _guidance_any() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p.pattern})" for p, _s, _l in _guidance_rules()))
+
+
+@functools.cache
+def _gazetteer_any() -> re.Pattern[str]:
+    names = [n for group in _rules()["gazetteer"].values() for n in group]
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+
 @dataclass
 class DocContext:
     """What is learned once per document: its place names and its campaign."""
@@ -108,8 +131,8 @@ _KIND_SUFFIX = re.compile(
 )
 _ORG_PREFIX = re.compile(r"^(?:中共)?(?:[县区市])?教育(?:体育)?局(?:党委|党组)?[：:]?|^关于")
 _QUOTED_ACTIVITY = re.compile(
-    r"“([^“”]{4,30})”(?=(?:专项活动|主题活动|大讨论|活动|主题征文活动|征文活动|工程|行动))"
-    r"|“([^“”]{2,30}活动)”"
+    r"“([^“”\n]{4,30})”(?=(?:专项活动|主题活动|大讨论|活动|主题征文活动|征文活动|工程|行动))"
+    r"|“([^“”\n]{2,30}活动)”"
 )
 
 
@@ -173,30 +196,46 @@ class Slotter:
         return self._use(f"facts.{label}", label)
 
     # -- the passes --------------------------------------------------------
+    def texts(self, texts: list[str]) -> list[str]:
+        """Several headings and paragraphs slotted in one pass (labels numbered in order)."""
+        if not texts:
+            return []
+        return self.text("\n".join(t.replace("\n", " ") for t in texts)).split("\n")
+
     def text(self, text: str) -> str:
         """One heading or paragraph with every specific replaced by a slot."""
         text = text.replace("{", "｛").replace("}", "｝")
         segments: list[tuple[str, bool]] = [(text, False)]
-        for step in (
-            self._documents,
-            self._leaders,
-            self._guidance,
-            self._campaign,
-            self._activities,
-            self._orgs,
-            self._regions,
-            self._gazetteer,
-            self._dates,
-            self._universities,
-            self._school_lists,
-            self._schools,
-            self._townships,
-            self._people,
-            self._marks,
-            self._numbers,
-        ):
+        for step, needed in self._steps():
+            if needed is not None and not any(
+                needed(seg) for seg, is_slot in segments if not is_slot
+            ):
+                continue  # nothing this pass could match: skip it (speed)
             segments = self._apply(segments, step)
         return "".join(s for s, _ in segments)
+
+    def _steps(self):
+        has = _has_any
+        stems = tuple(self.ctx.region_stems)
+        campaign = self.ctx.campaign
+        return (
+            (self._documents, has("《")),
+            (self._leaders, has("组长", "成员", "顾问")),
+            (self._guidance, lambda t: _guidance_any().search(t) is not None),
+            (self._campaign, (lambda t: campaign in t) if campaign else (lambda t: False)),
+            (self._activities, has("“", "大讨论")),
+            (self._orgs, has("教育局", "教育体育局")),
+            (self._regions, has(*stems) if stems else (lambda t: False)),
+            (self._gazetteer, lambda t: _gazetteer_any().search(t) is not None),
+            (self._dates, _has_digit),
+            (self._universities, has("大学", "师大", "学院")),
+            (self._school_lists, has("学校", "小学", "中学", "幼儿园", "完小")),
+            (self._schools, has("学校", "小学", "中学", "幼儿园", "完小", "#")),
+            (self._townships, has("乡", "镇", "村", "街道", "庄", "屯", "寨", "堡", "铺")),
+            (self._people, has("同志")),
+            (self._marks, has("#", "XX", "ＸＸ", "××")),
+            (self._numbers, _has_digit),
+        )
 
     def _apply(self, segments, step):
         out: list[tuple[str, bool]] = []
@@ -205,6 +244,9 @@ class Slotter:
                 out.append((seg, True))
                 continue
             new = step(seg)
+            if new == seg:
+                out.append((seg, False))
+                continue
             pos = 0
             for match in _SLOT.finditer(new):
                 if match.start() > pos:
@@ -230,7 +272,7 @@ class Slotter:
             )
             return "《" + self.fact(kind, name) + "》"
 
-        return re.sub(r"《([^《》]{1,60})》", repl, text)
+        return re.sub(r"《([^《》\n]{1,60})》", repl, text)
 
     def _leaders(self, text: str) -> str:
         roles = "|".join(sorted(_rules()["leader_roles"], key=len, reverse=True))
@@ -255,7 +297,7 @@ class Slotter:
         )
         # 组长：（empty or a name with posts） — a line of the 领导小组 list.
         return re.sub(
-            rf"^({roles})：(.*)$",
+            rf"(?m)^({roles})：(.*)$",
             lambda m: f"{m.group(1)}：" + self._use(f"leaders.{m.group(1)}", m.group(1)),
             text,
         )
@@ -384,6 +426,8 @@ class Slotter:
         )
 
     def _school_lists(self, text: str) -> str:
+        if _SCHOOL_LIST_HINT.search(text) is None and "等" not in text:
+            return text
         school = self._school_pattern()
 
         def repl(match: re.Match[str]) -> str:
@@ -398,7 +442,7 @@ class Slotter:
         text = re.sub(rf"{school}(?:[、和与及]{school})+", repl, text)
         # "参观了东方世纪等三所学校": names listed before 等N所学校
         return re.sub(
-            r"(?<=了)([^，。；了“”]{2,20}?)(?=等[一二三四五六七八九十两\d]+所(?:学校|中小学|幼儿园))",
+            r"(?<=了)([^，。；了“”\n]{2,20}?)(?=等[一二三四五六七八九十两\d]+所(?:学校|中小学|幼儿园))",
             lambda m: self.fact("学校名单", m.group(1)),
             text,
         )
@@ -535,9 +579,9 @@ class Slotter:
     def _context_label(self, text: str, match: re.Match[str], suffix: str) -> str:
         """Name a number by the nearest known noun around it: 学位 + 数 → 学位数."""
         before = text[max(0, match.start() - 10) : match.start()]
-        before = re.split(r"[，。；：、（）“”]", before)[-1]
+        before = re.split(r"[，。；：、（）“”\n]", before)[-1]
         after = text[match.end() : match.end() + 8]
-        after = re.split(r"[，。；：、（）“”]", after)[0]
+        after = re.split(r"[，。；：、（）“”\n]", after)[0]
         best = None
         for noun in _rules()["fact_nouns"]:
             candidates = []
@@ -587,9 +631,7 @@ def _enumeration(text: str, match: re.Match[str]) -> bool:
     if before in "（(" and after in "）)":
         return True
     return (
-        before in "。；：！？" + ""
-        and after in "、.．"
-        or (match.start() == 0 and after in "、.．")
+        before in "。；：！？\n" and after in "、.．" or (match.start() == 0 and after in "、.．")
     )
 
 
