@@ -1,0 +1,88 @@
+"""How long `nigao check` takes on a six-page draft, in-process.
+
+    python bench/bench_check.py [-n RUNS]
+
+Drafts profiles/example-summary.yaml through the library (falling back to a built-in plan),
+repeats its sections until it fills at least six pages of the 22-line, 28-character grid,
+writes the draft Markdown to a temporary file, and times `check_path(draft, profile=…)` —
+reading, every rule, the profile's content rules. Prints the first (cold) run, the median and
+90th percentile of N runs in ms, and throughput. The budget is 50 ms (issue 5). Nothing here
+is asserted by tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import math
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pages(doc) -> float:
+    """Estimated pages: every block wraps at 28 characters, 22 lines a page."""
+    lines = 4  # title and spacing
+    for block in doc.paragraphs():
+        lines += math.ceil((len(block) + 2) / 28)
+    return lines / 22
+
+
+def six_page_draft():
+    from nigao.compose import compose
+    from nigao.library import load_library
+    from nigao.profile import load
+
+    profile_path = ROOT / "profiles" / "example-summary.yaml"
+    profile = load(profile_path)
+    doc = compose(profile, load_library()).document
+    base = copy.deepcopy(doc.sections)
+    while pages(doc) < 6:
+        doc.sections.extend(copy.deepcopy(base))
+    return doc, profile_path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--runs", type=int, default=50)
+    args = parser.parse_args()
+
+    from nigao.draftmd import write_draft
+
+    doc, profile_path = six_page_draft()
+    text = write_draft(doc)
+    chars = sum(len(b) for b in doc.paragraphs())
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "draft.md"
+        path.write_text(text, encoding="utf-8")
+
+        start = time.perf_counter()
+        import nigao.check as check
+        from nigao.check import profile_facts
+
+        facts = profile_facts(str(profile_path))
+        findings = check.check_path(path, profile=facts)
+        cold = (time.perf_counter() - start) * 1000
+
+        times = []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            check.check_path(path, profile=facts)
+            times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    median = statistics.median(times)
+    p90 = times[int(len(times) * 0.9) - 1]
+    print(f"draft: {pages(doc):.1f} pages, {chars} characters, {len(text.splitlines())} lines")
+    print(f"findings: {len(findings)}")
+    print(f"cold first check (imports and tables): {cold:.1f} ms")
+    print(f"check_path, {args.runs} runs: median {median:.1f} ms, p90 {p90:.1f} ms (budget 50 ms)")
+    print(f"throughput: {pages(doc) / median * 1000:.0f} pages/s, {chars / median:.0f}k chars/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
