@@ -320,7 +320,8 @@ class _Checker:
 
     def __init__(self, path: str):
         self.path = path
-        self.errors: list[tuple[Pos, str]] = []
+        # (position, message, file when the node came from another file — batch units)
+        self.errors: list[tuple[Pos, str, str | None]] = []
         self.marks: dict[str, Pos] = {}
         self.seen: set[int] = set()
         self.bad: set[int] = set()  # nodes refused by hygiene(): never descended into
@@ -328,8 +329,12 @@ class _Checker:
         self.count = 0
 
     def error(self, node_or_pos: Any, message: str) -> None:
-        pos = node_or_pos if isinstance(node_or_pos, tuple) else _pos(node_or_pos)
-        self.errors.append((pos, message))
+        if isinstance(node_or_pos, tuple):
+            self.errors.append((node_or_pos, message, None))
+            return
+        source = node_or_pos.start_mark.name
+        foreign = source if source and not source.startswith("<") else None
+        self.errors.append((_pos(node_or_pos), message, foreign))
 
     # -- generic node hygiene -------------------------------------------------------------
 
@@ -634,6 +639,11 @@ def parse(text: str, path: str = "<profile>") -> Profile:
         raise ProfileError(
             path, [f"{path}:1:1: 配置文件是空的（可用 nigao init 生成带注释的模板）"]
         )
+    return from_node(root, path)
+
+
+def from_node(root: Any, path: str) -> Profile:
+    """Validate a composed YAML node tree (batch splices a unit's overrides into it)."""
     checker = _Checker(path)
     data: dict[str, Any] = {}
     checker.hygiene(root)
@@ -693,11 +703,13 @@ def _yaml_problem(error: Any) -> str:
     return f"YAML 格式错误：{problem}（常见原因：缩进不齐、冒号后缺空格、引号未配对）"
 
 
-def _format(path: str, errors: list[tuple[Pos, str]]) -> list[str]:
+def _format(path: str, errors: list[tuple[Pos, str, str | None]]) -> list[str]:
     seen: set[str] = set()
     lines = []
-    for (line, col), message in sorted(errors, key=lambda e: e[0]):
-        text = f"{path}:{line}:{col}: {message}"
+    for (line, col), message, source in sorted(
+        errors, key=lambda e: (e[2] is not None, e[2] or "", e[0])
+    ):
+        text = f"{source or path}:{line}:{col}: {message}"
         if text not in seen:
             seen.add(text)
             lines.append(text)
