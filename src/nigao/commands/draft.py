@@ -21,7 +21,7 @@ _LIBRARY_HELP = "另外的骨架文件夹（可重复；同编号的骨架以它
 # ---------------------------------------------------------------------------------------------
 
 
-@click.command("init")
+@click.command("init", options_metavar="[选项]")
 @click.argument("path", type=click.Path(dir_okay=False), metavar="配置文件")
 @click.option(
     "--kind",
@@ -34,8 +34,11 @@ _LIBRARY_HELP = "另外的骨架文件夹（可重复；同编号的骨架以它
 @click.help_option("-h", "--help", help="显示帮助并退出")
 @friendly
 def init(path: str, kind: str, force: bool) -> None:
-    """生成带中文注释的配置文件模板（每一项都有说明和示例），
-    并在旁边写出 JSON Schema，供编辑器补全和检查。"""
+    """生成带中文注释的配置文件模板（每一项都有说明和示例），并在旁边写出 JSON Schema。
+
+    \b
+    例如：nigao init profiles/my-plan.yaml
+          nigao init profiles/2027-summary.yaml --kind summary"""
     from nigao.fsutil import atomic_write, check_writable
     from nigao.profile import SCHEMA_FILE, scaffold
 
@@ -76,7 +79,7 @@ def _schema_text() -> str:
     return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
-@click.command("schema")
+@click.command("schema", options_metavar="[选项]")
 @click.help_option("-h", "--help", help="显示帮助并退出")
 @friendly
 def schema() -> None:
@@ -183,7 +186,7 @@ def _opening(skeleton: Any, width: int = 50) -> str:
     return text if len(text) <= width else text[:width] + "……"
 
 
-@click.command("new")
+@click.command("new", options_metavar="[选项]")
 @click.argument("profile_path", type=click.Path(dir_okay=False), metavar="配置文件")
 @click.option(
     "-o",
@@ -230,7 +233,12 @@ def new(
 ) -> None:
     """按配置文件拟稿：写出可编辑的草稿 drafts/名称.md 和 Word 文档 drafts/名称.docx。
 
-    没有填写的事实在草稿中显示为【待填：名称】（Word 中高亮），最后列出清单。"""
+    没有填写的事实在草稿中显示为【待填：名称】（Word 中高亮），最后列出清单。
+
+    \b
+    例如：nigao new profiles/example-plan.yaml
+          nigao new profiles/my-plan.yaml --pick tasks=s003-tasks --force
+          nigao new profiles/my-plan.yaml --interactive"""
     from nigao import compose as C
     from nigao.draftmd import write_draft
     from nigao.errors import NigaoError
@@ -346,7 +354,7 @@ def run_checker(doc: Any, profile: Any) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-@click.command("export")
+@click.command("export", options_metavar="[选项]")
 @click.argument("draft_path", type=click.Path(dir_okay=False), metavar="草稿.md")
 @click.option(
     "-o", "--output", metavar="文件.docx", help="输出的 Word 文件（默认与草稿同名同目录）"
@@ -356,7 +364,10 @@ def run_checker(doc: Any, profile: Any) -> None:
 @click.help_option("-h", "--help", help="显示帮助并退出")
 @friendly
 def export(draft_path: str, output: str | None, force: bool, pdf: bool) -> None:
-    """把修改后的草稿 .md 导出为 Word（和 PDF）。编号按层级自动生成。"""
+    """把修改后的草稿 .md 导出为 Word（和 PDF）。编号按层级自动生成。
+
+    \b
+    例如：nigao export drafts/my-plan.md --force"""
     from nigao.draftmd import read_draft
     from nigao.errors import ReadError
     from nigao.fsutil import check_writable

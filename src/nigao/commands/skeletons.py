@@ -42,13 +42,13 @@ def _role_order() -> dict[str, int]:
     return {role: i for i, role in enumerate(ROLES)}
 
 
-@click.group("skeletons")
+@click.group("skeletons", options_metavar="[选项]", subcommand_metavar="命令 [参数]...")
 @click.help_option("-h", "--help", help="显示帮助并退出")
 def skeletons() -> None:
     """浏览、查看、搜索章节骨架（内置骨架库和自己的骨架文件夹）。"""
 
 
-@skeletons.command("list")
+@skeletons.command("list", options_metavar="[选项]")
 @click.option("--role", metavar="角色", help="只列出某一角色，如 guiding_ideas、tasks、measures")
 @click.option(
     "--kind", type=click.Choice(["plan", "summary", "report"]), help="只列出可用于某一文种的骨架"
@@ -118,7 +118,7 @@ def _marked(text: str) -> Any:
     return out
 
 
-@skeletons.command("show")
+@skeletons.command("show", options_metavar="[选项]")
 @click.argument("skeleton_id", metavar="骨架编号")
 @click.option("--library", "libraries", multiple=True, type=click.Path(file_okay=False), metavar="文件夹", help=_LIBRARY_HELP)  # fmt: skip
 @click.help_option("-h", "--help", help="显示帮助并退出")
@@ -171,7 +171,7 @@ def _profile_key(slot: str) -> str:
     return slot
 
 
-@skeletons.command("search")
+@skeletons.command("search", options_metavar="[选项]")
 @click.argument("words", nargs=-1, required=True, metavar="词语…")
 @click.option("--library", "libraries", multiple=True, type=click.Path(file_okay=False), metavar="文件夹", help=_LIBRARY_HELP)  # fmt: skip
 @click.help_option("-h", "--help", help="显示帮助并退出")
