@@ -354,3 +354,50 @@ def test_seed_leak_sweep_finds_a_leftover(tmp_path: Path) -> None:
 
 def test_every_shipped_skeleton_leaves_no_seed_name() -> None:
     assert seed_leaks(_real_library()) == []
+
+
+ERROR_CASES = {
+    "bad-yaml": (PROFILE.replace("kind: plan", "kind: [plan"), [], "YAML 格式错误"),
+    "unknown-key": (PROFILE.replace("campaign:", "campain:"), [], ":8:1: campain：未知的键"),
+    "wrong-type": (
+        PROFILE.replace("name: 方立新", "name: 12"),
+        [],
+        ":17:13: leaders.组长[0].name：应为文字",
+    ),
+    "missing-field": (PROFILE.replace("  party: 中共岚溪县教育局党组\n", ""), [], "缺少 org.party"),
+    "unknown-skeleton": (
+        PROFILE.replace("t001-tasks", "t009-tasks"),
+        [],
+        "没有编号为 “t009-tasks” 的骨架",
+    ),
+    "final-unfilled": (PROFILE, ["--final"], "【待填：新增学位数】"),
+    "sandbox": (
+        PROFILE.replace("skeleton: t001-tasks", "skeleton: evil-tasks"),
+        [],
+        "已被安全沙箱拒绝",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ERROR_CASES))
+def test_each_error_in_a_real_process(tmp_path: Path, case: str) -> None:
+    text, options, message = ERROR_CASES[case]
+    evil = tmp_path / "evil" / "tasks"
+    evil.mkdir(parents=True)
+    (evil / "evil-tasks.md.j2").write_text(
+        "---\nid: evil-tasks\nrole: tasks\nheading: 主要任务\n---\n{{ ''.__class__.__mro__ }}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    env = {**os.environ, "NIGAO_LIBRARY": os.pathsep.join([str(FIXTURES), str(tmp_path / "evil")])}
+    result = subprocess.run(
+        [sys.executable, "-m", "nigao", "new", "p.yaml", *options],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("错误：") and message in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert not (tmp_path / "drafts").exists()
