@@ -14,12 +14,6 @@ from test_check_samples import PLAN_FACTS, clean_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ["example-plan.yaml", "example-summary.yaml"]
-# The plan's default skeletons still carry leftovers of seed 003 (牵头领导 lines without names,
-# 1、 labels, a 【待填：活动名称】 fact the example does not fill): true findings, for the
-# drafting and ingest sides to fix; remove this marker when they are.
-PENDING = {
-    "example-plan.yaml": "example plan draft still has skeleton leftovers (see report)",
-}
 
 
 def draft(tmp_path: Path, name: str) -> tuple[Path, Path]:
@@ -31,15 +25,7 @@ def draft(tmp_path: Path, name: str) -> tuple[Path, Path]:
     return out.with_suffix(".md"), out.with_suffix(".docx")
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(reason=PENDING[n], strict=False))
-        if n in PENDING
-        else n
-        for n in EXAMPLES
-    ],
-)
+@pytest.mark.parametrize("name", EXAMPLES)
 def test_example_drafts_have_no_findings(tmp_path, name):
     md, docx = draft(tmp_path, name)
     profile = ROOT / "profiles" / name

@@ -157,6 +157,12 @@ def test_standalone_heading_ending_in_full_stop():
     assert rule_ids(check_document(doc)) == []
 
 
+def test_title_ending_in_full_stop():
+    doc = one_paragraph("各学校要落实。")
+    doc.title += "。"
+    assert rule_ids(check_document(doc)) == ["HEAD-PUNCT"]
+
+
 def test_run_in_heading_without_full_stop():
     doc = one_paragraph("各学校要落实。")
     doc.sections.append(Section("加强组织领导", run_in=True, paragraphs=["成立领导小组。"]))

@@ -21,14 +21,16 @@ def _ids(value: str | None) -> list[str] | None:
     short_help="校对草稿或任意公文：编号、标点、日期、遗留内容、版式",
 )
 @click.help_option("-h", "--help", help="显示帮助并退出")
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="文件…")
 @click.option(
     "--profile",
     "profile",
     type=click.Path(path_type=Path),
     help="配置文件：用其中的地区、人员、年份核对内容",
 )
-@click.option("--region", help="本单位所在县（区），如“海州区”（不用配置文件时核对地名）")
+@click.option(
+    "--region", metavar="县区名", help="本单位所在县（区），如“海州区”（不用配置文件时核对地名）"
+)
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出问题列表")
 @click.option("--rules", "only", metavar="编号,…", help="只查这些规则（可写前缀，如 NUM-）")
 @click.option("--ignore", metavar="编号,…", help="不查这些规则（可写前缀，如 LAYOUT-）")

@@ -114,6 +114,11 @@ def numbering(ctx: Context) -> Iterator[Finding]:
 
 @rule("HEAD-PUNCT", "HEAD-RUNIN", "SECT-EMPTY")
 def headings(ctx: Context) -> Iterator[Finding]:
+    for unit in ctx.units:
+        if unit.kind == "title" and unit.text.rstrip().endswith(("。", ".", "．")):
+            yield ctx.report(
+                unit, "HEAD-PUNCT", f"标题“{_short(unit.text)}”末尾有句号", "公文标题末尾不加标点"
+            )
     if ctx.fmt == "txt":
         yield from _text_headings(ctx)
         return
