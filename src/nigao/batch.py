@@ -1,0 +1,303 @@
+"""`nigao batch`: one draft per unit (school) from one profile and a units file.
+
+The profile is read and parsed once; each row's overrides are spliced into the
+profile's YAML node tree as nodes that point at the units file, so a bad value is
+reported as `units.csv:5:2: org.name：…` by the same validator `nigao new` uses.
+Rows are drafted in worker processes; each output is written atomically, so an
+interrupted batch leaves only complete files and a re-run finishes the rest.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from nigao.errors import NigaoError
+from nigao.fsutil import atomic_write, safe_name
+from nigao.units import Unit, read_units
+
+
+@dataclass
+class RowResult:
+    """What happened to one row."""
+
+    line: int
+    name: str
+    status: str  # written | skipped | failed
+    markers: int = 0
+    message: str = ""
+    outputs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BatchReport:
+    rows: list[RowResult]
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+    @property
+    def with_markers(self) -> int:
+        return sum(1 for r in self.rows if r.status == "written" and r.markers)
+
+    @property
+    def failed(self) -> list[RowResult]:
+        return [r for r in self.rows if r.status == "failed"]
+
+
+# ------------------------------------------------------------------ overrides on the node tree
+
+
+def _scalar_node(value: str, units_path: str, line: int, column: int) -> Any:
+    import yaml
+
+    mark = yaml.Mark(units_path, 0, line - 1, column - 1, None, None)
+    return yaml.ScalarNode("tag:yaml.org,2002:str", value, mark, mark, style='"')
+
+
+def _mapping_node(units_path: str, line: int) -> Any:
+    import yaml
+
+    mark = yaml.Mark(units_path, 0, line - 1, 0, None, None)
+    return yaml.MappingNode("tag:yaml.org,2002:map", [], mark, mark)
+
+
+def splice(root: Any, unit: Unit, units_path: str, columns: dict[str, int]) -> Any:
+    """A copy of the profile's node tree with the row's dotted overrides set."""
+    import yaml
+
+    root = copy.deepcopy(root)
+    for dotted, value in unit.values.items():
+        column = columns.get(dotted, 1)
+        node = root
+        parts = dotted.split(".")
+        for i, part in enumerate(parts):
+            last = i == len(parts) - 1
+            new = (
+                _scalar_node(value, units_path, unit.line, column)
+                if last
+                else _mapping_node(units_path, unit.line)
+            )
+            if isinstance(node, yaml.SequenceNode):
+                if not part.isdigit() or int(part) > len(node.value):
+                    raise NigaoError(
+                        f"列“{dotted}”：“{part}”应为 0 到 {len(node.value)} 的序号",
+                        path=units_path,
+                        line=unit.line,
+                    )
+                index = int(part)
+                if index == len(node.value):
+                    node.value.append(new)
+                elif last:
+                    node.value[index] = new
+                node = node.value[index]
+                continue
+            if not isinstance(node, yaml.MappingNode):
+                raise NigaoError(
+                    f"列“{dotted}”：“{'.'.join(parts[:i])}”不是可以再分的配置项",
+                    path=units_path,
+                    line=unit.line,
+                )
+            for key_node, value_node in node.value:
+                if key_node.value == part:
+                    if last:
+                        node.value[node.value.index((key_node, value_node))] = (key_node, new)
+                        node = new
+                    else:
+                        node = value_node
+                    break
+            else:
+                key = _scalar_node(part, units_path, unit.line, column)
+                node.value.append((key, new))
+                node = new
+    return root
+
+
+# ------------------------------------------------------------------ one row, in a worker
+
+_STATE: dict[str, Any] = {}
+
+
+def _init_worker(root: Any, profile_path: str, units_path: str, libraries: tuple[str, ...]) -> None:
+    from nigao.library import load_library
+
+    _STATE.update(
+        root=root,
+        profile_path=profile_path,
+        units_path=units_path,
+        library=load_library(libraries),
+    )
+
+
+def _output_paths(out_dir: Path, name: str) -> tuple[Path, Path]:
+    return out_dir / f"{name}.md", out_dir / f"{name}.docx"
+
+
+def draft_row(task: tuple[Unit, dict[str, int], str, str, bool]) -> RowResult:
+    """Draft one unit; every error becomes a failed row, never an exception."""
+    unit, columns, out_dir, name, force = task
+    from nigao.compose import compose
+    from nigao.docx_writer import write_docx
+    from nigao.draftmd import write_draft
+    from nigao.profile import from_node
+
+    md_path, docx_path = _output_paths(Path(out_dir), name)
+    try:
+        root = splice(_STATE["root"], unit, _STATE["units_path"], columns)
+        profile = from_node(root, _STATE["profile_path"])
+        draft = compose(profile, _STATE["library"])
+        markdown = write_draft(draft.document)
+        docx = write_docx(draft.document)
+        outputs = [(md_path, markdown.encode("utf-8")), (docx_path, docx)]
+        if not force:
+            # A file this row would write identically is a completed half of an interrupted
+            # run (output is deterministic); anything else there is someone's file: keep it.
+            for path, data in outputs:
+                if path.exists() and path.read_bytes() != data:
+                    raise NigaoError(
+                        "文件已存在且内容不同，未覆盖（如需覆盖，请加 --force）", path=str(path)
+                    )
+        for path, data in outputs:
+            atomic_write(path, data)
+    except NigaoError as error:
+        return RowResult(unit.line, name, "failed", message=str(error).replace("\n", "；"))
+    except Exception as error:  # a bug must not stop the other rows
+        return RowResult(
+            unit.line, name, "failed", message=f"内部错误：{type(error).__name__}: {error}"
+        )
+    return RowResult(
+        unit.line,
+        name,
+        "written",
+        markers=len(draft.markers()),
+        outputs=[str(md_path), str(docx_path)],
+    )
+
+
+# ------------------------------------------------------------------ the whole batch
+
+
+def _profile_root(profile_path: Path) -> Any:
+    import yaml
+
+    from nigao.profile import parse, read_text
+
+    text = read_text(profile_path)
+    parse(text, str(profile_path))  # the profile itself must be valid before any row runs
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.compose(text, Loader=loader)
+
+
+def _value_at(root: Any, dotted: str) -> str | None:
+    import yaml
+
+    node = root
+    for part in dotted.split("."):
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and part.isdigit() and int(part) < len(node.value):
+            node = node.value[int(part)]
+        else:
+            return None
+        if node is None:
+            return None
+    return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
+def plan_names(units: list[Unit], root: Any, name_by: str) -> list[str]:
+    """Safe, unique output names, from the row's value (or the profile's) of `name_by`."""
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for unit in units:
+        raw = unit.values.get(name_by) or _value_at(root, name_by) or f"第{unit.line}行"
+        name = safe_name(raw, fallback=f"第{unit.line}行")
+        key = name.casefold()
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            name = f"{name}-{seen[key]}"
+        names.append(name)
+    return names
+
+
+def run_batch(
+    profile_path: Path,
+    units_path: Path,
+    out_dir: Path,
+    *,
+    name_by: str = "org.name",
+    jobs: int | None = None,
+    force: bool = False,
+    libraries: tuple[str, ...] = (),
+    on_result: Callable[[RowResult], None] | None = None,
+) -> BatchReport:
+    """Draft every unit; complete outputs from an earlier run are skipped unless `force`."""
+    profile_path, units_path, out_dir = Path(profile_path), Path(units_path), Path(out_dir)
+    root = _profile_root(profile_path)
+    units = read_units(units_path)
+    columns = {key: i for i, key in enumerate(_columns(units), start=1)}
+    names = plan_names(units, root, name_by)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise NigaoError(
+            f"无法创建输出文件夹：{error.strerror or error}", path=str(out_dir)
+        ) from None
+    if not os.access(out_dir, os.W_OK):
+        raise NigaoError("输出文件夹不可写", path=str(out_dir))
+
+    results: list[RowResult] = []
+    tasks = []
+    for unit, name in zip(units, names, strict=True):
+        md_path, docx_path = _output_paths(out_dir, name)
+        if not force and md_path.exists() and docx_path.exists():
+            results.append(
+                RowResult(unit.line, name, "skipped", outputs=[str(md_path), str(docx_path)])
+            )
+            continue
+        tasks.append((unit, columns, str(out_dir), name, force))
+    for result in results:
+        if on_result:
+            on_result(result)
+
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    init_args = (root, str(profile_path), str(units_path), libraries)
+    for result in _run(tasks, jobs, init_args):
+        results.append(result)
+        if on_result:
+            on_result(result)
+    results.sort(key=lambda r: r.line)
+    return BatchReport(results)
+
+
+def _columns(units: list[Unit]) -> list[str]:
+    keys: dict[str, None] = {}
+    for unit in units:
+        keys.update(dict.fromkeys(unit.values))
+    return list(keys)
+
+
+def _run(tasks: list[Any], jobs: int, init_args: tuple[Any, ...]) -> Iterator[RowResult]:
+    if not tasks:
+        return
+    if jobs == 1 or len(tasks) < 4:
+        _init_worker(*init_args)
+        for task in tasks:
+            yield draft_row(task)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    chunk = max(1, min(32, len(tasks) // (jobs * 4) or 1))
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(tasks)),
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=init_args,
+    ) as pool:
+        yield from pool.map(draft_row, tasks, chunksize=chunk)

@@ -1,0 +1,129 @@
+"""`nigao batch`: draft one profile for every unit of a units file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from nigao.commands._common import friendly
+
+if TYPE_CHECKING:
+    from nigao.batch import BatchReport
+
+
+@click.command("batch")
+@click.argument("profile_path", type=click.Path(dir_okay=False), metavar="配置文件")
+@click.option(
+    "--units",
+    "units_path",
+    required=True,
+    type=click.Path(dir_okay=False),
+    metavar="单位清单",
+    help="单位清单（.csv 或 .yaml）：每行一个单位，列名是要替换的配置项，如 org.name、facts.学校数量",
+)
+@click.option(
+    "-o",
+    "--output",
+    metavar="文件夹",
+    help="输出文件夹（默认 drafts/配置文件名/）",
+)
+@click.option(
+    "--name-by",
+    default="org.name",
+    show_default=True,
+    metavar="配置项",
+    help="用哪一项作文件名，如 org.short",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1, 256), metavar="N", help="并行进程数（默认：本机核数）"
+)
+@click.option("--force", is_flag=True, help="重新生成已存在的文件（默认跳过已完成的单位）")
+@click.option(
+    "--library",
+    "libraries",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    metavar="文件夹",
+    help="另外的骨架文件夹（可重复）",
+)
+@click.help_option("-h", "--help", help="显示帮助并退出")
+@friendly
+def batch(
+    profile_path: str,
+    units_path: str,
+    output: str | None,
+    name_by: str,
+    jobs: int | None,
+    force: bool,
+    libraries: tuple[str, ...],
+) -> None:
+    """按单位清单批量拟稿：每所学校（单位）一份 .md 和 .docx。
+
+    某一行出错不影响其他行；中断后重新运行会跳过已完成的单位。"""
+    from nigao.batch import run_batch
+    from nigao.fsutil import safe_name
+    from nigao.units import read_units
+
+    out_dir = Path(output) if output else Path("drafts") / safe_name(Path(profile_path).stem)
+    interactive = sys.stderr.isatty()
+    progress = None
+    task = None
+    if interactive:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        total = len(read_units(Path(units_path)))
+        progress = Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            transient=True,
+        )
+        progress.start()
+        task = progress.add_task("拟稿中", total=total)
+
+    def advance(_result: object) -> None:
+        if progress is not None and task is not None:
+            progress.advance(task)
+
+    try:
+        report = run_batch(
+            Path(profile_path),
+            Path(units_path),
+            out_dir,
+            name_by=name_by,
+            jobs=jobs,
+            force=force,
+            libraries=libraries,
+            on_result=advance,
+        )
+    finally:
+        if progress is not None:
+            progress.stop()
+
+    for row in report.failed:
+        click.echo(f"{units_path}:{row.line}: {row.name}：{row.message}", err=True)
+    _summary(report, out_dir)
+    if report.failed:
+        raise click.exceptions.Exit(1)
+
+
+def _summary(report: BatchReport, out_dir: Path) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"批量拟稿结果（{out_dir}）")
+    table.add_column("已生成", justify="right")
+    table.add_column("其中含【待填】", justify="right")
+    table.add_column("已存在、跳过", justify="right")
+    table.add_column("失败", justify="right")
+    table.add_row(
+        str(report.count("written")),
+        str(report.with_markers),
+        str(report.count("skipped")),
+        str(len(report.failed)),
+    )
+    Console(soft_wrap=True).print(table)

@@ -1,0 +1,133 @@
+"""The units file of `nigao batch`: one row per school or unit, columns override profile fields.
+
+A column header is a dotted profile key (`org.name`, `facts.学校数量`,
+`leaders.组长.0.name`); an empty cell leaves the profile's value alone. CSV files
+come from Excel as often as from anywhere, so UTF-8 (with or without BOM) and
+GB18030 (what Excel on Chinese Windows saves) are both read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from nigao.errors import NigaoError
+
+MAX_UNITS_BYTES = 20 * 1024 * 1024
+_KEY = re.compile(r"^[^\s.][^.]*(?:\.[^\s.][^.]*)*$")
+
+
+@dataclass
+class Unit:
+    """One row of the units file: where it came from and the fields it overrides."""
+
+    line: int
+    values: dict[str, str]
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise NigaoError("无法识别文件编码（请另存为 UTF-8 或 GBK 编码的 CSV）", path=str(path))
+
+
+def _check_key(key: str, path: Path, line: int) -> str:
+    key = key.strip()
+    if not key or not _KEY.match(key):
+        raise NigaoError(
+            f"列名“{key}”不是有效的配置项（例如 org.name、facts.学校数量）",
+            path=str(path),
+            line=line,
+        )
+    return key
+
+
+def _read_csv(text: str, path: Path) -> list[Unit]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise NigaoError("单位清单是空的", path=str(path), line=1) from None
+    except csv.Error as error:
+        raise NigaoError(f"CSV 格式错误：{error}", path=str(path), line=1) from None
+    keys = [_check_key(key, path, 1) for key in header]
+    if len(set(keys)) != len(keys):
+        dup = next(k for k in keys if keys.count(k) > 1)
+        raise NigaoError(f"列名“{dup}”重复", path=str(path), line=1)
+    units: list[Unit] = []
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) > len(keys):
+                raise NigaoError(
+                    f"这一行有 {len(row)} 列，表头只有 {len(keys)} 列", path=str(path), line=line
+                )
+            values = {k: v.strip() for k, v in zip(keys, row, strict=False) if v.strip()}
+            units.append(Unit(line=line, values=values))
+    except csv.Error as error:
+        raise NigaoError(f"CSV 格式错误：{error}", path=str(path), line=reader.line_num) from None
+    return units
+
+
+def _flatten(value: Any, prefix: str, out: dict[str, str]) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _flatten(item, f"{prefix}.{key}" if prefix else str(key), out)
+    elif value is not None:
+        out[prefix] = value if isinstance(value, str) else str(value)
+
+
+def _read_yaml(text: str, path: Path) -> list[Unit]:
+    import yaml
+
+    try:
+        nodes = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise NigaoError(
+            "YAML 格式错误", path=str(path), line=mark.line + 1 if mark else None
+        ) from None
+    if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
+        raise NigaoError("单位清单应是一个列表，每项是一个单位的字段", path=str(path), line=1)
+    units = []
+    for node, row in zip(nodes.value, data, strict=True):
+        values: dict[str, str] = {}
+        _flatten(row, "", values)
+        line = node.start_mark.line + 1
+        for key in values:
+            _check_key(key, path, line)
+        units.append(Unit(line=line, values=values))
+    return units
+
+
+def read_units(path: Path) -> list[Unit]:
+    """Read a units file (.csv, .yaml/.yml); every error names the file and line."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_UNITS_BYTES:
+            raise NigaoError("单位清单过大（超过 20 MB）", path=str(path))
+        raw = path.read_bytes()
+    except OSError as error:
+        raise NigaoError(f"无法读取：{error.strerror or error}", path=str(path)) from None
+    text = _decode(raw, path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        units = _read_csv(text, path)
+    elif suffix in {".yaml", ".yml"}:
+        units = _read_yaml(text, path)
+    else:
+        raise NigaoError("单位清单应为 .csv、.yaml 或 .yml 文件", path=str(path))
+    if not units:
+        raise NigaoError("单位清单里没有任何单位", path=str(path))
+    return units
