@@ -401,3 +401,20 @@ def test_each_error_in_a_real_process(tmp_path: Path, case: str) -> None:
     assert result.stderr.startswith("错误：") and message in result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
     assert not (tmp_path / "drafts").exists()
+
+
+def test_value_and_skeleton_errors_are_reported_together(work: Path) -> None:
+    text = (
+        PROFILE.replace("name: 方立新", "name: 12")
+        .replace("skeleton: t001-tasks", "skeleton: t001-taks")
+        .replace("  party: 中共岚溪县教育局党组\n", "  party: [中共岚溪县教育局党组]\n")
+    )
+    (work / "profiles" / "my-plan.yaml").write_text(text, encoding="utf-8")
+    result = run("new", "profiles/my-plan.yaml")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == "错误：profiles/my-plan.yaml 有 3 处错误："
+    assert lines[1].startswith("profiles/my-plan.yaml:7:10: org.party：应为文字，得到列表")
+    assert lines[2].startswith("profiles/my-plan.yaml:17:13: leaders.组长[0].name：应为文字")
+    assert lines[3].startswith("profiles/my-plan.yaml:24:5: sections[3].skeleton：没有编号")
+    assert "缺少 org.party" not in result.output  # written but wrong: said once, not twice

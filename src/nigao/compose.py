@@ -195,9 +195,11 @@ def resolve(
     Collects every unknown id and every missing required field, and raises them together.
     """
     overrides = overrides or {}
-    errors: list[str] = []
+    errors: list[str] = list(profile.errors)
     choices: list[Choice] = []
     for path, section in walk_sections(profile):
+        if not section.get("role"):  # already reported by the profile check
+            continue
         # An override of "" means "no skeleton" (chosen in the --interactive menu).
         sid = overrides[path] if path in overrides else section.get("skeleton")
         skeleton, is_default = None, False
@@ -220,8 +222,21 @@ def resolve(
         choices.append(Choice(path, section, skeleton, is_default))
     errors += _missing_fields(profile, choices)
     if errors:
-        raise ProfileError(profile.path, errors)
+        raise ProfileError(profile.path, sorted(errors, key=_position(profile.path)))
     return choices
+
+
+def _position(path: str) -> Any:
+    """Sort key: the profile's own lines first, by line and column; other files after."""
+
+    def key(error: str) -> tuple[int, str, int, int]:
+        match = re.match(r"^(.*?):(\d+):(\d+): ", error)
+        if not match:
+            return (1, error, 0, 0)
+        source, line, col = match.group(1), int(match.group(2)), int(match.group(3))
+        return (source != path, source, line, col)
+
+    return key
 
 
 def _missing_fields(profile: Profile, choices: list[Choice]) -> list[str]:
@@ -242,6 +257,8 @@ def _missing_fields(profile: Profile, choices: list[Choice]) -> list[str]:
                     "（可用的见 docs/ARCHITECTURE.md 的槽位表）"
                 )
                 continue
+            if key in profile.marks and profile.errors:
+                continue  # written but invalid: the profile check has said so
             if profile.get(key) in (None, "", [], {}):
                 found = field_at(key)
                 example = f" — 例如：{found.example}" if found and found.example else ""

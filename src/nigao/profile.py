@@ -287,6 +287,9 @@ class Profile:
     path: str
     data: dict[str, Any]
     marks: dict[str, Pos] = field(default_factory=dict)
+    # Problems found by a partial load (`load(..., partial=True)`): compose adds the skeleton
+    # checks and reports everything together. Empty for a profile that loaded cleanly.
+    errors: list[str] = field(default_factory=list)
 
     def get(self, dotted: str, default: Any = None) -> Any:
         value: Any = self.data
@@ -307,8 +310,8 @@ class Profile:
         return f"{self.path}:1:1"
 
     @property
-    def kind(self) -> str:
-        return self.data["kind"]
+    def kind(self) -> str | None:
+        return self.data.get("kind")
 
     @property
     def year(self) -> int:
@@ -614,13 +617,17 @@ def read_text(path: Path) -> str:
     raise ReadError("配置文件编码无法识别，请另存为 UTF-8", path=str(path))
 
 
-def load(path: str | Path) -> Profile:
-    """Read and validate a profile file; raise ProfileError listing every problem."""
+def load(path: str | Path, partial: bool = False) -> Profile:
+    """Read and validate a profile file; raise ProfileError listing every problem.
+
+    With `partial`, problems with values are returned in `Profile.errors` instead (a YAML
+    syntax error still raises), so the skeleton checks can be reported in the same run.
+    """
     p = Path(path)
-    return parse(read_text(p), str(path))
+    return parse(read_text(p), str(path), partial)
 
 
-def parse(text: str, path: str = "<profile>") -> Profile:
+def parse(text: str, path: str = "<profile>", partial: bool = False) -> Profile:
     """Validate profile text; raise ProfileError listing every problem (nothing is constructed)."""
     import yaml
 
@@ -639,10 +646,10 @@ def parse(text: str, path: str = "<profile>") -> Profile:
         raise ProfileError(
             path, [f"{path}:1:1: 配置文件是空的（可用 nigao init 生成带注释的模板）"]
         )
-    return from_node(root, path)
+    return from_node(root, path, partial)
 
 
-def from_node(root: Any, path: str) -> Profile:
+def from_node(root: Any, path: str, partial: bool = False) -> Profile:
     """Validate a composed YAML node tree (batch splices a unit's overrides into it)."""
     checker = _Checker(path)
     data: dict[str, Any] = {}
@@ -650,9 +657,10 @@ def from_node(root: Any, path: str) -> Profile:
     if not checker.fatal:
         data = checker.check_object(root, FIELDS, "")
         _cross_checks(checker, data)
-    if checker.errors:
+    if checker.errors and (checker.fatal or not partial):
         raise ProfileError(path, _format(path, checker.errors))
-    return Profile(path=path, data=data, marks=checker.marks)
+    errors = _format(path, checker.errors) if checker.errors else []
+    return Profile(path=path, data=data, marks=checker.marks, errors=errors)
 
 
 def _cross_checks(checker: _Checker, data: dict[str, Any]) -> None:

@@ -136,7 +136,7 @@ def pick_overrides(profile: Any, picks: dict[str, str]) -> dict[str, str]:
 
     overrides: dict[str, str] = {}
     for role, sid in picks.items():
-        paths = [path for path, s in walk_sections(profile) if s["role"] == role]
+        paths = [path for path, s in walk_sections(profile) if s.get("role") == role]
         if not paths:
             raise UsageError(f"--pick {role}={sid}：配置文件 {profile.path} 里没有 {role} 章节")
         overrides.update(dict.fromkeys(paths, sid))
@@ -246,10 +246,10 @@ def new(
     from nigao.library import load_library
     from nigao.profile import ROLE_NAMES, load
 
-    profile = load(profile_path)
+    profile = load(profile_path, partial=True)  # value errors are reported with skeleton ones
     library = load_library(libraries)
     overrides = pick_overrides(profile, _parse_picks(picks))
-    if interactive:
+    if interactive and not profile.errors:
         overrides = _menu(profile, library, overrides)
     draft = C.compose(profile, library, overrides)
     doc = draft.document
