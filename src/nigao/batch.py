@@ -66,22 +66,29 @@ def _mapping_node(units_path: str, line: int) -> Any:
     return yaml.MappingNode("tag:yaml.org,2002:map", [], mark, mark)
 
 
+def _own(node: Any) -> Any:
+    """A shallow copy of a node with its own child list (the rest stays shared, read-only)."""
+    mine = copy.copy(node)
+    if isinstance(node.value, list):
+        mine.value = list(node.value)
+    return mine
+
+
 def splice(root: Any, unit: Unit, units_path: str, columns: dict[str, int]) -> Any:
-    """A copy of the profile's node tree with the row's dotted overrides set."""
+    """The profile's node tree with the row's dotted overrides set.
+
+    Only the nodes on each override's path are copied, so a row costs what it
+    changes, not the size of the profile.
+    """
     import yaml
 
-    root = copy.deepcopy(root)
+    root = _own(root)
     for dotted, value in unit.values.items():
         column = columns.get(dotted, 1)
         node = root
         parts = dotted.split(".")
         for i, part in enumerate(parts):
             last = i == len(parts) - 1
-            new = (
-                _scalar_node(value, units_path, unit.line, column)
-                if last
-                else _mapping_node(units_path, unit.line)
-            )
             if isinstance(node, yaml.SequenceNode):
                 if not part.isdigit() or int(part) > len(node.value):
                     raise NigaoError(
@@ -90,11 +97,17 @@ def splice(root: Any, unit: Unit, units_path: str, columns: dict[str, int]) -> A
                         line=unit.line,
                     )
                 index = int(part)
+                if last:
+                    child = _scalar_node(value, units_path, unit.line, column)
+                elif index < len(node.value):
+                    child = _own(node.value[index])
+                else:
+                    child = _mapping_node(units_path, unit.line)
                 if index == len(node.value):
-                    node.value.append(new)
-                elif last:
-                    node.value[index] = new
-                node = node.value[index]
+                    node.value.append(child)
+                else:
+                    node.value[index] = child
+                node = child
                 continue
             if not isinstance(node, yaml.MappingNode):
                 raise NigaoError(
@@ -102,18 +115,18 @@ def splice(root: Any, unit: Unit, units_path: str, columns: dict[str, int]) -> A
                     path=units_path,
                     line=unit.line,
                 )
-            for key_node, value_node in node.value:
-                if key_node.value == part:
-                    if last:
-                        node.value[node.value.index((key_node, value_node))] = (key_node, new)
-                        node = new
-                    else:
-                        node = value_node
-                    break
+            at = next((j for j, (k, _v) in enumerate(node.value) if k.value == part), None)
+            if last:
+                child = _scalar_node(value, units_path, unit.line, column)
+            elif at is not None:
+                child = _own(node.value[at][1])
             else:
-                key = _scalar_node(part, units_path, unit.line, column)
-                node.value.append((key, new))
-                node = new
+                child = _mapping_node(units_path, unit.line)
+            if at is None:
+                node.value.append((_scalar_node(part, units_path, unit.line, column), child))
+            else:
+                node.value[at] = (node.value[at][0], child)
+            node = child
     return root
 
 

@@ -349,7 +349,11 @@ def count_lines(
         if unit == "\n":
             lines, used, width, prev_w = lines + 1, 0, G.TEXT_WIDTH - left - right, 0
             continue
-        w = sum(half if _is_half_width(c) else advance for c in unit)
+        if len(unit) == 1:  # the common case, without a generator per character
+            o = ord(unit)
+            w = half if o < 0x1100 or 0xFF61 <= o <= 0xFFDC else advance
+        else:
+            w = sum(half if _is_half_width(c) else advance for c in unit)
         if used + w <= width or used == 0 or unit in _HANGING:
             used += w
         elif unit in _NO_LINE_START and prev_w:
