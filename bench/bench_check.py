@@ -32,14 +32,44 @@ def pages(doc) -> float:
     return lines / 22
 
 
+def built_in_draft():
+    """A small plan, used when the example cannot be drafted (e.g. a library being rebuilt)."""
+    from nigao.model import Document, Section
+
+    text = (
+        "各学校要把这项工作摆在突出位置，主要负责同志亲自抓，分管负责同志具体抓，确保各项任务"
+        "落到实处。县教育局将适时组织督导检查，对工作推进不力的单位予以通报。"
+    )
+    sections = [
+        Section(
+            h,
+            paragraphs=[text],
+            sections=[Section(f"{h}的具体要求。", run_in=True, paragraphs=[text])],
+        )
+        for h in ("指导思想", "工作目标", "主要任务", "实施步骤", "保障措施")
+    ]
+    return Document(
+        title="岚溪县教育局关于开展“强师兴校”主题活动的实施方案",
+        preamble=[text],
+        sections=sections,
+        signature="岚溪县教育局",
+        date="2027年3月1日",
+    )
+
+
 def six_page_draft():
-    from nigao.compose import compose
-    from nigao.library import load_library
-    from nigao.profile import load
+    from nigao.errors import NigaoError
 
     profile_path = ROOT / "profiles" / "example-summary.yaml"
-    profile = load(profile_path)
-    doc = compose(profile, load_library()).document
+    try:
+        from nigao.compose import compose
+        from nigao.library import load_library
+        from nigao.profile import load
+
+        doc = compose(load(profile_path), load_library()).document
+    except NigaoError as error:
+        print(f"example not drafted ({error}); using a built-in plan")
+        doc = built_in_draft()
     base = copy.deepcopy(doc.sections)
     while pages(doc) < 6:
         doc.sections.extend(copy.deepcopy(base))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nigao.check.text import is_han
 from nigao.model import label as model_label
 
 _CN = "一二三四五六七八九十百零〇"
@@ -74,7 +75,7 @@ def parse_label(text: str) -> Label | None:
         style, number = 2, cn_value(match.group("pcn"))
     elif match.group("ar"):
         style, number = 3, int(match.group("ar"))
-        if match.group("ar_p") in ",，" and not ("\u4e00" <= rest[:1] <= "\u9fff"):
+        if match.group("ar_p") in ",，" and not is_han(rest[:1]):
             return None  # "1，2，3" is a list of numbers; "1，做好……" a mistyped label
     else:
         style, number = 4, int(match.group("par"))

@@ -8,7 +8,7 @@ from importlib import resources
 from typing import Any
 
 _PLACE_SUFFIXES = re.compile(
-    r"(?:[\u4e00-\u9fff]{1,4}族)*(?:自治县|自治州|自治区|自治旗|特别行政区|地区|林区|特区|新区"
+    r"(?:[^\W\d_A-Za-z]{1,4}族)*(?:自治县|自治州|自治区|自治旗|特别行政区|地区|林区|特区|新区"
     r"|省|市|县|区|盟|旗)$"
 )
 

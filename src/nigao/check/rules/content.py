@@ -11,8 +11,8 @@ from nigao.check.context import TEXT_KINDS, Context, ProfileFacts, Unit
 from nigao.check.findings import Finding
 from nigao.check.registry import rule
 from nigao.check.tables import patterns, places, political_terms
+from nigao.check.text import HAN, is_han
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _FULL_SUFFIX = frozenset("省市县区州盟旗")
 
 
@@ -55,7 +55,7 @@ def _core_before(text: str, end: int, stops: str, longest: int) -> str:
     start = end
     while start > 0 and end - start < longest:
         char = text[start - 1]
-        if not _CJK.match(char) or char in stops:
+        if not is_han(char) or char in stops:
             break
         start -= 1
     return text[start:end]
@@ -89,11 +89,7 @@ def find_places(text: str) -> list[tuple[int, int, str]]:
                 # 新增城区 is not 增城区: a name whose tail is a common word needs a boundary
                 start = end - length
                 before = text[start - 1] if start else ""
-                if (
-                    name[1:] in table.not_names
-                    and _CJK.match(before or "a")
-                    and before not in stops
-                ):
+                if name[1:] in table.not_names and is_han(before) and before not in stops:
                     break
                 found.append((start, end, "place"))
                 break
@@ -170,7 +166,7 @@ def _within_region(name: str, allowed: set[str]) -> bool:
 
 _SENTENCE_ROLE = re.compile(
     r"(?:组长|副组长|常务副组长|顾问|成员)(?:由|为|是|有)"
-    r"(?P<names>[\u4e00-\u9fff]{2,4}(?:同志)?(?:[、，和及][\u4e00-\u9fff]{2,4}(?:同志)?)*)"
+    rf"(?P<names>{HAN}{{2,4}}(?:同志)?(?:[、，和及]{HAN}{{2,4}}(?:同志)?)*)"
     r"(?=同志|担任|任|组成|[，。；,;]|$)"
 )
 _LINE_ROLE = re.compile(r"(?:组长|副组长|常务副组长|顾问|成员)[：:](?P<names>[^。；;]*)")
@@ -188,8 +184,7 @@ def leader_names(text: str) -> list[str]:
                 piece = piece.removesuffix("同志").strip()
                 if (
                     2 <= len(piece) <= 4
-                    and _CJK.fullmatch(piece[0])
-                    and all(_CJK.match(c) for c in piece)
+                    and all(is_han(c) for c in piece)
                     and not any(piece.endswith(p) for p in posts)
                     and not piece.startswith(("各", "相关", "有关", "局", "县", "区", "全体"))
                 ):

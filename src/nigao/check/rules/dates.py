@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from nigao.check.context import TEXT_KINDS, Context
 from nigao.check.findings import Finding
 from nigao.check.registry import rule
+from nigao.check.text import HAN
 
 _CHECKED = TEXT_KINDS | {"date", "print_date", "signature"}
 _NO_NIAN = re.compile(r"(?<![\d.])((?:19|20)\d{2})(0?[1-9]|1[0-2])月")
@@ -24,9 +25,9 @@ _CN_DATE = re.compile(
 )
 _FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
-_DOCNO = re.compile(r"^[\u4e00-\u9fff]{1,12}〔(?:19|20)\d{2}〕[1-9]\d*号$")
+_DOCNO = re.compile(rf"^{HAN}{{1,12}}〔(?:19|20)\d{{2}}〕[1-9]\d*号$")
 _DOCNO_IN_TEXT = re.compile(
-    r"([\u4e00-\u9fff]{1,10}?[发字函办通报请复议文])\s*[\[［(（【〔]\s*((?:19|20)\d{2})\s*[\]］)）】〕]"
+    rf"({HAN}{{1,10}}?[发字函办通报请复议文])\s*[\[［(（【〔]\s*((?:19|20)\d{{2}})\s*[\]］)）】〕]"
     r"\s*(第?)\s*(\d+)\s*号"
 )
 _MONTHS = {12: 31, 1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30}
@@ -156,7 +157,9 @@ def doc_number(ctx: Context) -> Iterator[Finding]:
 
 def _fixed_docno(text: str) -> str | None:
     match = re.fullmatch(
-        r"([\u4e00-\u9fff]{1,12})\s*[\[［(（【〔]\s*((?:19|20)\d{2})\s*[\]］)）】〕]\s*第?\s*0*([1-9]\d*)\s*号",
+        "("
+        + HAN
+        + r"{1,12})\s*[\[［(（【〔]\s*((?:19|20)\d{2})\s*[\]］)）】〕]\s*第?\s*0*([1-9]\d*)\s*号",
         text,
     )
     if not match:

