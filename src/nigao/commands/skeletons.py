@@ -94,7 +94,7 @@ def list_(role: str | None, kind: str | None, libraries: tuple[str, ...]) -> Non
         table.add_row(
             sid,
             role_text,
-            s.heading or "—",
+            _SLOT_RE.sub(r"〔\1〕", s.heading) or "—",
             _origin(s),
             str(len(s.body.strip())),
             str(len(s.used_slots)),
@@ -142,9 +142,9 @@ def show(skeleton_id: str, libraries: tuple[str, ...]) -> None:
         console.print(f"覆盖了：{library.overridden[s.id].path}")
     console.print()
     if s.heading:
-        console.print(_marked("## " + s.heading))
+        console.print(_marked("## " + s.heading), soft_wrap=True)
         console.print()
-    console.print(_marked(s.body.strip()))
+    console.print(_marked(s.body.strip()), soft_wrap=True)
     slots = s.used_slots
     if not slots:
         console.print("\n（这个骨架没有槽位。）")
@@ -154,10 +154,22 @@ def show(skeleton_id: str, libraries: tuple[str, ...]) -> None:
     table.add_column("说明")
     table.add_column("填在配置文件的")
     for slot in slots:
-        label = s.slots.get(slot) or describe(_profile_key(slot))
+        label = s.slots.get(slot) or _slot_label(slot, describe)
         table.add_row(f"〔{slot}〕", label, _profile_key(slot))
     console.print()
     console.print(table)
+
+
+def _slot_label(slot: str, describe: Any) -> str:
+    """A label for a slot the skeleton's front matter does not describe."""
+    parts = slot.split(".")
+    if parts[0] == "leaders" and len(parts) == 3 and parts[2] == "names":
+        return f"{parts[1]}姓名（多人以“、”分隔）"
+    if slot == "leaders.block":
+        return "领导小组名单（组长：…／副组长：…／成员：…）"
+    if parts[0] == "facts":
+        return parts[1] if len(parts) > 1 else slot
+    return describe(_profile_key(slot))
 
 
 def _profile_key(slot: str) -> str:
