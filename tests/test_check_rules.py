@@ -112,6 +112,8 @@ def test_region_alone_is_enough_for_places():
     found = check_document(one_paragraph("结合樊城实际，开展讨论。"), region="海州区")
     assert rule_ids(found) == ["CONTENT-PLACE"]
     assert "樊城" in found[0].message
+    twice = check_document(one_paragraph("结合樊城实际，促进樊城教育发展。"), region="海州区")
+    assert "“樊城”（本段 2 处）" in twice[0].message
 
 
 def test_multi_paragraph_quotation_is_balanced():
@@ -256,6 +258,55 @@ def test_txt_line_numbers_and_label_fix(tmp_path):
     (fix,) = finding.fixes
     line = (tmp_path / "doc.txt").read_text(encoding="utf-8").split("\n")[10]
     assert line[fix.start : fix.end] == "1、" and fix.replacement == "1."
+
+
+CLEAN_NOTICE = """岚溪县教育局关于做好2027年春季学期开学工作的通知
+
+局属各学校（单位），各乡镇中心学校：
+
+    为确保2027年春季学期开学工作平稳有序，现就有关事项通知如下：
+
+    一、时间安排
+
+    全县中小学于2027年2月24日（星期三）正式上课。各学校要在2月20日—23日完成返校准备工作。
+
+    二、工作要求
+
+    （一）加强安全排查。各学校要对校舍、消防、食堂等开展一次全面排查，发现隐患立即整改。
+
+    （二）做好教材发放。确保“课前到书、人手一册”，严格执行《中小学教辅材料管理办法》。
+
+    1.各学校要于2月22日上午9:30前报送开学准备情况；
+
+    2.联系人：韩雪，电话：0123-4567890，邮箱：lxjyj@example.com。
+
+    （三）落实“双减”要求。开展STEM教育和AI科普活动，课后服务参与率不低于85.5%。
+
+    三、其他事项
+
+    请于2027年2月26日前报送总结（网址：https://www.example.gov.cn/notice?id=8）。
+
+    附件：1.开学工作检查表
+
+          2.安全隐患排查台账
+
+                                         岚溪县教育局
+                                        2027年2月10日
+"""
+
+
+@pytest.mark.parametrize(("encoding", "newline"), [("utf-8", "\n"), ("gb18030", "\r\n")])
+def test_a_clean_notice_brought_as_txt(tmp_path, encoding, newline):
+    path = tmp_path / "notice.txt"
+    path.write_bytes(CLEAN_NOTICE.replace("\n", newline).encode(encoding))
+    assert [str(f) for f in check_path(path, region="岚溪县")] == []
+
+
+def test_txt_truncated_only_by_a_page_bar(tmp_path):
+    body = GOOD_OUTLINE + "\n[1][2]下一页\n"
+    found = txt(tmp_path, body)
+    assert [f.rule for f in found] == ["DOC-TRUNCATED", "LEFT-CLUTTER"]
+    assert found[0].line == 21  # the last line of text, not the page bar
 
 
 def test_txt_traditional_script(tmp_path):

@@ -96,13 +96,16 @@ def text_context(p: Path, facts: ProfileFacts | None) -> Context:
         simplify=normalize.to_simplified if traditional else None,
         normalize=normalize.normalize_line,
     )
+    # Truncation: a pagination bar ("[1][2]下一页") says the page had more. (The outline's own
+    # "last heading without text" guess is left to the structure rules, which know 附件 lists.)
+    truncated = any(u.kind == "clutter" and _PAGINATION.search(u.text) for u in units)
     return Context(
         path=str(p),
         fmt="txt",
         units=units,
         doc=result.document,
         facts=facts,
-        truncated=result.truncated,
+        truncated=truncated,
         script=result.script,
     )
 
@@ -166,7 +169,33 @@ def units_from_lines(
         kind = "date" if _DATE_LINE.fullmatch(body) else "para"
         units.append(Unit(kind, body, line=number, col=indent))
     _sandwiched_clutter(units)
+    _tail_and_attachments(units)
     return units
+
+
+def _tail_and_attachments(units: list[Unit]) -> None:
+    """附件 lists (附件：1.… then 2.…) are not numbered sections; the 署名 sits above the date."""
+    in_attachments = False
+    previous: Unit | None = None
+    for unit in units:
+        if unit.kind == "clutter":
+            continue
+        if unit.kind == "para" and _ATTACHMENT.match(unit.text):
+            unit.kind = "attachment"
+            in_attachments = True
+        elif in_attachments and unit.kind == "heading" and unit.label and unit.label[0].isdigit():
+            unit.kind = "attachment"
+        else:
+            in_attachments = False
+        if (
+            unit.kind == "date"
+            and previous is not None
+            and previous.kind == "para"
+            and len(previous.text) <= 30
+            and not any(c in previous.text for c in "。，；：")
+        ):
+            previous.kind = "signature"
+        previous = unit
 
 
 def _sandwiched_clutter(units: list[Unit]) -> None:
@@ -181,6 +210,8 @@ def _sandwiched_clutter(units: list[Unit]) -> None:
                 u.kind = "clutter"
 
 
+_PAGINATION = re.compile(r"^(?:\[\d+\])+|下一[页頁]|^第\s*\d+\s*[页頁]")
+_ATTACHMENT = re.compile(r"^附\s*件\s*[：:]")
 _DATE_LINE = re.compile(
     r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"\s*[\d一二三四五六七八九十]{1,3}\s*日"

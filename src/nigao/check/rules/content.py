@@ -144,6 +144,7 @@ def foreign_places(ctx: Context) -> Iterator[Finding]:
             name = unit.text[start:end]
             if name in seen or _known(name, facts, allowed):
                 continue
+            times = unit.text.count(name)
             if kind == "school" and any(r and r in name for r in region_short):
                 continue
             if kind == "place" and _within_region(name, allowed):
@@ -154,7 +155,8 @@ def foreign_places(ctx: Context) -> Iterator[Finding]:
             yield ctx.report(
                 unit,
                 "CONTENT-PLACE",
-                f"{what}“{name}”不在配置文件中（本文是{region}的材料），疑为旧稿遗留",
+                f"{what}“{name}”{f'（本段 {times} 处）' if times > 1 else ''}不在配置文件中"
+                f"（本文是{region}的材料），疑为旧稿遗留",
                 f"改为{region}的{what}，或在配置文件 facts 中写明",
             )
 
