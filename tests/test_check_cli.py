@@ -166,6 +166,14 @@ def test_fix_txt_keeps_line_endings(tmp_path):
     )
 
 
+def test_fix_in_place_keeps_a_gbk_file_gbk(tmp_path):
+    src = tmp_path / "gbk.txt"
+    src.write_bytes("通知\n\n一、要求\n\n各学校,要认真落实。\n".encode("gb18030"))
+    result = run(str(src), "--fix", "--in-place")
+    assert result.exit_code == 0, result.output
+    assert src.read_bytes().decode("gb18030") == "通知\n\n一、要求\n\n各学校，要认真落实。\n"
+
+
 def test_real_process_and_lazy_imports(bad_md):
     script = (
         "import sys\n"

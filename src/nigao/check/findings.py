@@ -33,12 +33,12 @@ class Finding:
 
     def where(self) -> str:
         """`FILE:LINE` or `FILE:第N段` as printed."""
-        name = self.file or "<文档>"
+        prefix = f"{self.file}:" if self.file else ""
         if self.line is not None:
-            return f"{name}:{self.line}"
+            return f"{prefix}{self.line}" if prefix else f"第{self.line}行"
         if self.paragraph is not None:
-            return f"{name}:第{self.paragraph}段"
-        return name
+            return f"{prefix}第{self.paragraph}段"
+        return self.file or "全文"
 
     def __str__(self) -> str:
         """The printed form: `FILE:LINE: RULE-ID 严重程度 message — suggestion`."""

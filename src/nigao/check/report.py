@@ -42,9 +42,22 @@ def fix_file(
     findings = run_rules(context_for_path(path, facts), rules, ignore)
     text = source_text(path)
     fixed, count = fix_text(text, findings)
-    atomic_write(Path(target), fixed)
+    atomic_write(Path(target), _encode_like(path.read_bytes(), text, fixed))
     remaining = run_rules(context_for_path(Path(target), facts), rules, ignore)
     return count, remaining
+
+
+def _encode_like(original: bytes, text: str, fixed: str) -> bytes:
+    """The fixed text in the input's own encoding (a GBK file stays GBK), else UTF-8."""
+    if original.startswith(b"\xef\xbb\xbf"):
+        return b"\xef\xbb\xbf" + fixed.encode("utf-8")
+    for encoding in ("utf-8", "gb18030", "big5"):
+        try:
+            if original.decode(encoding).replace("\r\n", "\n") == text.replace("\r\n", "\n"):
+                return fixed.encode(encoding)
+        except (UnicodeDecodeError, UnicodeEncodeError):
+            continue
+    return fixed.encode("utf-8")
 
 
 def as_text(results: list[tuple[str, list[Finding]]]) -> str:
