@@ -162,9 +162,10 @@ def test_schema_is_derived_from_the_same_table() -> None:
     assert schema["additionalProperties"] is False
     assert set(schema["required"]) == {f.key for f in P.FIELDS if f.required}
     leader = schema["properties"]["leaders"]["properties"]["组长"]
-    assert leader["items"]["required"] == ["name"]
+    assert leader["items"]["anyOf"][0]["required"] == ["name"]
     section = schema["$defs"]["section"]
-    assert section["properties"]["role"]["enum"] == list(P.ROLES)
+    roles = section["properties"]["role"]["enum"]
+    assert roles[: len(P.ROLES)] == list(P.ROLES) and "指导思想" in roles
     assert section["properties"]["sections"]["items"]["$ref"] == "#/$defs/section"
 
 
@@ -221,3 +222,28 @@ def test_profile_errors_through_a_real_process(tmp_path: Path) -> None:
     assert f"{bad}:9:13: leaders.组长[0].name：应为文字，得到数字 — 例如：王明" in result.stderr
     assert f"{bad}:2:1: titel：未知的键" in result.stderr
     assert not out.exists()
+
+
+def test_chinese_words_for_kind_and_role_are_accepted() -> None:
+    text = GOOD.replace("kind: plan", "kind: 方案").replace("role: guiding_ideas", "role: 指导思想")
+    profile = P.parse(text, "p.yaml")
+    assert profile.kind == "plan"
+    assert profile.data["sections"][0]["role"] == "guiding_ideas"
+    [error] = errors_of(GOOD.replace("role: guiding_ideas", "role: 指导思路"))
+    assert "“指导思路” 不是可选值，是不是 “指导思想”？" in error
+
+
+def test_a_person_may_be_written_as_one_line() -> None:
+    text = GOOD.replace(
+        "    - name: 方立新\n      post: 局党组书记、局长\n",
+        "    - 方立新（局党组书记、局长）\n    - 何静\n",
+    )
+    profile = P.parse(text, "p.yaml")
+    assert profile.data["leaders"]["组长"] == [
+        {"name": "方立新", "post": "局党组书记、局长"},
+        {"name": "何静"},
+    ]
+    assert P.json_schema()["properties"]["leaders"]["properties"]["组长"]["items"]["anyOf"][1] == {
+        "type": "string",
+        "minLength": 1,
+    }

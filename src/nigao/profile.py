@@ -103,7 +103,7 @@ _TYPE_NAMES = {
 PERSON = Field(
     "person",
     "object",
-    "一位成员：姓名和职务",
+    "一位成员：写 name（姓名）和 post（职务），也可直接写“王明（局党组书记、局长）”",
     {"name": "王明", "post": "局党组书记、局长"},
     fields=(
         Field("name", "text", "姓名", "王明", required=True),
@@ -444,6 +444,8 @@ class _Checker:
                 self.error(node, f"{path}：不能为空（{f.desc}）{_example(f)}")
             return None
         t = f.type
+        if f is PERSON and isinstance(node, yaml.ScalarNode) and node.tag == _STR:
+            return parse_person(node.value)  # "王明（局党组书记、局长）" is fine too
         if t == "object":
             return self.check_object(node, f.fields, path)
         if t == "map":
@@ -504,7 +506,10 @@ class _Checker:
         if t == "choice":
             if text in f.choices:
                 return text
-            hint = _close_matches(text, f.choices, n=1, cutoff=0.5)
+            alias = aliases().get(f.key, {}).get(text)
+            if alias:
+                return alias
+            hint = _close_matches(text, [*f.choices, *aliases().get(f.key, {})], n=1, cutoff=0.5)
             suggestion = f"，是不是 “{hint[0]}”？" if hint else "。"
             self.error(node, f"{path}：“{text}” 不是可选值{suggestion}可选：{'、'.join(f.choices)}")
             return None
@@ -574,6 +579,19 @@ def _example(f: Field) -> str:
 
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _MONTH = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
+
+
+def parse_person(text: str) -> dict[str, str] | None:
+    """ "王明（局党组书记、局长）" → {name: 王明, post: 局党组书记、局长}; "王明" → {name: 王明}."""
+    text = text.strip()
+    if not text:
+        return None
+    for open_, close in (("（", "）"), ("(", ")")):
+        if open_ in text and text.endswith(close):
+            name, _, post = text[:-1].partition(open_)
+            if name.strip() and post.strip():
+                return {"name": name.strip(), "post": post.strip()}
+    return {"name": text}
 
 
 def parse_date(text: str) -> _dt.date | None:
@@ -765,7 +783,7 @@ def _schema_for(f: Field) -> dict[str, Any]:
     if t in ("text", "paragraphs"):
         base.update(type="string", minLength=1)
     elif t == "choice":
-        base.update(enum=list(f.choices))
+        base.update(enum=[*f.choices, *aliases().get(f.key, {})])
     elif t == "date":
         base.update(type="string", pattern=r"^\d{4}-\d{2}-\d{2}$", format="date")
     elif t == "month":
@@ -780,6 +798,11 @@ def _schema_for(f: Field) -> dict[str, Any]:
         base.update(type="boolean")
     elif t == "object":
         base.update(_schema_object(f.fields))
+        if f is PERSON:  # also "王明（局党组书记、局长）"
+            obj = {
+                k: base.pop(k) for k in ("type", "properties", "additionalProperties", "required")
+            }
+            base["anyOf"] = [obj, {"type": "string", "minLength": 1}]
     elif t == "map":
         assert f.item is not None
         obj = _schema_object(f.fields)
@@ -798,6 +821,17 @@ def describe(path: str) -> str:
     """The Chinese description of a dotted profile key, for messages."""
     found = field_at(path)
     return found.desc if found else path
+
+
+def aliases() -> dict[str, dict[str, str]]:
+    """Chinese words accepted for `kind` and `role` (data/kinds.yaml `aliases`)."""
+    global _ALIASES
+    if _ALIASES is None:
+        _ALIASES = kinds_table().get("aliases", {})
+    return _ALIASES
+
+
+_ALIASES: dict[str, dict[str, str]] | None = None
 
 
 def kinds_table() -> dict[str, Any]:
