@@ -111,3 +111,13 @@ def test_export_pdf_when_libreoffice_is_installed(draft: Path) -> None:
     result = invoke("export", str(draft), "--pdf")
     assert result.exit_code == 0, result.output
     assert draft.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_profile_and_draft_mixed_up(draft: Path) -> None:
+    result = invoke("export", "profiles/example-plan.yaml")
+    assert result.exit_code == 2 and "是配置文件，不是草稿：拟稿请用  nigao new" in result.output
+    result = invoke("new", str(draft))
+    assert (
+        result.exit_code == 2
+        and "是草稿，不是配置文件：导出 Word 请用  nigao export" in result.output
+    )

@@ -241,11 +241,15 @@ def new(
           nigao new profiles/my-plan.yaml --interactive"""
     from nigao import compose as C
     from nigao.draftmd import write_draft
-    from nigao.errors import NigaoError
+    from nigao.errors import NigaoError, UsageError
     from nigao.fsutil import check_writable
     from nigao.library import load_library
     from nigao.profile import ROLE_NAMES, load
 
+    if Path(profile_path).suffix.lower() in (".md", ".docx"):
+        raise UsageError(
+            f"{profile_path} 是草稿，不是配置文件：导出 Word 请用  nigao export {profile_path}"
+        )
     profile = load(profile_path, partial=True)  # value errors are reported with skeleton ones
     library = load_library(libraries)
     overrides = pick_overrides(profile, _parse_picks(picks))
@@ -369,10 +373,12 @@ def export(draft_path: str, output: str | None, force: bool, pdf: bool) -> None:
     \b
     例如：nigao export drafts/my-plan.md --force"""
     from nigao.draftmd import read_draft
-    from nigao.errors import ReadError
+    from nigao.errors import ReadError, UsageError
     from nigao.fsutil import check_writable
 
     source = Path(draft_path)
+    if source.suffix.lower() in (".yaml", ".yml"):
+        raise UsageError(f"{draft_path} 是配置文件，不是草稿：拟稿请用  nigao new {draft_path}")
     try:
         text = source.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
