@@ -247,3 +247,25 @@ def test_a_person_may_be_written_as_one_line() -> None:
         "type": "string",
         "minLength": 1,
     }
+
+
+def test_any_text_gives_a_profile_or_a_chinese_error() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(
+        ["kind: plan\n", "title: 标题\n", "org:\n  name: 局\n", "date: 2027-03-01\n",
+         "sections:\n  - role: tasks\n", "  - {role: steps, phases: [{name: a, start: 2027-13}]}\n",
+         "leaders: {组长: [王明]}\n", "facts: {1a: 2}\n", "x: &a [1]\n", "y: *a\n", "\t", ": ", "- ",
+         "!!binary AAAA\n", "\"", "{", "[", "  ", "\n", "facts:\n  学位数: 3\n", "kind: 总结\n"]
+    )  # fmt: skip
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=12).map("".join))
+    def check(text: str) -> None:
+        try:
+            P.parse(text, "f.yaml")
+        except P.ProfileError as error:
+            assert all(line.startswith("f.yaml") for line in error.errors)
+
+    check()
