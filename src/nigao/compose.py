@@ -446,7 +446,6 @@ def compose(profile: Profile, library: Library, overrides: dict[str, str] | None
                 )
             if section.get("intro_only"):
                 children = []
-        run_in = choice.skeleton.run_in if choice.skeleton and not section.get("heading") else False
         heading = section.get("heading") or heading or headings.get(role) or ROLE_NAMES[role]
         paragraphs = paragraphs + paragraphs_of(section.get("text"))
         if choice.placeholder:
@@ -469,7 +468,8 @@ def compose(profile: Profile, library: Library, overrides: dict[str, str] | None
             role=role,
             paragraphs=paragraphs,
             sections=children,
-            run_in=run_in or is_run_in(heading),
+            # The draft format's rule: a heading ending in 。？！ is run-in (round-trips).
+            run_in=is_run_in(heading),
         )
 
     for i, section in enumerate(data["sections"]):
