@@ -418,3 +418,11 @@ def test_value_and_skeleton_errors_are_reported_together(work: Path) -> None:
     assert lines[2].startswith("profiles/my-plan.yaml:17:13: leaders.组长[0].name：应为文字")
     assert lines[3].startswith("profiles/my-plan.yaml:24:5: sections[3].skeleton：没有编号")
     assert "缺少 org.party" not in result.output  # written but wrong: said once, not twice
+
+
+def test_exporting_the_new_draft_gives_the_same_word_file(work: Path) -> None:
+    """What `new` wrote as .docx is what `export` makes of the .md it wrote beside it."""
+    assert run("new", "profiles/my-plan.yaml", "--no-check").exit_code == 0
+    result = run("export", "drafts/my-plan.md", "-o", "again.docx")
+    assert result.exit_code == 0, result.output
+    assert (work / "again.docx").read_bytes() == (work / "drafts" / "my-plan.docx").read_bytes()
