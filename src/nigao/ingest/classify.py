@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import re
+
 from nigao.ingest import tables
 from nigao.model import Document, Section
 
@@ -19,19 +22,24 @@ def classify_kind(title: str, preamble: list[str]) -> str:
     return table["default_kind"]
 
 
-def match_role(heading: str, kind: str | None) -> str | None:
-    """The role whose keyword occurs earliest in the heading (longer keyword on a tie)."""
-    best: tuple[int, int, str] | None = None
-    for role, entry in tables.load("roles")["roles"].items():
+@functools.cache
+def _keyword_index(kind: str | None) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern of every heading keyword (longest first) and keyword → role, for a kind."""
+    owner: dict[str, str] = {}
+    for role, entry in sorted(tables.load("roles")["roles"].items()):
         if kind is not None and kind not in entry["kinds"]:
             continue
         for word in entry["headings"]:
-            at = heading.find(word)
-            if at >= 0:
-                key = (at, -len(word), role)
-                if best is None or key < best:
-                    best = key
-    return None if best is None else best[2]
+            owner.setdefault(word, role)  # a keyword of two roles: the first role by name
+    words = sorted(owner, key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(w) for w in words)), owner
+
+
+def match_role(heading: str, kind: str | None) -> str | None:
+    """The role whose keyword occurs earliest in the heading (the longer keyword on a tie)."""
+    pattern, owner = _keyword_index(kind)
+    match = pattern.search(heading)
+    return owner[match.group(0)] if match else None
 
 
 def assign_roles(doc: Document) -> None:

@@ -39,6 +39,18 @@ def _any_rule(key: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p.pattern})" for p, _rule in tables.compiled("clutter", key)))
 
 
+@functools.cache
+def _markers() -> re.Pattern[str]:
+    """Words one of which every clutter line contains: a fast first filter."""
+    words = tables.load("clutter")["markers"]
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+@functools.cache
+def _any_clutter() -> re.Pattern[str]:
+    return re.compile(_any_rule("line").pattern + "|" + _any_rule("footer_start").pattern)
+
+
 def _rule_hit(line: str, key: str) -> dict | None:
     # Clutter shows at the start of a line; a long line is probed by its first 100 characters.
     if _any_rule(key).search(line if len(line) <= 100 else line[:100]) is None:
@@ -85,6 +97,10 @@ def clean(lines: list[str]) -> Cleaned:
     kept: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
         if not line:
+            continue
+        probe = line if len(line) <= 100 else line[:100]
+        if _markers().search(probe) is None or _any_clutter().search(probe) is None:
+            kept.append((index, line))
             continue
         if _rule_hit(line, "footer_start") is not None:
             for offset, rest in enumerate(lines[index:]):

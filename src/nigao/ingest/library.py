@@ -17,7 +17,7 @@ from nigao.errors import NigaoError
 from nigao.ingest import tables
 from nigao.ingest.classify import match_role
 from nigao.ingest.reader import IngestResult, read_source
-from nigao.ingest.slots import Slotter, learn
+from nigao.ingest.slots import Slotter, fill, learn
 from nigao.model import Section
 
 SUFFIXES = (".txt", ".docx", ".md", ".markdown")
@@ -105,9 +105,9 @@ def _standalone(heading: str) -> str:
     return heading[:-1] if heading.endswith("。") else heading
 
 
-def _body(slotter: Slotter, unit: _Unit) -> tuple[str, str]:
-    """(slotted heading, body): all texts slotted together, in reading order."""
-    items: list[tuple[int, bool, str]] = [(0, unit.run_in, unit.heading)]  # (level, run_in, text)
+def _items(unit: _Unit) -> list[tuple[int, bool, str]]:
+    """(level, run_in, text) in reading order: the heading (level 0), paragraphs (-1), children."""
+    items: list[tuple[int, bool, str]] = [(0, unit.run_in, unit.heading)]
     items.extend((-1, False, p) for p in unit.paragraphs)
 
     def visit(section: Section, level: int) -> None:
@@ -118,10 +118,14 @@ def _body(slotter: Slotter, unit: _Unit) -> tuple[str, str]:
 
     for child in unit.sections:
         visit(child, 3)
-    slotted = slotter.texts([text for _level, _run_in, text in items])
-    heading = slotted[0] if unit.run_in else _standalone(slotted[0])
+    return items
+
+
+def _body(items: list[tuple[int, bool, str]], slotted: list[str]) -> tuple[str, str]:
+    """(heading, body in draft Markdown) from the slotted texts of the items."""
+    heading = slotted[0] if items[0][1] else _standalone(slotted[0])
     blocks = []
-    for (level, run_in, _text), text in zip(items[1:], slotted[1:]):
+    for (level, run_in, _text), text in zip(items[1:], slotted[1:], strict=True):
         if level < 0:
             blocks.append(_escape(text))
         else:
@@ -192,18 +196,25 @@ def id_prefix(source: str, taken: set[str]) -> str:
 
 
 def build_skeletons(result: IngestResult, source: str, prefix: str) -> list[Skeleton]:
-    """All skeletons of one read document (defaults not yet chosen)."""
+    """All skeletons of one read document (defaults not yet chosen).
+
+    The document's texts are slotted once (placeholders recorded), then each skeleton
+    numbers its own fact labels in reading order.
+    """
     doc = result.document
-    ctx = learn(doc.title, _all_texts(result))
-    title = Slotter(ctx).text(doc.title) if doc.title else ""
+    texts = list(dict.fromkeys(_all_texts(result)))
+    recorder = Slotter(learn(doc.title, texts))
+    slotted = dict(zip(texts, recorder.texts(texts), strict=True))
+    title = fill(recorder.entries, [slotted[doc.title]])[0][0] if doc.title else ""
     counts: dict[str, int] = {}
     out: list[Skeleton] = []
     for unit in _units(result):
         counts[unit.role] = counts.get(unit.role, 0) + 1
         n = counts[unit.role]
         ident = f"{prefix}-{unit.role.replace('_', '-')}" + (f"-{n}" if n > 1 else "")
-        slotter = Slotter(ctx)
-        heading, body = _body(slotter, unit)
+        items = _items(unit)
+        filled, slots = fill(recorder.entries, [slotted.get(text, text) for _l, _r, text in items])
+        heading, body = _body(items, filled)
         out.append(
             Skeleton(
                 id=ident,
@@ -213,10 +224,10 @@ def build_skeletons(result: IngestResult, source: str, prefix: str) -> list[Skel
                 run_in=unit.run_in,
                 source=source,
                 script=result.script,
-                slots=_in_reading_order(slotter.slots, heading + "\n" + body),
+                slots=slots,
                 title=title,
                 body=body,
-                facts=sum(1 for name in slotter.slots if name.startswith("facts.")),
+                facts=sum(1 for name in slots if name.startswith("facts.")),
             )
         )
     return out

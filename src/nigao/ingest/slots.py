@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from nigao.ingest import tables
 
 _CJK = "\u4e00-\u9fff"
-_SLOT = re.compile(r"\{\{ [^{}]+ \}\}")
+# Placeholders: Private Use characters, so no pattern of a later pass matches inside one.
+_OPEN, _CLOSE, _BASE, _RANGE = "\ue000", "\ue001", 0xE100, 0x1700
+_PUA = "\ue000-\uf8ff"
 _PUNCT = "，。；：、！？“”‘’（）《》【】…—,.;:!?()[]「」 "
 
 FIXED_LABELS = {
@@ -95,15 +97,76 @@ def _guidance_rules() -> tuple[tuple[re.Pattern[str], str, str], ...]:
 
 
 _DIGIT = re.compile(r"\d")
-_SCHOOL_LIST_HINT = re.compile(r"(?:学校|小学|中学|幼儿园|完小)[、和与及]")
+_SCHOOLS_VISITED = re.compile(
+    r"(?<=了)([^，。；了“”\n\ue000-\uf8ff]{2,20}?)(?=等[一二三四五六七八九十两\d]+所(?:学校|中小学|幼儿园))"
+)
+_SLOGAN_DISCUSSION = re.compile(r"(?<=开展|组织|举行|推进|深化|启动)([\u4e00-\u9fff]{4}大讨论)")
+_PLACEHOLDER_RUN = re.compile("\ue000..\ue001(?:[、和与及]\ue000..\ue001)+")
+_LIST_SEPARATOR = re.compile("([、和与及])")
+_COMRADE = re.compile("同志(?!们)")
 
 
-def _has_digit(text: str) -> bool:
-    return _DIGIT.search(text) is not None
+def _decode(placeholder: str) -> int:
+    return (ord(placeholder[1]) - _BASE) + (ord(placeholder[2]) - _BASE) * _RANGE
 
 
-def _has_any(*words: str):
-    return lambda text: any(word in text for word in words)
+@functools.cache
+def _school_suffix_re() -> re.Pattern[str]:
+    suffixes = "|".join(sorted(_rules()["school_suffixes"], key=len, reverse=True))
+    return re.compile(rf"(?:#+|[XＸ×]{{2,}})(?:{suffixes})|(?:{suffixes})")
+
+
+@functools.cache
+def _township_re() -> re.Pattern[str]:
+    alt = "|".join(sorted(_rules()["township_suffixes"], key=len, reverse=True))
+    return re.compile(rf"(?:{alt})(?![\u4e00-\u9fff]?(?:镇|村)?级)")
+
+
+@functools.cache
+def _village_re() -> re.Pattern[str]:
+    alt = "|".join(sorted(_rules()["village_suffixes"], key=len, reverse=True))
+    return re.compile(rf"(?:{alt})(?![\u4e00-\u9fff]?(?:镇|村)?级)")
+
+
+@functools.cache
+def _village_ending_re() -> re.Pattern[str]:
+    return re.compile(rf"[{''.join(_rules()['village_endings'])}](?=新农村|村|社区)")
+
+
+@functools.cache
+def _ethnic_words() -> tuple[str, ...]:
+    return tuple(sorted(_rules()["ethnic_groups"], key=len, reverse=True))
+
+
+# The passes in order, each with a cheap pattern that must occur for it to find anything.
+_STEPS: tuple[tuple[str, str], ...] = (
+    ("_documents", "《"),
+    ("_leaders", "组长|成员|顾问"),
+    ("_guidance", "@guidance"),
+    ("_campaign", ""),
+    ("_activities", "“|大讨论"),
+    ("_orgs", "教育局|教育体育局"),
+    ("_regions", ""),
+    ("_gazetteer", "@gazetteer"),
+    ("_dates", r"\d"),
+    ("_universities", "大学|师大|学院"),
+    ("_school_lists", "等[一二三四五六七八九十两\\d]+所"),
+    ("_schools", "学校|小学|中学|幼儿园|完小|#"),
+    ("_merge_school_lists", "\ue001[、和与及]\ue000"),
+    ("_townships", "乡|镇|村|街道|庄|屯|寨|堡|铺"),
+    ("_people", "同志"),
+    ("_marks", "#|XX|ＸＸ|××"),
+    ("_numbers", r"\d"),
+)
+
+
+@functools.cache
+def _hint(hint: str) -> re.Pattern[str]:
+    if hint == "@guidance":
+        return _guidance_any()
+    if hint == "@gazetteer":
+        return _gazetteer_any()
+    return re.compile(hint)
 
 
 @functools.cache
@@ -131,8 +194,8 @@ _KIND_SUFFIX = re.compile(
 )
 _ORG_PREFIX = re.compile(r"^(?:中共)?(?:[县区市])?教育(?:体育)?局(?:党委|党组)?[：:]?|^关于")
 _QUOTED_ACTIVITY = re.compile(
-    r"“([^“”\n]{4,30})”(?=(?:专项活动|主题活动|大讨论|活动|主题征文活动|征文活动|工程|行动))"
-    r"|“([^“”\n]{2,30}活动)”"
+    r"“([^“”\n\ue000-\uf8ff]{4,30})”(?=(?:专项活动|主题活动|大讨论|活动|主题征文活动|征文活动|工程|行动))"
+    r"|“([^“”\n\ue000-\uf8ff]{2,30}活动)”"
 )
 
 
@@ -173,27 +236,24 @@ class Slotter:
 
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
-        self.slots: dict[str, str] = {}
-        self._facts: dict[tuple[str, str], str] = {}  # (label base, source text) → label
-        self._labels: Counter[str] = Counter()
+        self.entries: list[tuple[str, str, str, str]] = []  # ("slot"|"fact", a, b, attribute)
 
     # -- slot bookkeeping -------------------------------------------------
-    def _use(self, name: str, label: str) -> str:
-        self.slots.setdefault(name, label)
-        return "{{ " + name + " }}"
+    def _mark(self, entry: tuple[str, str, str, str]) -> str:
+        """A placeholder of Private Use characters: no later pass can match inside it."""
+        n = len(self.entries)
+        self.entries.append(entry)
+        return _OPEN + chr(_BASE + n % _RANGE) + chr(_BASE + n // _RANGE) + _CLOSE
+
+    def _use(self, name: str, label: str, attribute: str = "") -> str:
+        return self._mark(("slot", name, label, attribute))
 
     def fact(self, base: str, value: str) -> str:
-        """A facts.<label> slot; the same value reuses its label, another value gets 2, 3 …"""
+        """A facts.<label> slot; labels are numbered per skeleton by `fill`."""
         base = re.sub(rf"[^{_CJK}A-Za-z0-9]", "", base) or "待填内容"
         if base[0].isdigit():
             base = "第" + base
-        key = (base, value)
-        if key not in self._facts:
-            self._labels[base] += 1
-            n = self._labels[base]
-            self._facts[key] = base if n == 1 else f"{base}{n}"
-        label = self._facts[key]
-        return self._use(f"facts.{label}", label)
+        return self._mark(("fact", base, value, ""))
 
     # -- the passes --------------------------------------------------------
     def texts(self, texts: list[str]) -> list[str]:
@@ -203,59 +263,20 @@ class Slotter:
         return self.text("\n".join(t.replace("\n", " ") for t in texts)).split("\n")
 
     def text(self, text: str) -> str:
-        """One heading or paragraph with every specific replaced by a slot."""
+        """Text with every specific replaced by a placeholder (see `fill`)."""
         text = text.replace("{", "｛").replace("}", "｝")
-        segments: list[tuple[str, bool]] = [(text, False)]
-        for step, needed in self._steps():
-            if needed is not None and not any(
-                needed(seg) for seg, is_slot in segments if not is_slot
-            ):
-                continue  # nothing this pass could match: skip it (speed)
-            segments = self._apply(segments, step)
-        return "".join(s for s, _ in segments)
-
-    def _steps(self):
-        has = _has_any
-        stems = tuple(self.ctx.region_stems)
+        stems = self.ctx.region_stems
         campaign = self.ctx.campaign
-        return (
-            (self._documents, has("《")),
-            (self._leaders, has("组长", "成员", "顾问")),
-            (self._guidance, lambda t: _guidance_any().search(t) is not None),
-            (self._campaign, (lambda t: campaign in t) if campaign else (lambda t: False)),
-            (self._activities, has("“", "大讨论")),
-            (self._orgs, has("教育局", "教育体育局")),
-            (self._regions, has(*stems) if stems else (lambda t: False)),
-            (self._gazetteer, lambda t: _gazetteer_any().search(t) is not None),
-            (self._dates, _has_digit),
-            (self._universities, has("大学", "师大", "学院")),
-            (self._school_lists, has("学校", "小学", "中学", "幼儿园", "完小")),
-            (self._schools, has("学校", "小学", "中学", "幼儿园", "完小", "#")),
-            (self._townships, has("乡", "镇", "村", "街道", "庄", "屯", "寨", "堡", "铺")),
-            (self._people, has("同志")),
-            (self._marks, has("#", "XX", "ＸＸ", "××")),
-            (self._numbers, _has_digit),
-        )
-
-    def _apply(self, segments, step):
-        out: list[tuple[str, bool]] = []
-        for seg, is_slot in segments:
-            if is_slot:
-                out.append((seg, True))
-                continue
-            new = step(seg)
-            if new == seg:
-                out.append((seg, False))
-                continue
-            pos = 0
-            for match in _SLOT.finditer(new):
-                if match.start() > pos:
-                    out.append((new[pos : match.start()], False))
-                out.append((match.group(0), True))
-                pos = match.end()
-            if pos < len(new):
-                out.append((new[pos:], False))
-        return out
+        for step, hint in _STEPS:
+            if step == "_campaign":
+                wanted = bool(campaign) and campaign in text
+            elif step == "_regions":
+                wanted = any(stem in text for stem in stems)
+            else:
+                wanted = _hint(hint).search(text) is not None
+            if wanted:  # else nothing this pass could match: skip it (speed)
+                text = getattr(self, step)(text)
+        return text
 
     def _documents(self, text: str) -> str:
         def repl(match: re.Match[str]) -> str:
@@ -272,7 +293,7 @@ class Slotter:
             )
             return "《" + self.fact(kind, name) + "》"
 
-        return re.sub(r"《([^《》\n]{1,60})》", repl, text)
+        return re.sub(r"《([^《》\n\ue000-\uf8ff]{1,60})》", repl, text)
 
     def _leaders(self, text: str) -> str:
         roles = "|".join(sorted(_rules()["leader_roles"], key=len, reverse=True))
@@ -281,18 +302,14 @@ class Slotter:
         def sentence(match: re.Match[str]) -> str:
             return (
                 f"{match.group(1)}由"
-                + self._use(f"leaders.{match.group(1)}", match.group(1)).replace(" }}", ".names }}")
+                + self._use(f"leaders.{match.group(1)}", match.group(1), ".names")
                 + "同志担任"
             )
 
         text = re.sub(rf"(?<![副])({roles})由({names})同志担任", sentence, text)
         text = re.sub(
             rf"(成员)(为|有|是)({names})(?=[，。；]|$)",
-            lambda m: (
-                m.group(1)
-                + m.group(2)
-                + self._use("leaders.成员", "成员").replace(" }}", ".names }}")
-            ),
+            lambda m: m.group(1) + m.group(2) + self._use("leaders.成员", "成员", ".names"),
             text,
         )
         # 组长：（empty or a name with posts） — a line of the 领导小组 list.
@@ -348,12 +365,10 @@ class Slotter:
             return "“" + self.fact("活动名称", name) + "”"
 
         text = _QUOTED_ACTIVITY.sub(repl, text)
+        if "大讨论" not in text:
+            return text
         # 开展解放思想大讨论: a four-character slogan naming a discussion campaign
-        return re.sub(
-            rf"(?<=开展|组织|举行|推进|深化|启动)([{_CJK}]{{4}}大讨论)",
-            lambda m: self.fact("活动名称", m.group(1)),
-            text,
-        )
+        return _SLOGAN_DISCUSSION.sub(lambda m: self.fact("活动名称", m.group(1)), text)
 
     def _orgs(self, text: str) -> str:
         out, pos = [], 0
@@ -426,31 +441,29 @@ class Slotter:
         )
 
     def _school_lists(self, text: str) -> str:
-        if _SCHOOL_LIST_HINT.search(text) is None and "等" not in text:
-            return text
-        school = self._school_pattern()
+        """参观了东方世纪等三所学校: the names listed before 等N所学校."""
+        return _SCHOOLS_VISITED.sub(lambda m: self.fact("学校名单", m.group(1)), text)
+
+    def _merge_school_lists(self, text: str) -> str:
+        """Schools named one after another (甲小学、乙中学和丙小学) become one 学校名单."""
 
         def repl(match: re.Match[str]) -> str:
-            items = re.findall(school, match.group(0))
-            if len(items) < 2:
-                return match.group(0)
-            start = match.start()
-            if not self._is_school(text, start, start + len(items[0])):
-                return match.group(0)
-            return self.fact("学校名单", match.group(0))
+            values = []
+            for part in _LIST_SEPARATOR.split(match.group(0)):
+                if len(part) == 1:
+                    values.append(part)
+                    continue
+                kind, base, value, _attribute = self.entries[_decode(part)]
+                if kind != "fact" or base != "学校名称":
+                    return match.group(0)
+                values.append(value)
+            return self.fact("学校名单", "".join(values))
 
-        text = re.sub(rf"{school}(?:[、和与及]{school})+", repl, text)
-        # "参观了东方世纪等三所学校": names listed before 等N所学校
-        return re.sub(
-            r"(?<=了)([^，。；了“”\n]{2,20}?)(?=等[一二三四五六七八九十两\d]+所(?:学校|中小学|幼儿园))",
-            lambda m: self.fact("学校名单", m.group(1)),
-            text,
-        )
+        return _PLACEHOLDER_RUN.sub(repl, text)
 
     def _schools(self, text: str) -> str:
-        suffixes = "|".join(sorted(_rules()["school_suffixes"], key=len, reverse=True))
         out, pos = [], 0
-        for match in re.finditer(rf"(?:#+|[XＸ×]{{2,}})(?:{suffixes})|(?:{suffixes})", text):
+        for match in _school_suffix_re().finditer(text):
             if match.start() < pos:
                 continue
             if match.group(0)[0] in "#XＸ×":
@@ -464,6 +477,8 @@ class Slotter:
             pos = match.end()
         out.append(text[pos:])
         text = "".join(out)
+        if "#" not in text:
+            return text
         return re.sub(r"#+中(?!学)", lambda m: self.fact("学校名称", m.group(0)), text)
 
     def _universities(self, text: str) -> str:
@@ -479,31 +494,28 @@ class Slotter:
         return "".join(out)
 
     def _townships(self, text: str) -> str:
-        rules = _rules()
-        ethnic = rules["ethnic_infix"]
-        for suffixes, label in (
-            (rules["township_suffixes"], "乡镇名称"),
-            (rules["village_suffixes"], "村名称"),
-        ):
-            alt = "|".join(sorted(suffixes, key=len, reverse=True))
+        _prefixes, words = _generic()
+        for pattern, label in ((_township_re(), "乡镇名称"), (_village_re(), "村名称")):
             out, pos = [], 0
-            for match in re.finditer(rf"({ethnic})(?:{alt})(?![{_CJK}]?(?:镇|村)?级)", text):
-                start = _name_before(text, match.start(), (2, 3))
-                if start is None or start < pos or _all_common(text[start : match.start()]):
+            for match in pattern.finditer(text):
+                name_end = match.start()
+                for ethnic in _ethnic_words():
+                    if text.endswith(ethnic, 0, name_end):
+                        name_end -= len(ethnic)
+                        break
+                start = _name_before(text, name_end, (2, 3))
+                if start is None or start < pos or _all_common(text[start:name_end]):
                     continue
-                _prefixes, words = _generic()
-                if any(text[start : match.end()].endswith(w) for w in words):
-                    continue
-                if label == "村名称" and text[start : match.end()] in ("新农村",):
+                name = text[start : match.end()]
+                if any(name.endswith(w) for w in words) or name == "新农村":
                     continue
                 out.append(text[pos:start])
-                out.append(self.fact(label, text[start : match.end()]))
+                out.append(self.fact(label, name))
                 pos = match.end()
             out.append(text[pos:])
             text = "".join(out)
-        endings = "".join(rules["village_endings"])
         out, pos = [], 0
-        for match in re.finditer(rf"[{endings}](?=新农村|村|社区)", text):
+        for match in _village_ending_re().finditer(text):
             start = _name_before(text, match.end(), (3, 2, 4))
             if start is None or start < pos or _all_common(text[start : match.start()]):
                 continue
@@ -514,13 +526,16 @@ class Slotter:
         return "".join(out)
 
     def _people(self, text: str) -> str:
-        def repl(match: re.Match[str]) -> str:
-            start = _name_before(text, match.end(1), (2, 3))
-            if start is None or start != match.start(1):
-                return match.group(0)
-            return self.fact("姓名", match.group(1)) + "同志"
-
-        return re.sub(rf"([{_CJK}]{{2,3}})同志(?!们)", repl, text)
+        out, pos = [], 0
+        for match in _COMRADE.finditer(text):
+            start = _name_before(text, match.start(), (2, 3))
+            if start is None or start < pos:
+                continue
+            out.append(text[pos:start])
+            out.append(self.fact("姓名", text[start : match.start()]))
+            pos = match.start()
+        out.append(text[pos:])
+        return "".join(out)
 
     def _marks(self, text: str) -> str:
         def repl(match: re.Match[str]) -> str:
@@ -603,6 +618,38 @@ class Slotter:
         if noun.endswith(("费", "补助", "投入", "捐款")) and suffix == "金额":
             return noun + "金额"
         return (noun + suffix) if noun else suffix
+
+
+_PLACE = re.compile("\ue000(.)(.)\ue001")
+
+
+def fill(
+    entries: list[tuple[str, str, str, str]], texts: list[str]
+) -> tuple[list[str], dict[str, str]]:
+    """Turn recorded placeholders into slot names for one skeleton, in reading order.
+
+    Fact labels are numbered per skeleton as the drafter meets them: the first school is
+    facts.学校名称, another school facts.学校名称2; the same value keeps its label.
+    """
+    slots: dict[str, str] = {}
+    labels: dict[tuple[str, str], str] = {}
+    counts: Counter[str] = Counter()
+
+    def repl(match: re.Match[str]) -> str:
+        n = (ord(match.group(1)) - _BASE) + (ord(match.group(2)) - _BASE) * _RANGE
+        kind, a, b, attribute = entries[n]
+        if kind == "slot":
+            name, label = a, b
+        else:
+            if (a, b) not in labels:
+                counts[a] += 1
+                labels[(a, b)] = a if counts[a] == 1 else f"{a}{counts[a]}"
+            label = labels[(a, b)]
+            name = "facts." + label
+        slots.setdefault(name, label)
+        return "{{ " + name + attribute + " }}"
+
+    return [_PLACE.sub(repl, text) for text in texts], slots
 
 
 def _time_label(text: str, match: re.Match[str]) -> str:
