@@ -169,14 +169,22 @@ def test_schema_is_derived_from_the_same_table() -> None:
     assert section["properties"]["sections"]["items"]["$ref"] == "#/$defs/section"
 
 
-def test_schema_accepts_the_examples_when_jsonschema_is_installed() -> None:
+def test_schema_accepts_examples_and_scaffolds_when_jsonschema_is_installed() -> None:
     jsonschema = pytest.importorskip("jsonschema", reason="jsonschema not installed")
     import yaml
 
-    for name in ("example-plan.yaml", "example-summary.yaml"):
-        data = yaml.safe_load((ROOT / "profiles" / name).read_text(encoding="utf-8"))
-        data = json.loads(json.dumps(data, default=str))
-        jsonschema.validate(data, P.json_schema())
+    validator = jsonschema.Draft202012Validator(P.json_schema())
+    validator.check_schema(P.json_schema())
+    texts = [
+        (ROOT / "profiles" / n).read_text(encoding="utf-8")
+        for n in ("example-plan.yaml", "example-summary.yaml")
+    ]
+    texts += [P.scaffold(kind) for kind in ("plan", "summary", "report")]
+    for text in texts:
+        data = json.loads(json.dumps(yaml.safe_load(text), default=str))
+        assert [e.message for e in validator.iter_errors(data)] == []
+    wrong = json.loads(json.dumps(yaml.safe_load(GOOD.replace("title:", "titel:")), default=str))
+    assert any("titel" in e.message for e in validator.iter_errors(wrong))
 
 
 def test_shipped_schema_file_is_current() -> None:

@@ -814,6 +814,9 @@ def _schema_for(f: Field) -> dict[str, Any]:
         base.update(type="array", items=_schema_for(f.item))
         if f.required:
             base["minItems"] = 1
+    if not f.required and isinstance(base.get("type"), str):
+        # An optional key left empty (`facts:` with only comments under it) is fine.
+        base["type"] = [base["type"], "null"]
     return base
 
 
