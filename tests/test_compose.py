@@ -294,3 +294,9 @@ def test_role_with_no_skeleton_anywhere_leaves_a_listed_fill_in() -> None:
     assert section.paragraphs == ["【待填：经验体会内容】"]
     assert result.markers() == [("经验体会内容", "一、经验体会")]
     assert any("骨架库里没有这一角色的骨架" in note for note in result.notes)
+
+
+def test_a_mistyped_fact_label_is_pointed_out() -> None:
+    result = draft("  - role: goals\n", extra="facts:\n  新增学位: 1200\n")
+    assert result.markers() == [("新增学位数", "一、工作目标")]
+    assert "facts.新增学位 没有被所选骨架用到，是不是 “新增学位数”？" in result.notes

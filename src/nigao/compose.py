@@ -81,8 +81,10 @@ class _Facts:
 
     def __init__(self, values: dict[str, Any]):
         self._values = values
+        self.used: set[str] = set()  # labels the chosen skeletons asked for
 
     def __getitem__(self, key: str) -> str:
+        self.used.add(key)
         value = self._values.get(key)
         return MARKER.format(key) if value in (None, "") else str(value)
 
@@ -315,6 +317,7 @@ class _Renderer:
     def __init__(self, profile: Profile):
         self.profile = profile
         self._env: Any = None
+        self.facts = _Facts(profile.data.get("facts", {}))
         self.empty: list[str] = []
         data = profile.data
         org = data.get("org", {})
@@ -326,7 +329,7 @@ class _Renderer:
             "date": format_date(data["date"]),
             "guidance": _Bag(data.get("guidance", {})),
             "leaders": _Leaders(data.get("leaders", {}), self.empty),
-            "facts": _Facts(data.get("facts", {})),
+            "facts": self.facts,
         }
         self.context = {k: v for k, v in self.context.items() if v is not None}
 
@@ -482,7 +485,21 @@ def compose(profile: Profile, library: Library, overrides: dict[str, str] | None
         else:
             doc.sections.append(built)
     _check_depth(doc)
+    notes += _unused_facts(data.get("facts", {}), renderer.facts.used)
     return Draft(document=doc, choices=choices, empty_leaders=renderer.empty, notes=notes)
+
+
+def _unused_facts(given: dict[str, Any], used: set[str]) -> list[str]:
+    """A fact no chosen skeleton asks for is most likely a mistyped label: say so."""
+    from nigao.profile import _close_matches
+
+    missing = sorted(used - set(given))
+    notes = []
+    for label in sorted(set(given) - used):
+        hint = _close_matches(label, missing, n=1, cutoff=0.5)
+        guess = f"，是不是 “{hint[0]}”？" if hint else ""
+        notes.append(f"facts.{label} 没有被所选骨架用到{guess}")
+    return notes
 
 
 def _item(item: dict[str, Any]) -> Section:
