@@ -426,3 +426,28 @@ def test_exporting_the_new_draft_gives_the_same_word_file(work: Path) -> None:
     result = run("export", "drafts/my-plan.md", "-o", "again.docx")
     assert result.exit_code == 0, result.output
     assert (work / "again.docx").read_bytes() == (work / "drafts" / "my-plan.docx").read_bytes()
+
+
+def test_init_then_new_with_the_shipped_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh scaffold drafts at once; what the drafter must still supply is listed."""
+    library = _real_library()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NIGAO_LIBRARY", raising=False)
+    assert run("init", "p.yaml").exit_code == 0
+    text = (tmp_path / "p.yaml").read_text(encoding="utf-8")
+    labels = {
+        slot[9:]
+        for role in P.kinds_table()["kinds"]["plan"]["order"]
+        if (s := library.default_for(role, "plan"))
+        for slot in s.used_slots
+        if slot.startswith("guidance.") and slot[9:] not in ("theory", "spirit")
+    }
+    for label in labels:
+        assert f"  {label}: 【待填：{label}】" in text
+    result = run("new", "p.yaml", "--no-check")
+    assert result.exit_code == 0, result.output
+    assert all(f"【待填：{label}】" in result.output for label in labels)
+    final = run("new", "p.yaml", "-o", "again", "--final")
+    assert final.exit_code == 1 and not (tmp_path / "drafts" / "again.md").exists()

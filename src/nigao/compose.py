@@ -264,6 +264,15 @@ def _missing_fields(profile: Profile, choices: list[Choice]) -> list[str]:
             if profile.get(key) in (None, "", [], {}):
                 found = field_at(key)
                 example = f" — 例如：{found.example}" if found and found.example else ""
+                if key.startswith("guidance.") and found is None:
+                    label = key.partition(".")[2]
+                    what = skeleton.slots.get(slot) or label
+                    errors.append(
+                        f"{profile.where(choice.path)}: 缺少 {key}（{what}）：{choice.path} 选用的骨架 "
+                        f"{skeleton.id}（{skeleton.path}）要用它，请在配置文件 {profile.path} 的 "
+                        f"guidance 下加一行 “{label}: 现行的提法”"
+                    )
+                    continue
                 errors.append(
                     f"{profile.where(choice.path)}: 缺少 {key}（{describe(key)}）："
                     f"{choice.path} 选用的骨架 {skeleton.id}（{skeleton.path}）要用它，"

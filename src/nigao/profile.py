@@ -870,10 +870,13 @@ def scaffold(
     kind: str = "plan",
     schema_ref: str = SCHEMA_FILE,
     skeletons: dict[str, list[tuple[str, bool]]] | None = None,
+    guidance: dict[str, str] | None = None,
 ) -> str:
     """A complete, valid profile with every field and a Chinese comment on each (`nigao init`).
 
-    `skeletons` (role → [(id, is_default)]) lets each section's comment name its choices.
+    `skeletons` (role → [(id, is_default)]) lets each section's comment name its choices;
+    `guidance` (label → what it is) adds the further wording the default skeletons use, as
+    【待填】 markers, since dated political wording must come from the drafter.
     """
     table = kinds_table()
     overrides = _KIND_EXAMPLES.get(kind, {})
@@ -900,6 +903,12 @@ def scaffold(
         else:
             example = overrides.get(f.key, f.example)
             lines += _scaffold_field(f, example, 0)
+            if f.key == "guidance":
+                for label, desc in (guidance or {}).items():
+                    lines += [
+                        f"  # {desc}（所选骨架用到，请按现行提法填写）",
+                        f"  {label}: 【待填：{label}】",
+                    ]
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 

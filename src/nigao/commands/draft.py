@@ -48,7 +48,8 @@ def init(path: str, kind: str, force: bool) -> None:
     check_writable([target], force)
     schema_path = target.parent / SCHEMA_FILE
     schema_text = _schema_text()
-    atomic_write(target, scaffold(kind, SCHEMA_FILE, _skeleton_choices(kind)))
+    choices, guidance = _skeleton_choices(kind)
+    atomic_write(target, scaffold(kind, SCHEMA_FILE, choices, guidance))
     click.echo(f"已生成配置文件：{target}")
     if not schema_path.exists():
         atomic_write(schema_path, schema_text)
@@ -62,13 +63,22 @@ def init(path: str, kind: str, force: bool) -> None:
     click.echo(f"下一步：按注释修改 {target}，然后运行  nigao new {target}")
 
 
-def _skeleton_choices(kind: str) -> dict[str, list[tuple[str, bool]]]:
-    """Role → the library's skeletons for this kind, for the scaffold's comments."""
+def _skeleton_choices(kind: str) -> tuple[dict[str, list[tuple[str, bool]]], dict[str, str]]:
+    """Role → the library's skeletons for this kind, and the further guidance labels (with
+    their descriptions) that the kind's default skeletons use, for the scaffold."""
     from nigao.library import load_library
-    from nigao.profile import ROLES
+    from nigao.profile import ROLES, kinds_table
 
     library = load_library()
-    return {role: [(s.id, s.default) for s in library.for_role(role, kind)] for role in ROLES}
+    choices = {role: [(s.id, s.default) for s in library.for_role(role, kind)] for role in ROLES}
+    guidance: dict[str, str] = {}
+    for role in kinds_table()["kinds"][kind]["order"]:
+        skeleton = library.default_for(role, kind)
+        for slot in skeleton.used_slots if skeleton else []:
+            label = slot.partition(".")[2]
+            if slot.startswith("guidance.") and label not in ("theory", "spirit"):
+                guidance.setdefault(label, skeleton.slots.get(slot) or label)
+    return choices, guidance
 
 
 def _schema_text() -> str:
@@ -291,7 +301,7 @@ def new(
         for line in missing:
             click.echo(f"  {line}")
         click.echo(
-            f"请在 {profile.path} 的 facts / leaders 中补齐后加 --force 重新生成，"
+            f"请在 {profile.path} 中补齐（facts、guidance、leaders 等）后加 --force 重新生成，"
             f"或直接修改 {md_path} 后运行 nigao export {md_path} --force"
         )
     else:
