@@ -76,8 +76,30 @@ _HALF = re.compile(r"[,:;!?]")
 _CJKISH_CHAR = re.compile(_CJKISH)
 
 
+_ASCII_QUOTES = re.compile(r'"([^"\n]{1,60})"')
+
+
+def _quotes(text: str) -> str:
+    """ "零事故" inside Chinese text → “零事故”."""
+
+    def pair(match: re.Match[str]) -> str:
+        start, end = match.span()
+        context = (
+            (text[start - 1] if start else " ")
+            + match.group(1)[:1]
+            + (text[end] if end < len(text) else " ")
+        )
+        if any(_is_cjkish(ch) for ch in context):
+            return "“" + match.group(1) + "”"
+        return match.group(0)
+
+    return _ASCII_QUOTES.sub(pair, text)
+
+
 def fix_punctuation(line: str) -> str:
-    """Half-width ，：；（）！？ next to Chinese text become full-width."""
+    """Half-width ，：；（）！？ and "" next to Chinese text become full-width."""
+    if '"' in line:
+        line = _quotes(line)
     if not any(ch in line for ch in ",:;!?()"):
         return line
     if "(" in line or ")" in line:

@@ -103,6 +103,7 @@ _SCHOOLS_VISITED = re.compile(
 _SLOGAN_DISCUSSION = re.compile(r"(?<=开展|组织|举行|推进|深化|启动)([\u4e00-\u9fff]{4}大讨论)")
 _PLACEHOLDER_RUN = re.compile("\ue000..\ue001(?:[、和与及]\ue000..\ue001)+")
 _LIST_SEPARATOR = re.compile("([、和与及])")
+_LIST_JOINERS = ("、", "和", "与", "及")
 _COMRADE = re.compile("同志(?!们)")
 
 
@@ -415,9 +416,39 @@ class Slotter:
                     text = text.replace(name, self.fact(label, name))
         return text
 
-    def _school_pattern(self) -> str:
-        suffixes = "|".join(sorted(_rules()["school_suffixes"], key=len, reverse=True))
-        return rf"(?:#+|[XＸ×]{{2,}}|[{_CJK}]{{2,6}}?)(?:{suffixes})"
+    def _listed_schools(self, text: str) -> str:
+        """A school word listed right before a recognised school is a school too (红星小学、…)."""
+        if "\ue000" not in text:
+            return text
+        out, pos = [], 0
+        for match in _school_suffix_re().finditer(text):
+            after = text[match.end() : match.end() + 5]
+            if match.start() < pos or len(after) < 5 or after[0] not in _LIST_JOINERS:
+                continue
+            if after[1] != _OPEN or self.entries[_decode(after[1:5])][1] != "学校名称":
+                continue
+            start = self._listed_school(text, match.start(), pos)
+            if start is None:
+                continue
+            out.append(text[pos:start])
+            out.append(self.fact("学校名称", text[start : match.end()]))
+            pos = match.end()
+        out.append(text[pos:])
+        return "".join(out)
+
+    def _listed_school(self, text: str, suffix_at: int, pos: int) -> int | None:
+        """检查红星小学、白河镇中心学校: in a list a name may follow a verb directly."""
+        verbs = tuple(_rules()["verb_prefixes"])
+        for length in (2, 3):
+            start = suffix_at - length
+            if start < pos:
+                return None
+            stem = text[start:suffix_at]
+            if not re.fullmatch(f"[{_CJK}]+", stem) or _is_generic(stem):
+                return None
+            if not stem.startswith(verbs) and not stem.endswith(("的", "和", "及")):
+                return start
+        return None
 
     def _is_school(self, text: str, start: int, end: int) -> bool:
         name = text[start:end]
@@ -470,13 +501,16 @@ class Slotter:
                 chosen = match.start()
             else:
                 chosen = _name_before(text, match.start(), (2, 3, 4))
-                if chosen is None or chosen < pos or not self._is_school(text, chosen, match.end()):
+                if chosen is not None and not self._is_school(text, chosen, match.end()):
+                    chosen = None
+                if chosen is None or chosen < pos:
                     continue
             out.append(text[pos:chosen])
             out.append(self.fact("学校名称", text[chosen : match.end()]))
             pos = match.end()
         out.append(text[pos:])
         text = "".join(out)
+        text = self._listed_schools(text)
         if "#" not in text:
             return text
         return re.sub(r"#+中(?!学)", lambda m: self.fact("学校名称", m.group(0)), text)
@@ -563,7 +597,7 @@ class Slotter:
             r"\d{5,6}月", lambda m: self.fact("日期", m.group(0)), text
         )  # 20118月 (年 missing)
         return re.sub(
-            r"\d{1,2}(?:[-—至到～~]\d{1,2})?月(?:份|底|初|中旬|上旬|下旬)?",
+            r"\d{1,2}(?:[-—至到～~]\d{1,2})?月(?:\d{1,2}日|份|底|初|中旬|上旬|下旬)?",
             lambda m: self.fact(_time_label(text, m), m.group(0)),
             text,
         )
@@ -587,6 +621,9 @@ class Slotter:
             else:
                 suffix = "数"
             label = self._context_label(text, match, suffix)
+            if label == "数":
+                unit = match.group("count") or ""
+                label = _rules()["unit_labels"].get(unit.lstrip("余多"), "数量")
             return self.fact(label, match.group(0))
 
         return pattern.sub(repl, text)
