@@ -69,6 +69,13 @@ def replace_comma(rng: random.Random, doc: Document) -> Planted:
     return Planted("PUNCT-HALFWIDTH", container[index])
 
 
+def drop_full_stop(rng: random.Random, doc: Document) -> Planted:
+    spots = [(c, i) for c, i in body_paragraphs(doc) if c[i].endswith("。")]
+    container, index = rng.choice(spots)
+    container[index] = container[index][:-1]
+    return Planted("PUNCT-END", container[index])
+
+
 def empty_section(rng: random.Random, doc: Document) -> Planted:
     heading = rng.choice(["加强宣传引导", "强化督查考核", "注重总结提升"])
     doc.sections.insert(rng.randrange(len(doc.sections) + 1), Section(heading))
@@ -152,6 +159,7 @@ KINDS = {
         "CONTENT-DATED-TERM", ["深入贯彻党的十七届五中全会精神，", "坚持以科学发展观为指导，"]
     ),
     "empty-section": empty_section,
+    "missing-full-stop": drop_full_stop,
     "truncated": truncate,
     "typed-label": typed_label,
 }

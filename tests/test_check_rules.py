@@ -44,6 +44,7 @@ PARAGRAPH_CASES = [
     ("PUNCT-UNBALANCED", "认真学习《纲要精神。", "认真学习《纲要》精神。"),
     ("PUNCT-UNBALANCED", "各学校（单位要报送。", "各学校（单位）要报送。"),
     ("NUM-FULLWIDTH", "全县共有２０所学校。", "全县共有20所学校。"),
+    ("PUNCT-END", "各学校要高度重视", "各学校要高度重视。"),
     ("NUM-RANGE", "贯彻《2013-2014年工作方案》。", "贯彻《2013—2014年工作方案》。"),
     ("NUM-RANGE", "活动于3-4月进行。", "活动于3—4月进行。"),
     ("NUM-RANGE", "每组3-5人。", "每组3～5人。"),
@@ -104,7 +105,7 @@ def test_dated_term_not_flagged_in_its_own_time():
 
 
 def test_content_rules_need_a_profile():
-    doc = one_paragraph("结合樊城实际，组长：包庆余（局长）")
+    doc = one_paragraph("结合樊城实际，组长由包庆余同志担任。")
     assert rule_ids(check_document(doc)) == []
 
 
@@ -117,7 +118,7 @@ def test_region_alone_is_enough_for_places():
 
 
 def test_multi_paragraph_quotation_is_balanced():
-    doc = one_paragraph("他说：“第一段引文，")
+    doc = one_paragraph("他说：“第一段引文。")
     doc.sections[0].paragraphs += ["“第二段引文。”"]
     assert rule_ids(check_document(doc)) == []
     doc.sections[0].paragraphs[-1] = "第二段没有续引号。"

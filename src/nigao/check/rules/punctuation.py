@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from nigao.check.context import TEXT_KINDS, Context, Unit
 from nigao.check.findings import Finding
 from nigao.check.registry import rule
+from nigao.check.tables import patterns
 from nigao.check.text import is_cjkish, is_han
 
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -265,3 +266,38 @@ def ranges(ctx: Context) -> Iterator[Finding]:
                 "数值范围用浪纹线“～”，如“3～5人”",
                 edits=[(match.start(2), match.end(2), "～")],
             )
+
+
+_SENTENCE_ENDS = frozenset("。？！!?…”’：:；;】")
+_LEADER_LINE = re.compile(r"^(?:顾问|组长|副组长|常务副组长|成员|牵头领导|责任人|联系人)[：:]")
+
+
+@rule("PUNCT-END")
+def paragraph_end(ctx: Context) -> Iterator[Finding]:
+    """A paragraph that stops on a character instead of 。？！…: the sentence was left unfinished.
+
+    Not for .txt, where a hard-wrapped paragraph ends every line without punctuation.
+    """
+    if ctx.fmt == "txt":
+        return
+    clutter, notes = patterns()["clutter_re"], patterns()["notes_re"]
+    body = [u for u in ctx.units if u.kind in ("title", "preamble", "heading", "para", "closing")]
+    last_unit = body[-1] if body else None
+    for unit in ctx.units:
+        if unit.kind not in ("preamble", "para", "closing") or not unit.text:
+            continue
+        if unit is last_unit and unit.text.rstrip()[-1:] in "，、；：,;:—":
+            continue  # the document stops mid-sentence: DOC-TRUNCATED
+        text = unit.text.rstrip()
+        last = text[-1:]
+        if last in _SENTENCE_ENDS or _LEADER_LINE.match(text):
+            continue
+        if clutter.search(text) or notes.search(text):
+            continue  # a web-page line: LEFT-CLUTTER says to delete it
+        yield ctx.report(
+            unit,
+            "PUNCT-END",
+            f"段落“…{text[-12:]}”末尾没有句末标点",
+            "句末加“。”（或补全未写完的句子）",
+            edits=[(len(text), len(text), "。")] if unit.col is not None else None,
+        )
