@@ -104,6 +104,7 @@ _SLOGAN_DISCUSSION = re.compile(r"(?<=开展|组织|举行|推进|深化|启动)
 _PLACEHOLDER_RUN = re.compile("\ue000..\ue001(?:[、和与及]\ue000..\ue001)+")
 _LIST_SEPARATOR = re.compile("([、和与及])")
 _LIST_JOINERS = ("、", "和", "与", "及")
+_JOINED_PLACEHOLDER = re.compile("(?:学校|小学|中学|幼儿园|完小)[、和与及]\ue000")
 _COMRADE = re.compile("同志(?!们)")
 
 
@@ -418,7 +419,7 @@ class Slotter:
 
     def _listed_schools(self, text: str) -> str:
         """A school word listed right before a recognised school is a school too (红星小学、…)."""
-        if "\ue000" not in text:
+        if _JOINED_PLACEHOLDER.search(text) is None:
             return text
         out, pos = [], 0
         for match in _school_suffix_re().finditer(text):
@@ -577,7 +578,7 @@ class Slotter:
             if after.startswith("教育") or after.startswith(("县", "区")):
                 return self._use("region", FIXED_LABELS["region"])
             if match.group(1):
-                return self.fact("金额", match.group(0))
+                return self.fact(self._context_label(text, match, "金额"), match.group(0))
             return self.fact("待填内容", match.group(0))
 
         return re.sub(r"(?:#+|[XＸ×]{2,})(万元|亿元|元)?", repl, text)
