@@ -114,6 +114,15 @@ def test_unreadable_files_exit_2(tmp_path, clean_md):
     assert both.exit_code == 2
 
 
+def test_a_folder_is_checked_file_by_file(tmp_path, clean_md, bad_md):
+    (tmp_path / ".hidden.md").write_text("# x\n\n各学校,要落实。\n", encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    result = run(str(tmp_path), "--json")
+    files = {item["file"] for item in json.loads(result.output)}
+    assert files == {str(bad_md)}
+    assert result.exit_code == 1
+
+
 def test_no_files_is_a_usage_error():
     assert run().exit_code == 2
 

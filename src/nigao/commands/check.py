@@ -16,6 +16,27 @@ def _ids(value: str | None) -> list[str] | None:
     return [part for part in value.replace("，", ",").split(",") if part.strip()]
 
 
+_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
+
+
+def _expand(paths: tuple[Path, ...]) -> tuple[Path, ...]:
+    """A folder stands for the .md, .txt and .docx files in it (sorted, hidden ones skipped)."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in _SUFFIXES
+                and p.is_file()
+                and not any(part.startswith((".", "~$")) for part in p.relative_to(path).parts)
+            )
+            out.extend(found)
+        else:
+            out.append(path)
+    return tuple(out)
+
+
 @click.command(
     "check",
     short_help="校对草稿或任意公文：编号、标点、日期、遗留内容、版式",
@@ -55,7 +76,7 @@ def check(
     in_place: bool,
     force: bool,
 ) -> None:
-    """校对公文：草稿 .md、Word .docx 或任意 .txt。
+    """校对公文：草稿 .md、Word .docx 或任意 .txt（给出文件夹则检查其中所有这些文件）。
 
     每处问题显示为“文件:行号: 规则编号 严重程度 说明 — 建议”（.docx 显示第几段），
     最后一行是汇总。有“错误”时退出码为 1，参数错误或文件无法读取时为 2。
@@ -78,6 +99,7 @@ def check(
         if output and len(files) != 1:
             raise UsageError("-o 只能用于一个文件；多个文件请用 --in-place")
     rules, ignored = _ids(only), _ids(ignore)
+    files = _expand(files)
 
     from nigao.check import profile_facts
     from nigao.check.registry import select
