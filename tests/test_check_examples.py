@@ -52,7 +52,7 @@ def test_default_word_layout_is_reported(tmp_path):
     document.save(path)
     found = check_path(path)
     rules = {f.rule for f in found}
-    assert {"LAYOUT-PAGE", "LAYOUT-GRID", "LAYOUT-FONT", "LAYOUT-PAGENUM"} <= rules
+    assert {"LAYOUT-PAGE", "LAYOUT-GRID", "LAYOUT-FONT", "LAYOUT-PAGENUM", "LAYOUT-INDENT"} <= rules
     (punct,) = [f for f in found if f.rule == "PUNCT-HALFWIDTH"]
     assert punct.paragraph == 2 and punct.line is None
     assert str(punct).startswith(f"{path}:第2段: PUNCT-HALFWIDTH 警告")

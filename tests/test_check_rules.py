@@ -346,6 +346,7 @@ def test_layout_rules_compare_with_gbt9704_constants():
         "margin_left": std.MARGIN_LEFT,
         "margin_right": std.MARGIN_RIGHT,
         "line_pitch": std.LINE_PITCH,
+        "body_first_line": std.FIRST_LINE_INDENT,
         "body_font": std.FONT_BODY,
         "body_size": std.BODY_SIZE,
         "heading_fonts": dict(std.HEADING_FONTS),
@@ -355,6 +356,7 @@ def test_layout_rules_compare_with_gbt9704_constants():
     assert layout_findings(good) == []
     assert layout_findings({**good, "margin_top": 1440}) == ["LAYOUT-PAGE"]
     assert layout_findings({**good, "line_pitch": 240}) == ["LAYOUT-GRID"]
+    assert layout_findings({**good, "body_first_line": 0}) == ["LAYOUT-INDENT"]
     assert layout_findings({**good, "body_font": "宋体"}) == ["LAYOUT-FONT"]
     assert layout_findings({**good, "heading_fonts": {1: "宋体"}}) == ["LAYOUT-FONT"]
     assert layout_findings({**good, "page_numbers": False}) == ["LAYOUT-PAGENUM"]

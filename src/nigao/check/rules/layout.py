@@ -78,6 +78,24 @@ def grid(ctx: Context) -> Iterator[Finding]:
             )
 
 
+@rule("LAYOUT-INDENT")
+def indent(ctx: Context) -> Iterator[Finding]:
+    layout = ctx.layout
+    if not layout:
+        return
+    got = _get(layout, "body_first_line")
+    if got is None and any(p.get("text") for p in layout.get("paragraphs") or []):
+        got = 0  # no indent set anywhere: Word's default, flush left
+    if isinstance(got, (int, float)) and abs(got - std.FIRST_LINE_INDENT) > std.CHAR_WIDTH / 4:
+        chars = got / std.CHAR_WIDTH
+        yield ctx.report(
+            None,
+            "LAYOUT-INDENT",
+            f"正文首行缩进约 {chars:.1f} 字",
+            "正文每段首行缩进 2 字（3号字 32 磅），回行顶格",
+        )
+
+
 @rule("LAYOUT-FONT")
 def fonts(ctx: Context) -> Iterator[Finding]:
     layout = ctx.layout
