@@ -17,7 +17,7 @@ from io import BytesIO
 
 from nigao import gbt9704 as G
 from nigao.errors import NigaoError
-from nigao.model import Document, Section
+from nigao.model import Document, Section, normalize
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -488,12 +488,16 @@ def _verso_paragraphs(doc: Document, out: _Body) -> None:
 
 def body_xml(doc: Document) -> str:
     """The w:body content: every paragraph of the 公文 in order, then the section properties."""
+    return _body_xml(normalize(doc))
+
+
+def _body_xml(doc: Document) -> str:
     return "".join(_build(doc, counting=bool(doc.cc or doc.printer)).xml)
 
 
 def estimate_rows(doc: Document) -> int:
     """Grid rows the document takes (22 a page): the writer's own estimate of its length."""
-    return _build(doc, counting=True).rows
+    return _build(normalize(doc), counting=True).rows
 
 
 def _build(doc: Document, counting: bool) -> _Body:
@@ -557,7 +561,11 @@ _NS_DECL = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
 
 
 def document_xml(doc: Document) -> str:
-    return f"{XML_DECL}<w:document {_NS_DECL}><w:body>{body_xml(doc)}</w:body></w:document>"
+    return _document_xml(normalize(doc))
+
+
+def _document_xml(doc: Document) -> str:
+    return f"{XML_DECL}<w:document {_NS_DECL}><w:body>{_body_xml(doc)}</w:body></w:document>"
 
 
 def _footer_xml(odd: bool) -> str:
@@ -900,10 +908,16 @@ _ORDER = (
 )
 
 
-def write_docx(doc: Document) -> bytes:
-    """The .docx package for `doc`, laid out to GB/T 9704-2012. Same document → same bytes."""
+def write_docx(doc: Document, report: list[str] | None = None) -> bytes:
+    """The .docx package for `doc`, laid out to GB/T 9704-2012. Same document → same bytes.
+
+    Writes `nigao.model.normalize(doc)`, as the draft writer does: characters XML 1.0 cannot
+    hold are removed, and when `report` is a list it receives one Chinese line for each text
+    that lost some (a command prints them).
+    """
+    doc = normalize(doc, report)
     parts = dict(_static_parts())
-    parts["word/document.xml"] = document_xml(doc).encode()
+    parts["word/document.xml"] = _document_xml(doc).encode()
     parts["docProps/core.xml"] = _core_xml(doc).encode()
     buffer = BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

@@ -12,17 +12,21 @@
 
 One non-blank line is one block; blocks are separated by one blank line when
 written. Numbers are never written: a heading typed with its label ("## 一、指导思想")
-has the label removed on reading, since depth gives the number. Reading what
-`write_draft` wrote gives the same `Document`, and writing it again the same bytes.
+has the label removed on reading, since depth gives the number.
+
+What the format carries is `model.normalize(doc)` minus section roles: `write_draft` writes
+that, `read_draft` of it gives exactly it back (roles None), and writing it again gives the
+same bytes. The rare heading whose 。 disagrees with its layout carries a marker at the end:
+`{接排}` (run into its paragraph without ending in 。？！) or `{单独成行}` (ends in 。 but stands
+alone). A heading or paragraph that would read as markup starts with a backslash.
 """
 
 from __future__ import annotations
 
-import json
 import re
 
 from nigao.errors import NigaoError
-from nigao.model import KINDS, Document, Section
+from nigao.model import KINDS, Document, Section, normalize
 
 # Front matter keys in the order they are written; all are optional but `kind`.
 FRONT_KEYS = (
@@ -50,8 +54,14 @@ _LABEL = re.compile(
     r"|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[)）][、.．]?|[①-⑳])\s*"
 )
 _NEEDS_ESCAPE = re.compile(r"^(?:\\|#|---|\*\*\*|___|[-*_](?:[ \t]*[-*_]){2,}[ \t]*$)")
-_YAML_WORDS = {"null", "true", "false", "yes", "no", "on", "off", "~"}
-_PLAIN_SCALAR = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#]*$")
+_YAML_WORDS = {"null", "true", "false", "yes", "no", "on", "off", "y", "n"}
+# A plain YAML scalar is safe when it cannot start another YAML construct and cannot resolve
+# to anything but a string: any non-ASCII character rules out numbers, dates and booleans.
+_PLAIN_START = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`\\]")
+_ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z_]*")
+# Heading end markers for the rare heading whose 。 disagrees with its layout.
+RUN_IN_MARK, STANDALONE_MARK = "{接排}", "{单独成行}"
+_MARK = re.compile(r"[ \t]*\{(接排|单独成行)\}$")
 
 
 def is_run_in(heading: str) -> bool:
@@ -67,27 +77,64 @@ def strip_label(heading: str) -> str:
 # ---------------------------------------------------------------- writing
 
 
+def _quoted(value: str) -> str:
+    """A YAML double-quoted scalar: every character YAML would not keep as is is escaped."""
+    out = ['"']
+    for ch in value:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ch.isprintable() or ch == "\u3000":
+            out.append(ch)
+        else:
+            code = ord(ch)
+            out.append(
+                f"\\x{code:02X}" if code < 0x100 else
+                f"\\u{code:04X}" if code < 0x10000 else f"\\U{code:08X}"
+            )  # fmt: skip
+    out.append('"')
+    return "".join(out)
+
+
 def _scalar(value: str) -> str:
-    """A YAML scalar for a front-matter value: plain where safe, else a JSON string."""
+    """A YAML scalar for a front-matter value: plain where it reads back as the same string."""
     plain = (
-        _PLAIN_SCALAR.match(value)
+        value.isprintable()
+        and _PLAIN_START.match(value)
         and value == value.strip()
-        and ": " not in value
-        and value.lower() not in _YAML_WORDS
-        and not re.fullmatch(r"[-+.\d_eExXoO]+", value)
+        and ":" not in value
+        and "#" not in value
+        and (
+            not value.isascii()
+            or (_ASCII_WORD.fullmatch(value) and value.lower() not in _YAML_WORDS)
+        )
     )
-    return value if plain else json.dumps(value, ensure_ascii=False)
+    return value if plain else _quoted(value)
 
 
 def _block(text: str) -> str:
-    text = " ".join(text.splitlines())
     if _NEEDS_ESCAPE.match(text) or _HEADING.match(text):
         return "\\" + text
     return text
 
 
-def write_draft(doc: Document) -> str:
-    """The draft Markdown for a document, byte-stable for a given document."""
+def _heading(section: Section, depth: int) -> str:
+    text = section.heading
+    if not text:
+        raise NigaoError(f"第 {depth} 级标题是空的，草稿里不能有空标题")
+    if text.startswith("\\") or strip_label(text) != text:
+        text = "\\" + text  # a typed label or a backslash is kept, not removed on reading
+    if section.run_in != is_run_in(section.heading) or text.endswith("#") or _MARK.search(text):
+        text += " " + (RUN_IN_MARK if section.run_in else STANDALONE_MARK)
+    return "#" * (depth + 1) + " " + text
+
+
+def write_draft(doc: Document, report: list[str] | None = None) -> str:
+    """The draft Markdown for `normalize(doc)`, byte-stable for a given document.
+
+    `report`, when a list, receives one Chinese line per text that lost characters no file
+    can hold (see `nigao.model.normalize`).
+    """
+    doc = normalize(doc, report)
     out: list[str] = ["---"]
     for key in FRONT_KEYS:
         value = getattr(doc, key)
@@ -100,12 +147,13 @@ def write_draft(doc: Document) -> str:
             out.append(f"{key}: {_scalar(str(value))}")
     out.append("---")
     blocks: list[str] = []
-    blocks.append("# " + " ".join((doc.title or "").splitlines()).strip())
+    if doc.title:
+        blocks.append("# " + doc.title)
     blocks.extend(_block(p) for p in doc.preamble)
     for depth, section in doc.walk():
         if depth > MAX_DEPTH:
             raise NigaoError(f"章节层级超过 {MAX_DEPTH} 级：{section.heading}")
-        blocks.append("#" * (depth + 1) + " " + " ".join(section.heading.splitlines()).strip())
+        blocks.append(_heading(section, depth))
         blocks.extend(_block(p) for p in section.paragraphs)
     if doc.closing:
         blocks.append(CLOSING_RULE)
@@ -182,10 +230,16 @@ def _parse_blocks(
                     path=path,
                     line=number,
                 )
-            heading = strip_label(match.group(2).strip())
+            heading = match.group(2).strip()
+            mark = _MARK.search(heading)
+            if mark:
+                heading = heading[: mark.start()]
+            # A leading backslash keeps a typed label: "\\一、" is the heading text "一、…".
+            heading = heading[1:] if heading.startswith("\\") else strip_label(heading)
             if not heading:
                 raise NigaoError("标题是空的", path=path, line=number)
-            section = Section(heading=heading, run_in=is_run_in(heading))
+            run_in = mark.group(1) == "接排" if mark else is_run_in(heading)
+            section = Section(heading=heading, run_in=run_in)
             del stack[depth - 1 :]
             (stack[-1].sections if stack else roots).append(section)
             stack.append(section)

@@ -8,8 +8,9 @@ section renumbers the rest.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 KINDS = ("plan", "summary", "report")
 
@@ -117,3 +118,122 @@ class Document:
             yield section.heading
             yield from section.paragraphs
         yield from self.closing
+
+
+# ---------------------------------------------------------------------------
+# What the writers can carry. Every text in a written document is one line of characters that
+# both a UTF-8 file and XML 1.0 can hold; `normalize` brings any Document to that form, and both
+# writers (draft Markdown and .docx) write `normalize(doc)`, so their outputs always agree.
+
+# XML 1.0 cannot hold C0 controls (but tab, LF, CR), U+FFFE, U+FFFF or lone surrogates, and
+# UTF-8 cannot encode lone surrogates; DEL and the C1 controls are never wanted in a 公文.
+UNSAFE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_BREAK = re.compile("[\n\r\u2028\u2029]")
+_EDGE_SPACE = re.compile(r"^\s|\s$")
+
+_META = (
+    ("recipients", "主送机关"),
+    ("signature", "署名"),
+    ("date", "成文日期"),
+    ("doc_number", "发文字号"),
+    ("issuer_mark", "发文机关标志"),
+    ("cc", "抄送"),
+    ("printer", "印发机关"),
+    ("print_date", "印发日期"),
+    ("author", "作者"),
+)
+
+
+def _wide(ch: str) -> bool:
+    return ord(ch) >= 0x2E80  # CJK, full-width forms, emoji: no space between lines
+
+
+def one_line(text: str) -> str:
+    """`text` as the writers carry it: unsafe characters removed, one line, no edge spaces.
+
+    A line break inside the text joins the lines: directly when either side is a wide (CJK)
+    character, with one space between two narrow ones ("各学校要\n加强" → "各学校要加强").
+    """
+    text = UNSAFE_CHARS.sub("", text)
+    if _BREAK.search(text) is None:
+        return text.strip() if _EDGE_SPACE.search(text) else text
+    out = ""
+    for piece in _BREAK.split(text):
+        piece = piece.strip()
+        if piece:
+            if out and not (_wide(out[-1]) or _wide(piece[0])):
+                out += " "
+            out += piece
+    return out
+
+
+def _removed(where: str, text: str | None, notes: list[str] | None) -> None:
+    if notes is None or not text:
+        return
+    found = UNSAFE_CHARS.findall(text)
+    if found:
+        codes = list(dict.fromkeys(f"U+{ord(c):04X}" for c in found))
+        shown = "、".join(codes[:5]) + ("等" if len(codes) > 5 else "")
+        notes.append(f"{where}：删去了 {len(found)} 个无法写入文件的字符（{shown}）")
+
+
+def _short(text: str) -> str:
+    text = one_line(text)
+    return text if len(text) <= 12 else text[:12] + "…"
+
+
+def normalize(doc: Document, notes: list[str] | None = None) -> Document:
+    """The document as the writers carry it (a new Document; `doc` is not changed).
+
+    Every text is `one_line`; empty paragraphs and attachment names are dropped; empty
+    metadata becomes None. When `notes` is a list, one Chinese line is appended for each
+    text that lost characters a file cannot hold (tell the drafter: never a silent change).
+    """
+
+    def paragraphs(items: list[str], where: str) -> list[str]:
+        out = []
+        for i, text in enumerate(items, 1):
+            _removed(f"{where}第{i}段", text, notes)
+            text = one_line(text)
+            if text:
+                out.append(text)
+        return out
+
+    def section(s: Section) -> Section:
+        _removed(f"标题“{_short(s.heading)}”", s.heading, notes)
+        return Section(
+            heading=one_line(s.heading),
+            role=s.role,
+            paragraphs=paragraphs(s.paragraphs, f"“{_short(s.heading)}”下"),
+            sections=[section(c) for c in s.sections],
+            run_in=s.run_in,
+        )
+
+    meta: dict[str, str | None] = {}
+    for key, name in _META:
+        value = getattr(doc, key)
+        _removed(name, value, notes)
+        meta[key] = one_line(value) if value else None
+        meta[key] = meta[key] or None
+    _removed("文件标题", doc.title, notes)
+    attachments = []
+    for i, name in enumerate(doc.attachments, 1):
+        _removed(f"附件第{i}项", name, notes)
+        name = one_line(name)
+        if name:
+            attachments.append(name)
+    return replace(
+        doc,
+        title=one_line(doc.title),
+        preamble=paragraphs(doc.preamble, "开头"),
+        sections=[section(s) for s in doc.sections],
+        closing=paragraphs(doc.closing, "结尾"),
+        attachments=attachments,
+        **meta,
+    )
+
+
+def sanitize(doc: Document) -> tuple[Document, list[str]]:
+    """(`normalize(doc)`, the Chinese notes on removed characters) for a command to print."""
+    notes: list[str] = []
+    return normalize(doc, notes), notes
