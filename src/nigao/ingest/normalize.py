@@ -105,8 +105,9 @@ def fix_punctuation(line: str) -> str:
     if "(" in line or ")" in line:
         line = _fix_parens(line)
 
-    # Twice: in a run like "好,:" the first conversion anchors the second.
-    for _ in range(2):
+    line = _HALF.sub(lambda m, text=line: _near_cjk(text, m), line)
+    # Again only if marks are left: in a run like "好,:" the first conversion anchors the second.
+    if _HALF.search(line):
         line = _HALF.sub(lambda m, text=line: _near_cjk(text, m), line)
     return line
 

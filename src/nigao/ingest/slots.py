@@ -104,6 +104,8 @@ _SLOGAN_DISCUSSION = re.compile(r"(?<=开展|组织|举行|推进|深化|启动)
 _PLACEHOLDER_RUN = re.compile("\ue000..\ue001(?:[、和与及]\ue000..\ue001)+")
 _LIST_SEPARATOR = re.compile("([、和与及])")
 _LIST_JOINERS = ("、", "和", "与", "及")
+# A school's name never ends with one of these right before 学校/小学 … (各学校, 县学校, 的学校).
+_NOT_BEFORE_SCHOOL = frozenset("各全本该每所级类等的了和与及在县区市城农型化属办立制贫薄弱格点范质，。、；：（）“”")
 _JOINED_PLACEHOLDER = re.compile("(?:学校|小学|中学|幼儿园|完小)[、和与及]\ue000")
 _COMRADE = re.compile("同志(?!们)")
 
@@ -500,6 +502,8 @@ class Slotter:
                 continue
             if match.group(0)[0] in "#XＸ×":
                 chosen = match.start()
+            elif match.start() == 0 or text[match.start() - 1] in _NOT_BEFORE_SCHOOL:
+                continue  # 各学校, 全县学校, 的学校 …: quick rejection (speed)
             else:
                 chosen = _name_before(text, match.start(), (2, 3, 4))
                 if chosen is not None and not self._is_school(text, chosen, match.end()):
