@@ -127,3 +127,17 @@ def test_real_installed_command(tmp_path):
     assert proc.returncode == 2
     assert "坏.docx" in proc.stderr and "Word" in proc.stderr and "Traceback" not in proc.stderr
     assert json.loads(proc.stdout)[0]["title"] == "教育局科学发展大讨论工作方案"
+
+
+def test_folder_without_samples_is_a_usage_error(tmp_path):
+    (tmp_path / "空文件夹").mkdir()
+    result = _run(str(tmp_path / "空文件夹"), "--out", str(tmp_path / "lib"))
+    assert result.exit_code == 2
+    assert "没有可读取的范文" in result.output and "空文件夹" in result.output
+
+
+def test_same_file_twice_is_read_once(tmp_path):
+    result = _run(str(SEED4), str(SEEDS), "--out", str(tmp_path / "lib"))
+    assert result.exit_code == 0
+    names = sorted(p.name for p in (tmp_path / "lib").rglob("*.md.j2"))
+    assert names == sorted(p.name for p in (ROOT / "templates").rglob("*.md.j2"))

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nigao.errors import NigaoError
+from nigao.errors import NigaoError, UsageError
 from nigao.ingest import tables
 from nigao.ingest.classify import match_role
 from nigao.ingest.reader import IngestResult, read_source
@@ -283,19 +283,28 @@ def collect_sources(paths: list[Path]) -> list[tuple[Path, str]]:
     it does not depend on the current folder.
     """
     found: list[tuple[Path, str]] = []
+    seen: set[Path] = set()
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            for file in sorted(path.rglob("*")):
-                rel = file.relative_to(path)
-                if (
-                    file.is_file()
-                    and file.suffix.lower() in SUFFIXES
-                    and not any(part.startswith(".") for part in rel.parts)
-                ):
-                    found.append((file, (Path(path.resolve().name) / rel).as_posix()))
+            files = [
+                (file, (Path(path.resolve().name) / file.relative_to(path)).as_posix())
+                for file in sorted(path.rglob("*"))
+                if file.is_file()
+                and file.suffix.lower() in SUFFIXES
+                and not file.name.startswith("~$")  # Word's lock files
+                and not any(part.startswith(".") for part in file.relative_to(path).parts)
+            ]
+            if not files:
+                raise UsageError(
+                    "文件夹里没有可读取的范文（.txt、.docx 或草稿 .md）", path=str(path)
+                )
         else:
-            found.append((path, f"{path.resolve().parent.name}/{path.name}"))
+            files = [(path, f"{path.resolve().parent.name}/{path.name}")]
+        for file, label in files:
+            if file.resolve() not in seen:
+                seen.add(file.resolve())
+                found.append((file, label))
     return found
 
 

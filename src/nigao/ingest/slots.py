@@ -105,7 +105,9 @@ _PLACEHOLDER_RUN = re.compile("\ue000..\ue001(?:[、和与及]\ue000..\ue001)+")
 _LIST_SEPARATOR = re.compile("([、和与及])")
 _LIST_JOINERS = ("、", "和", "与", "及")
 # A school's name never ends with one of these right before 学校/小学 … (各学校, 县学校, 的学校).
-_NOT_BEFORE_SCHOOL = frozenset("各全本该每所级类等的了和与及在县区市城农型化属办立制贫薄弱格点范质，。、；：（）“”")
+_NOT_BEFORE_SCHOOL = frozenset(
+    "各全本该每所级类等的了和与及在县区市城农型化属办立制贫薄弱格点范质，。、；：（）“”"
+)
 _JOINED_PLACEHOLDER = re.compile("(?:学校|小学|中学|幼儿园|完小)[、和与及]\ue000")
 _COMRADE = re.compile("同志(?!们)")
 
@@ -325,8 +327,12 @@ class Slotter:
 
     def _guidance(self, text: str) -> str:
         spans: list[tuple[int, int, str, str]] = []
-        for pattern, slot, label in _guidance_rules():
-            for match in pattern.finditer(text):
+        # One scan with all terms finds where terms start; each term is then tried there only.
+        for found in _guidance_any().finditer(text):
+            for pattern, slot, label in _guidance_rules():
+                match = pattern.match(text, found.start())
+                if match is None:
+                    continue
                 start, end = match.span()
                 if text[max(0, start - 2) : start] in ("党的", "中共"):
                     start -= 2
