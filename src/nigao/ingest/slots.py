@@ -19,6 +19,7 @@ _CJK = "\u4e00-\u9fff"
 # Placeholders: Private Use characters, so no pattern of a later pass matches inside one.
 _OPEN, _CLOSE, _BASE, _RANGE = "\ue000", "\ue001", 0xE100, 0x1700
 _PUA = "\ue000-\uf8ff"
+_PUA_CHAR = re.compile("[\ue000-\uf8ff]")
 _PUNCT = "，。；：、！？“”‘’（）《》【】…—,.;:!?()[]「」 "
 
 FIXED_LABELS = {
@@ -271,6 +272,8 @@ class Slotter:
     def text(self, text: str) -> str:
         """Text with every specific replaced by a placeholder (see `fill`)."""
         text = text.replace("{", "｛").replace("}", "｝")
+        if _PUA_CHAR.search(text):  # Word symbol-font bullets: they would clash with placeholders
+            text = _PUA_CHAR.sub("", text)
         stems = self.ctx.region_stems
         campaign = self.ctx.campaign
         for step, hint in _STEPS:
