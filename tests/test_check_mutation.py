@@ -39,11 +39,11 @@ def body_paragraphs(doc: Document) -> list[tuple[list[str], int]]:
 def insert_snippet(rng: random.Random, doc: Document, snippets: list[str], rule: str) -> Planted:
     container, index = rng.choice(body_paragraphs(doc))
     text = container[index]
-    cuts = [0] + [i + 1 for i, c in enumerate(text) if c in "，。；"]
+    # at the start or after a mark inside the paragraph (never at its end, which would change
+    # how the paragraph ends rather than plant the defect)
+    cuts = [0] + [i + 1 for i, c in enumerate(text[:-1]) if c in "，。；"]
     at = rng.choice(cuts)
     snippet = rng.choice(snippets)
-    if at == len(text) and not snippet.endswith("。"):
-        snippet = snippet.rstrip("，") + "。"
     container[index] = text[:at] + snippet + text[at:]
     return Planted(rule, container[index])
 
@@ -113,6 +113,11 @@ KINDS = {
     "unbalanced": snippet_kind(
         "PUNCT-UNBALANCED", ["落实《实施意见的要求，", "树立以生为本”的理念，", "坚持（试点先行，"]
     ),
+    "doubled-mark": snippet_kind(
+        "PUNCT-DOUBLE", ["认真组织，，", "加强宣传、、", "开展读书等活动...", "确保实效。。"]
+    ),
+    "stray-space": snippet_kind("PUNCT-SPACE", ["县教育 局牵头，", "各学 校要重视，"]),
+    "halfwidth-stop": snippet_kind("PUNCT-HALFWIDTH", ["确保实效.", "按时完成."]),
     "fullwidth-digit": snippet_kind("NUM-FULLWIDTH", ["新增学位６００个，", "培训２３期，"]),
     "range": snippet_kind("NUM-RANGE", ["2025-2026学年，", "每组3-5人，", "于3-4月，"]),
     "date-nian": snippet_kind("DATE-FORMAT", ["于20278月出台意见，", "自202611月起，"]),

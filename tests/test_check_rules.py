@@ -39,6 +39,11 @@ def rule_ids(findings) -> list[str]:
 PARAGRAPH_CASES = [
     ("PUNCT-HALFWIDTH", "各学校,要认真落实(试行)方案。", "各学校，要认真落实（试行）方案。"),
     ("PUNCT-HALFWIDTH", "请注意:按时报送!", "会议于上午9:30开始，网址https://example.org/a?b=1。"),
+    ("PUNCT-HALFWIDTH", "各学校要按时完成任务.", "全年投入3.5亿元，详见www.example.cn。"),
+    ("PUNCT-DOUBLE", "认真落实，，确保实效。", "认真落实，确保实效。"),
+    ("PUNCT-DOUBLE", "确保实效，。", "确保实效。"),
+    ("PUNCT-DOUBLE", "开展读书、征文等活动...", "开展读书、征文等活动……"),
+    ("PUNCT-SPACE", "县教育 局要认真落实。", "使用 STEM 教学法。"),
     ("PUNCT-QUOTE", '开展"大家谈"活动。', "开展“大家谈”活动。"),
     ("PUNCT-UNBALANCED", "全面树立以生为本”的新理念。", "全面树立“以生为本”的新理念。"),
     ("PUNCT-UNBALANCED", "认真学习《纲要精神。", "认真学习《纲要》精神。"),

@@ -68,8 +68,15 @@ def document_context(doc: Document, facts: ProfileFacts | None, path: str | None
 
 
 def _mark_paragraph_labels(units: list[Unit]) -> None:
-    """A paragraph typed with a numbering label of its own ("1、……") keeps it for the rules."""
+    """A paragraph typed with a numbering label of its own ("1、……") keeps it for the rules;
+    a web-page line pasted into a draft is clutter (reported once, not checked as text)."""
+    from nigao.check.tables import patterns
+
+    clutter_re = patterns()["clutter_re"]
     for unit in units:
+        if unit.kind in ("preamble", "para", "closing") and clutter_re.search(unit.text):
+            unit.kind = "clutter"
+            continue
         if unit.kind in ("preamble", "para", "closing"):
             found = parse_label(unit.text)
             if found:

@@ -12,8 +12,8 @@ from nigao.check.registry import rule
 from nigao.check.tables import patterns
 from nigao.check.text import is_cjkish, is_han
 
-_HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_HALF_RE = re.compile(r"[,;:?!()]")
+_HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
+_HALF_RE = re.compile(r"[,;:?!().](?!\.\.)")
 _DOCNO_LIKE = re.compile(r"[(\[]((?:19|20)\d{2})[)\]]\s*第?\s*\d+\s*号")
 _URLISH = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S*|www\.\S+|\S+@\S+")
 _FULL_DIGITS = re.compile("[０-９]+")
@@ -47,6 +47,8 @@ def half_width(ctx: Context) -> Iterator[Finding]:
             near = _cjkish(before) or _cjkish(after)
             if char in "()" and not near:
                 near = _paren_holds_cjk(text, i)
+            if char == "." and not (is_han(before) and not (after.isascii() and after.isalpha())):
+                continue  # 3.5, 1., www.x.cn: only 完成. is a Chinese full stop
             if near:
                 edits.append((i, i + 1, _HALF[char]))
         if edits:
@@ -268,7 +270,7 @@ def ranges(ctx: Context) -> Iterator[Finding]:
             )
 
 
-_SENTENCE_ENDS = frozenset("。？！!?…”’：:；;】")
+_SENTENCE_ENDS = frozenset("。？！!?…”’：:；;】.")  # "完成." is PUNCT-HALFWIDTH
 _LEADER_LINE = re.compile(r"^(?:顾问|组长|副组长|常务副组长|成员|牵头领导|责任人|联系人)[：:]")
 
 
@@ -301,3 +303,49 @@ def paragraph_end(ctx: Context) -> Iterator[Finding]:
             "句末加“。”（或补全未写完的句子）",
             edits=[(len(text), len(text), "。")] if unit.col is not None else None,
         )
+
+
+_DOUBLE = re.compile(r"([，。、；：！？])\1+|[，、；：]+(?=。)|\.{3,}|。{3,}|…(?!…)")
+_SPACE = re.compile(r"(?<=[^\W\d_A-Za-z]) +(?=[^\W\d_A-Za-z])")
+
+
+@rule("PUNCT-DOUBLE")
+def doubled(ctx: Context) -> Iterator[Finding]:
+    for unit in _units(ctx):
+        text = unit.text
+        for match in _DOUBLE.finditer(text):
+            got = match.group()
+            if got in ("…",):
+                if text[match.start() - 1 : match.start()] == "…":
+                    continue
+                good = "……"
+            elif got.startswith((".", "。")) and len(got) >= 3:
+                good = "……"
+            elif match.group(1):
+                good = match.group(1)
+            else:
+                good = ""  # "，" before 。
+            yield ctx.report(
+                unit,
+                "PUNCT-DOUBLE",
+                f"标点“{got}”重复或连用",
+                f"改为“{good}”" if good else f"删去“{got}”",
+                edits=[(match.start(), match.end(), good)],
+            )
+
+
+@rule("PUNCT-SPACE")
+def stray_spaces(ctx: Context) -> Iterator[Finding]:
+    for unit in ctx.units:
+        if unit.kind not in ("preamble", "para", "closing", "heading") or " " not in unit.text:
+            continue
+        edits = [(m.start(), m.end(), "") for m in _SPACE.finditer(unit.text)]
+        if edits:
+            a, b, _ = edits[0]
+            yield ctx.report(
+                unit,
+                "PUNCT-SPACE",
+                f"汉字之间有多余的空格（{len(edits)} 处，如“{unit.text[max(0, a - 3) : b + 3]}”）",
+                "删去空格",
+                edits=edits,
+            )
