@@ -62,6 +62,7 @@ def test_any_line_endings(tmp_path, ending):
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "不是文本"),
         ("broken.docx", b"PK\x03\x04 this is not a zip", "Word"),
         ("old.doc", b"\xd0\xcf\x11\xe0", ".doc"),
+        ("garbled.txt", bytes((i * 37 + 11) % 96 + 0xA0 for i in range(600)), "编码"),
     ],
 )
 def test_unreadable_files_give_one_chinese_line(tmp_path, name, data, reason):

@@ -84,8 +84,6 @@ def _decode_unmarked(data: bytes, name: str) -> str:
     match = from_bytes(data).best()
     if match is not None and _cjk_share(str(match)) > 0.05:
         return str(match)
-    if best is not None:
-        return best[1]
     raise ReadError(
         "无法识别文件编码（支持 UTF-8、UTF-16、GB18030/GBK、Big5），请另存为 UTF-8 后再试",
         path=name,
