@@ -123,6 +123,17 @@ def test_a_folder_is_checked_file_by_file(tmp_path, clean_md, bad_md):
     assert result.exit_code == 1
 
 
+def test_damaged_inputs_get_one_line_each(tmp_path):
+    (tmp_path / "bad.docx").write_bytes(b"not a zip")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02\x03")
+    result = run(*(str(tmp_path / n) for n in ("bad.docx", "empty.txt", "bin.txt")))
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if line.startswith("错误：")]
+    assert len(errors) == 3 and "Traceback" not in result.output
+    assert "bad.docx: 不是有效的 Word" in errors[0]
+
+
 def test_no_files_is_a_usage_error():
     assert run().exit_code == 2
 
