@@ -194,6 +194,24 @@ def test_fix_in_place_keeps_a_gbk_file_gbk(tmp_path):
     assert src.read_bytes().decode("gb18030") == "通知\n\n一、要求\n\n各学校，要认真落实。\n"
 
 
+def test_simplified_txt_needs_neither_docx_nor_opencc(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("通知\n\n一、要求\n\n各学校,要认真落实。\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from nigao.cli import main\n"
+        f"sys.argv = ['nigao', 'check', {str(path)!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exit_:\n"
+        "    print('HEAVY', [m for m in ('docx', 'opencc') if m in sys.modules])\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert "PUNCT-HALFWIDTH" in proc.stdout and "HEAVY []" in proc.stdout, proc.stdout + proc.stderr
+
+
 def test_real_process_and_lazy_imports(bad_md):
     script = (
         "import sys\n"
