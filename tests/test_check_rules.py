@@ -122,6 +122,43 @@ def test_region_alone_is_enough_for_places():
     assert "“樊城”（本段 2 处）" in twice[0].message
 
 
+COMMON_WORDS = [
+    "推进乡村振兴战略，深入开展送教下乡活动。",
+    "加强脱贫村学校建设，巩固拓展脱贫攻坚成果。",
+    "支持经济开发区和高新区学校建设。",
+    "推进小区配套幼儿园治理，规范普惠性幼儿园管理。",
+    "加强革命老区、民族地区、边远山区教育。",
+    "建设中心镇寄宿制学校，办好教学点和村小。",
+    "优化城区学校布局，推进县城区学校扩容，新增城区学位600个。",
+    "落实省、市、县三级联动机制，市县两级财政加大投入。",
+    "全市中小学、幼儿园要落实安全责任，推进大中小学思政课一体化建设。",
+    "积极创建省级示范幼儿园、市级示范性高中。",
+    "建好用好乡镇寄宿制学校和乡村小规模学校，实施强镇筑基、强校扩优行动。",
+    "组织全县中学生参加运动会，小学生参加合唱比赛，在小学科学课中开展实验。",
+    "深入学习贯彻党的二十届三中全会精神。",
+    "海州区第一中学、区实验小学要发挥示范作用。",
+]
+
+
+@pytest.mark.parametrize("text", COMMON_WORDS)
+def test_common_words_are_not_foreign_places(text):
+    assert rule_ids(check_document(one_paragraph(text), region="海州区")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("樊城区第一中学要带头。", ["樊城区第一中学"]),
+        ("加强对李家村小学的帮扶。", ["李家村小学"]),
+        ("著力抓好源口瑶族乡公朝村结对帮扶工作。", ["源口瑶族乡", "公朝村"]),
+        ("在黄甲岭乡、松柏瑶族乡完成校车管理。", ["黄甲岭乡", "松柏瑶族乡"]),
+    ],
+)
+def test_foreign_places_and_schools_are_named(text, names):
+    found = check_document(one_paragraph(text), region="海州区")
+    assert sorted(f.message.split("“")[1].split("”")[0] for f in found) == sorted(names)
+
+
 def test_multi_paragraph_quotation_is_balanced():
     doc = one_paragraph("他说：“第一段引文。")
     doc.sections[0].paragraphs += ["“第二段引文。”"]

@@ -24,7 +24,7 @@ def _small_tables() -> tuple[
     generic = sorted(place["generic_small"], key=len, reverse=True)
     small = re.compile(place["small_suffix"])
     school = re.compile(
-        place["school_suffix"] + r"(?!生|段|部|阶段|教师|老师|学科|数学|语文|英语|教育)"
+        place["school_suffix"] + r"(?!生|段|部|阶段|教师|老师|学科|数学|语文|英语|教育|全会|全体)"
     )
     return (
         small,
@@ -59,6 +59,24 @@ def _core_before(text: str, end: int, stops: str, longest: int) -> str:
             break
         start -= 1
     return text[start:end]
+
+
+@cache
+def _leading_verbs() -> tuple[str, ...]:
+    return tuple(sorted(patterns()["place"].get("leading_verbs", []), key=len, reverse=True))
+
+
+def _strip_verbs(core: str, verbs: tuple[str, ...]) -> str:
+    """加强脱贫 → 脱贫: a verb in front of a name is not part of it."""
+    changed = True
+    while changed and core:
+        changed = False
+        for verb in verbs:
+            if core.startswith(verb) and len(core) > len(verb):
+                core = core[len(verb) :]
+                changed = True
+                break
+    return core
 
 
 def _segments_generic(core: str, words: frozenset[str]) -> bool:
@@ -106,16 +124,18 @@ def find_places(text: str) -> list[tuple[int, int, str]]:
     generic_spans = (
         [m.span() for m in generic_small.finditer(text)] if small_re.search(text) else []
     )
+    verbs = _leading_verbs()
     for match in small_re.finditer(text):
         if any(a < match.end() and match.start() < b for a, b in generic_spans):
             continue
-        core = _core_before(text, match.start(), stops, 4)
+        core = _strip_verbs(_core_before(text, match.start(), stops, 4), verbs)
         if len(core) < 2 or _segments_generic(core, generic_school):
             continue
         found.append((match.start() - len(core), match.end(), "place"))
-    # schools: 允山中心小学 潇浦中学
+    # schools: 允山中心小学 潇浦中学 樊城区第一中学 (a place name may be part of a school's)
+    school_stops = "".join(c for c in stops if c not in "中省市县区乡镇村第一二三四五六七八九十")
     for match in school_re.finditer(text):
-        core = _core_before(text, match.start(), stops.replace("中", ""), 6)
+        core = _strip_verbs(_core_before(text, match.start(), school_stops, 7), verbs)
         if len(core) < 2 or _segments_generic(core, generic_school):
             continue
         found.append((match.start() - len(core), match.end(), "school"))
