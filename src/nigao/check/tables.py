@@ -57,6 +57,11 @@ class Places:
                 self.short.setdefault(short, name)
         self.by_code = {code: name for code, name in rows}
         self.max_len = max(len(n) for n in self.full)
+        # name lengths by last character, longest first: 县 → (7, 5, 4, 3) …
+        lengths: dict[str, set[int]] = {}
+        for name in self.full:
+            lengths.setdefault(name[-1], set()).add(len(name))
+        self.lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
 
     def family(self, name: str) -> set[str]:
         """A place's own names plus those of the province and city above it."""

@@ -18,9 +18,10 @@ _FULL_SUFFIX = frozenset("省市县区州盟旗")
 
 @cache
 def _small_tables() -> tuple[
-    re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str], str
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str], str, str, re.Pattern[str]
 ]:
     place = patterns()["place"]
+    stops = patterns()["name_stop_chars"]
     generic = sorted(place["generic_small"], key=len, reverse=True)
     small = re.compile(place["small_suffix"])
     school = re.compile(
@@ -31,7 +32,9 @@ def _small_tables() -> tuple[
         school,
         re.compile("|".join(generic)),
         frozenset(place["generic_school"]),
-        patterns()["name_stop_chars"],
+        stops,
+        "".join(c for c in stops if c not in "中省市县区乡镇村第一二三四五六七八九十"),
+        re.compile("|".join(sorted(place["short_cues"], key=len, reverse=True))),
     )
 
 
@@ -95,13 +98,16 @@ def _segments_generic(core: str, words: frozenset[str]) -> bool:
 def find_places(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every county-or-higher, town/village or school name in text."""
     table = places()
-    small_re, school_re, generic_small, generic_school, stops = _small_tables()
+    small_re, school_re, generic_small, generic_school, stops, school_stops, cues = _small_tables()
     found: list[tuple[int, int, str]] = []
     # county and higher: longest known name ending at each 省/市/县/区 … character
+    lengths = table.lengths
     for end, char in enumerate(text, start=1):
         if char not in _FULL_SUFFIX:
             continue
-        for length in range(min(table.max_len, end), 2, -1):
+        for length in lengths.get(char, ()):
+            if length > end:
+                continue
             name = text[end - length : end]
             if name in table.full:
                 # 新增城区 is not 增城区: a name whose tail is a common word needs a boundary
@@ -112,14 +118,13 @@ def find_places(text: str) -> list[tuple[int, int, str]]:
                 found.append((start, end, "place"))
                 break
     # short county names before a cue word: 结合樊城实际
-    for cue in patterns()["place"]["short_cues"]:
-        for match in re.finditer(cue, text):
-            j = match.start()
-            for length in (3, 2):
-                name = text[j - length : j] if j >= length else ""
-                if name in table.short:
-                    found.append((j - length, j, "place"))
-                    break
+    for match in cues.finditer(text):
+        j = match.start()
+        for length in (3, 2):
+            name = text[j - length : j] if j >= length else ""
+            if name in table.short:
+                found.append((j - length, j, "place"))
+                break
     # towns and villages: 石桥镇 源口瑶族乡 (not 乡村, 城镇, 行政村 …)
     generic_spans = (
         [m.span() for m in generic_small.finditer(text)] if small_re.search(text) else []
@@ -133,7 +138,6 @@ def find_places(text: str) -> list[tuple[int, int, str]]:
             continue
         found.append((match.start() - len(core), match.end(), "place"))
     # schools: 允山中心小学 潇浦中学 樊城区第一中学 (a place name may be part of a school's)
-    school_stops = "".join(c for c in stops if c not in "中省市县区乡镇村第一二三四五六七八九十")
     for match in school_re.finditer(text):
         core = _strip_verbs(_core_before(text, match.start(), school_stops, 7), verbs)
         if len(core) < 2 or _segments_generic(core, generic_school):
@@ -242,9 +246,10 @@ def dated_terms(ctx: Context) -> Iterator[Finding]:
     terms = [t for t in political_terms() if year > t[3] + grace]
     if not terms:
         return
+    anything = re.compile("|".join(f"(?:{t[0].pattern})" for t in terms))
     for unit in ctx.units:
-        if unit.kind not in TEXT_KINDS:
-            continue
+        if unit.kind not in TEXT_KINDS or not anything.search(unit.text):
+            continue  # one search over all terms first: most paragraphs name none
         yield from _terms_in(ctx, unit, terms, year)
 
 

@@ -13,6 +13,7 @@ from nigao.check.registry import rule
 from nigao.check.text import HAN
 
 _CHECKED = TEXT_KINDS | {"date", "print_date", "signature"}
+_ANY_DATE = re.compile(r"\d{4}|[〇○零О]|月0")  # every form below has one of these
 _NO_NIAN = re.compile(r"(?<![\d.])((?:19|20)\d{2})(0?[1-9]|1[0-2])月")
 _NO_YUE = re.compile(r"(?<![\d.])((?:19|20)\d{2})年(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])日")
 _ZERO_MONTH = re.compile(r"(?<=年)0([1-9])(?=月)")
@@ -48,6 +49,8 @@ def date_format(ctx: Context) -> Iterator[Finding]:
         if unit.kind not in _CHECKED or not unit.text:
             continue
         text = unit.text
+        if not _ANY_DATE.search(text):
+            continue
         for match in _NO_NIAN.finditer(text):
             year, month = match.group(1), int(match.group(2))
             good = f"{year}年{month}月"
@@ -141,7 +144,7 @@ def doc_number(ctx: Context) -> Iterator[Finding]:
                 f"写成“代字〔年份〕序号号”{'：“' + good + '”' if good else ''}（六角括号，不加“第”，序号不编虚位）",
                 edits=[(0, len(unit.text), good)] if good else None,
             )
-        elif unit.kind in TEXT_KINDS:
+        elif unit.kind in TEXT_KINDS and "号" in unit.text:
             for match in _DOCNO_IN_TEXT.finditer(unit.text):
                 good = f"{match.group(1)}〔{match.group(2)}〕{int(match.group(4))}号"
                 if match.group() == good:
