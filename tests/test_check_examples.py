@@ -60,6 +60,24 @@ def test_default_word_layout_is_reported(tmp_path):
     assert any("上边距（天头）是 25.4 mm，GB/T 9704 要求 37.0 mm" in m for m in margins)
 
 
+def test_a_word_file_from_elsewhere_is_read_like_a_text(tmp_path):
+    import docx
+
+    document = docx.Document()
+    for text in ["岚溪县教育局关于开展读书活动的通知", "", "一、工作要求", "各学校要认真组织。",
+                 "三、时间安排", "3月至5月。", "1、宣传发动。召开动员会。"]:  # fmt: skip
+        document.add_paragraph(text)
+    path = tmp_path / "other.docx"
+    document.save(path)
+    found = [f for f in check_path(path) if not f.rule.startswith("LAYOUT-")]
+    assert [(f.rule, f.paragraph) for f in found] == [
+        ("NUM-SKIP", 4),
+        ("NUM-LABEL", 6),
+        ("NUM-LEVEL-SKIP", 6),
+    ]
+    assert all(f.line is None and not f.fixes for f in found)
+
+
 def test_fix_refuses_docx(tmp_path):
     from nigao.docx_writer import write_docx
 

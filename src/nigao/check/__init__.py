@@ -102,7 +102,7 @@ def check_document(
         ctx = sources.draft_context("\n".join(source_lines), path, facts)
     else:
         units = sources.units_from_lines(list(source_lines), title=doc.title or None)
-        ctx = Context(path=path, fmt="txt", units=units, doc=doc, facts=facts)
+        ctx = Context(path=path, fmt="txt", units=units, doc=doc, facts=facts, raw=True)
     return run_rules(ctx, rules, ignore)
 
 

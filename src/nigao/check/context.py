@@ -112,6 +112,7 @@ class Context:
     truncated: bool = False
     script: str | None = None
     layout: dict[str, Any] | None = None
+    raw: bool = False  # units are the lines of a plain text (.txt, or a .docx not made by nigao)
     severities: dict[str, str] = field(default_factory=dict)
 
     @property

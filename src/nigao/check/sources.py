@@ -87,6 +87,28 @@ def _mark_paragraph_labels(units: list[Unit]) -> None:
                 unit.text = unit.text[len(found.text) :]
 
 
+def _number_as_in_word(units: list[Unit], paragraphs: list[str]) -> None:
+    """第N段 counts the file's non-empty paragraphs, as a reader of the .docx would."""
+    if not paragraphs:
+        return
+    ordinal = []
+    count = 0
+    for text in paragraphs:
+        if text.strip():
+            count += 1
+        ordinal.append(count)
+    at = 0
+    for unit in units:
+        probe = unit.text.strip()[:40]
+        if not probe:
+            continue
+        for index in range(at, len(paragraphs)):
+            if probe in paragraphs[index]:
+                unit.para = ordinal[index]
+                at = index  # a run-in heading and its text share one paragraph
+                break
+
+
 def text_context(p: Path, facts: ProfileFacts | None) -> Context:
     from nigao.ingest import normalize
     from nigao.ingest.decode import read_text
@@ -114,6 +136,7 @@ def text_context(p: Path, facts: ProfileFacts | None) -> Context:
         facts=facts,
         truncated=truncated,
         script=result.script,
+        raw=True,
     )
 
 
@@ -232,7 +255,19 @@ def docx_context(p: Path, facts: ProfileFacts | None) -> Context:
         raise UsageError("暂不能检查 .docx：缺少 docx_reader 模块", path=str(p)) from None
     doc = read_docx(p)
     layout = layout_facts(p)
+    paragraphs = [q.get("text") or "" for q in layout.get("paragraphs") or []]
+    if not doc.title and not doc.sections:
+        # Not a nigao file (no title or heading styles): read its paragraphs as a plain text's
+        # lines, so typed labels (一、 1、) and the title are seen as a proofreader sees them.
+        texts = [t for t in paragraphs if t.strip()] or list(doc.preamble)
+        units = units_from_lines([" ".join(t.split("\n")) for t in texts])
+        for unit in units:
+            unit.para, unit.line, unit.col, unit.label_col = unit.line, None, None, None
+        return Context(
+            path=str(p), fmt="docx", units=units, doc=doc, facts=facts, layout=layout, raw=True
+        )
     units = units_from_document(doc)
+    _number_as_in_word(units, paragraphs)
     _mark_paragraph_labels(units)
     return Context(path=str(p), fmt="docx", units=units, doc=doc, facts=facts, layout=layout)
 

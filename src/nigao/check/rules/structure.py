@@ -83,7 +83,7 @@ def _sequence(ctx: Context, items: list[tuple[Unit, Label]], base: int) -> Itera
 
 @rule("NUM-REPEAT", "NUM-SKIP", "NUM-LEVEL", "NUM-LEVEL-SKIP", "NUM-LABEL")
 def numbering(ctx: Context) -> Iterator[Finding]:
-    if ctx.fmt == "txt":
+    if ctx.raw:
         items = [
             (u, parse_label(u.label + u.text)) for u in ctx.units if u.kind == "heading" and u.label
         ]
@@ -119,7 +119,7 @@ def headings(ctx: Context) -> Iterator[Finding]:
             yield ctx.report(
                 unit, "HEAD-PUNCT", f"标题“{_short(unit.text)}”末尾有句号", "公文标题末尾不加标点"
             )
-    if ctx.fmt == "txt":
+    if ctx.raw:
         yield from _text_headings(ctx)
         return
     for unit in ctx.units:
@@ -190,7 +190,7 @@ def truncated(ctx: Context) -> Iterator[Finding]:
     last = body[-1]
     text = last.text.rstrip()
     cut_mid = text.endswith(tuple(_MID_SENTENCE))
-    bare_heading = ctx.fmt == "txt" and last.kind == "heading" and last.standalone
+    bare_heading = ctx.raw and last.kind == "heading" and last.standalone
     if ctx.truncated or cut_mid or bare_heading:
         yield ctx.report(
             last,
