@@ -89,6 +89,10 @@ def check(
         return
     if not files:
         raise UsageError("请给出要检查的文件（或用 --list-rules 查看规则）")
+    given = files
+    files = _expand(files)
+    if not files:
+        raise UsageError(f"{'、'.join(map(str, given))} 里没有 .md、.txt 或 .docx 文件")
     if (output or in_place) and not fix:
         raise UsageError("-o 和 --in-place 要与 --fix 一起使用")
     if fix:
@@ -99,7 +103,6 @@ def check(
         if output and len(files) != 1:
             raise UsageError("-o 只能用于一个文件；多个文件请用 --in-place")
     rules, ignored = _ids(only), _ids(ignore)
-    files = _expand(files)
 
     from nigao.check import profile_facts
     from nigao.check.registry import select
@@ -123,9 +126,7 @@ def check(
                 fixed_notes.append(f"{path}：已自动修正 {count} 处，写入 {target}")
             else:
                 findings = report.check_file(path, facts, rules, ignored)
-        except UsageError:
-            raise
-        except NigaoError as error:
+        except NigaoError as error:  # this file only: report it and go on with the others
             click.echo(f"错误：{error}", err=True)
             unreadable = True
             continue
