@@ -7,6 +7,7 @@ can be applied to that line) or a paragraph number (.docx, or a Document without
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,8 +93,6 @@ class ProfileFacts:
 
 
 def _year_of(text: str | None) -> int | None:
-    import re
-
     if not text:
         return None
     match = re.search(r"((?:19|20)\d{2})\s*年", text) or re.match(r"((?:19|20)\d{2})-", text)
