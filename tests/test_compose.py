@@ -300,3 +300,19 @@ def test_a_mistyped_fact_label_is_pointed_out() -> None:
     result = draft("  - role: goals\n", extra="facts:\n  新增学位: 1200\n")
     assert result.markers() == [("新增学位数", "一、工作目标")]
     assert "facts.新增学位 没有被所选骨架用到，是不是 “新增学位数”？" in result.notes
+
+
+def test_skeleton_run_in_flag_is_kept_through_the_draft(tmp_path: Path) -> None:
+    from nigao.draftmd import read_draft
+
+    lib = skeleton_dir(tmp_path, "x006-tasks", "正文。\n")
+    text = (lib / "tasks" / "x006-tasks.md.j2").read_text(encoding="utf-8")
+    text = text.replace("heading: 主要任务\n", "heading: 主要任务。\nrun_in: false\n")
+    (lib / "tasks" / "x006-tasks.md.j2").write_text(text, encoding="utf-8")
+    result = draft(
+        "  - role: tasks\n    skeleton: x006-tasks\n", lib=load_library([lib], shipped=False)
+    )
+    section = result.document.sections[0]
+    assert section.heading == "主要任务。" and not section.run_in
+    again = read_draft(write_draft(result.document)).sections[0]
+    assert again.heading == "主要任务。" and not again.run_in

@@ -480,8 +480,11 @@ def compose(profile: Profile, library: Library, overrides: dict[str, str] | None
             role=role,
             paragraphs=paragraphs,
             sections=children,
-            # The draft format's rule: a heading ending in 。？！ is run-in (round-trips).
-            run_in=is_run_in(heading),
+            # The skeleton's own flag for its own heading (the draft marks the rare heading
+            # whose 。 disagrees); a drafter's heading follows the 。 rule.
+            run_in=choice.skeleton.run_in
+            if choice.skeleton is not None and not section.get("heading") and heading
+            else is_run_in(heading),
         )
 
     for i, section in enumerate(data["sections"]):

@@ -122,15 +122,17 @@ def read_skeleton(path: Path, origin: str) -> Skeleton:
     if not isinstance(slots, dict):
         raise NigaoError("骨架的 slots 应为“名称: 说明”的形式", path=str(path), line=2)
     kinds = meta.get("kinds") or []
+    heading = str(meta.get("heading") or "")
     return Skeleton(
         id=meta["id"].strip(),
         role=meta["role"].strip(),
         body=body,
         path=path,
         origin=origin,
-        heading=str(meta.get("heading") or ""),
+        heading=heading,
         kinds=[str(k) for k in (kinds if isinstance(kinds, list) else [kinds])],
-        run_in=bool(meta.get("run_in", False)),
+        # Unset: the draft format's rule (a heading ending in 。？！ is run in).
+        run_in=bool(meta["run_in"]) if "run_in" in meta else heading.endswith(("。", "？", "！")),
         source=str(meta.get("source") or ""),
         script=str(meta.get("script") or "simplified"),
         slots={str(k): str(v) for k, v in slots.items()},

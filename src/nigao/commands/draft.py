@@ -280,7 +280,8 @@ def new(
             + "\n".join(f"  {m}" for m in missing)
         )
     check_writable(outputs, force)
-    markdown = write_draft(doc)
+    cleaned: list[str] = []  # text that lost characters no file can hold
+    markdown = write_draft(doc, cleaned)
     docx_bytes = _docx_bytes(doc)
     _write_all([(md_path, markdown), (docx_path, docx_bytes)])
     click.echo(f"已生成：{md_path}、{docx_path}")
@@ -292,7 +293,7 @@ def new(
         click.echo(
             f"  {ROLE_NAMES[role]}（{choice.path}）未指定骨架，使用默认骨架 {choice.skeleton.id}"
         )
-    for note in draft.notes:
+    for note in [*draft.notes, *cleaned]:
         click.echo(f"  提示：{note}")
     if not no_check:
         run_checker(doc, profile)
