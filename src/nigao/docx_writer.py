@@ -239,6 +239,7 @@ def title_lines_uncached(title: str, max_chars: int = G.TITLE_CHARS_PER_LINE) ->
     if total <= limit:
         return [title]
     from itertools import combinations
+    from math import comb
 
     for fallback in (False, True):
         costs = _break_costs(title)
@@ -248,6 +249,8 @@ def title_lines_uncached(title: str, max_chars: int = G.TITLE_CHARS_PER_LINE) ->
                     costs.setdefault(pos, 20)
         best: tuple[float, list[str]] | None = None
         least = -(-total // limit)
+        if sum(comb(len(costs), n - 1) for n in (least, least + 1)) > _MAX_SHAPES:
+            return _title_lines_long(title, costs, limit)
         for n in range(least, least + 2):
             for cut in combinations(sorted(costs), n - 1):
                 bounds = (0, *cut, len(title))
@@ -266,6 +269,40 @@ def title_lines_uncached(title: str, max_chars: int = G.TITLE_CHARS_PER_LINE) ->
         if best is not None:
             return best[1]
     return [title]  # unreachable for real titles; keeps the type honest
+
+
+# Shapes tried one by one for a title; beyond this (titles of four lines and more, which no
+# 公文 has) the shape search would take minutes, so lines are filled by `_title_lines_long`.
+_MAX_SHAPES = 20_000
+
+
+def _title_lines_long(title: str, costs: dict[int, int], limit: int) -> list[str]:
+    """Break points for a very long title: fewest bad breaks and least ragged lines (DP)."""
+    n = len(title)
+    units = [0]
+    for ch in title:
+        units.append(units[-1] + (1 if _is_half_width(ch) else 2))
+    points = [0, *sorted(p for p in costs if 0 < p < n), n]
+    best: dict[int, tuple[float, int]] = {0: (0.0, -1)}
+    for k, j in enumerate(points[1:], 1):
+        for i in reversed(points[:k]):
+            width = units[j] - units[i]
+            if width > limit:
+                break
+            if i not in best:
+                continue
+            slack = 0 if j == n else (limit - width) ** 2 / limit
+            score = best[i][0] + 10.0 * costs.get(j, 0) + slack
+            if j not in best or score < best[j][0]:
+                best[j] = (score, i)
+    if n not in best:  # a single unit wider than a line: cut anywhere
+        return [title[k : k + limit // 2] for k in range(0, n, limit // 2)]
+    cuts, j = [], n
+    while j > 0:
+        cuts.append(j)
+        j = best[j][1]
+    bounds = [0, *reversed(cuts)]
+    return [title[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 # ---------------------------------------------------------------------------
