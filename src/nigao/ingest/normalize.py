@@ -20,6 +20,8 @@ _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "("
 
 _PAREN_PAIR = re.compile(r"\(([^()（）\n]{0,80})\)")
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
+_SPACE_RUN = re.compile(" +")
+_FULL_PUNCT = re.compile(f"[{_CJK_PUNCT}]")
 _SPACE_NEAR_FULL = re.compile(rf" +(?=[{_CJK_PUNCT}])|(?<=[{_CJK_PUNCT}]) +")
 
 
@@ -42,7 +44,7 @@ def detect_script(text: str) -> str:
     Counted over distinct characters (a set intersection at C speed): a Traditional text
     uses dozens of them, a Simplified one at most a stray few.
     """
-    distinct = set(text[:4000])  # the opening pages tell; the whole text would cost more
+    distinct = set(text[:1500])  # the opening tells; a set of the whole text costs more
     hits = len(distinct & _traditional_chars())
     if hits < 5:
         return "simplified"
@@ -129,6 +131,16 @@ def _is_cjkish(ch: str) -> bool:
     return _CJKISH_CHAR.match(ch) is not None
 
 
+def _space(text: str, match: re.Match[str]) -> str:
+    """A run of spaces next to full-width punctuation goes; between words one stays."""
+    start, end = match.span()
+    prev = text[start - 1] if start else ""
+    nxt = text[end] if end < len(text) else ""
+    if (prev and _FULL_PUNCT.match(prev)) or (nxt and _FULL_PUNCT.match(nxt)):
+        return ""
+    return match.group(0)
+
+
 def clean_spaces(line: str) -> str:
     """Indentation and stray spaces go; one space between two words may stay."""
     line = _SPACES.sub(" ", line).strip()
@@ -150,5 +162,5 @@ def normalize_text(text: str) -> tuple[str, str]:
     # Whole text at once (the patterns never cross a line): much faster than line by line.
     text = "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))
     if " " in text:
-        text = _SPACE_NEAR_FULL.sub("", text)
+        text = _SPACE_RUN.sub(lambda m, t=text: _space(t, m), text)
     return fix_punctuation(text), script
