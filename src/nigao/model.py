@@ -154,7 +154,8 @@ def one_line(text: str) -> str:
     A line break inside the text joins the lines: directly when either side is a wide (CJK)
     character, with one space between two narrow ones ("各学校要\n加强" → "各学校要加强").
     """
-    text = UNSAFE_CHARS.sub("", text)
+    if UNSAFE_CHARS.search(text) is not None:
+        text = UNSAFE_CHARS.sub("", text)
     if _BREAK.search(text) is None:
         return text.strip() if _EDGE_SPACE.search(text) else text
     out = ""
@@ -190,21 +191,24 @@ def normalize(doc: Document, notes: list[str] | None = None) -> Document:
     text that lost characters a file cannot hold (tell the drafter: never a silent change).
     """
 
-    def paragraphs(items: list[str], where: str) -> list[str]:
+    def paragraphs(items: list[str], where: str | Section) -> list[str]:
         out = []
         for i, text in enumerate(items, 1):
-            _removed(f"{where}第{i}段", text, notes)
+            if notes is not None:
+                name = f"“{_short(where.heading)}”下" if isinstance(where, Section) else where
+                _removed(f"{name}第{i}段", text, notes)
             text = one_line(text)
             if text:
                 out.append(text)
         return out
 
     def section(s: Section) -> Section:
-        _removed(f"标题“{_short(s.heading)}”", s.heading, notes)
+        if notes is not None:
+            _removed(f"标题“{_short(s.heading)}”", s.heading, notes)
         return Section(
             heading=one_line(s.heading),
             role=s.role,
-            paragraphs=paragraphs(s.paragraphs, f"“{_short(s.heading)}”下"),
+            paragraphs=paragraphs(s.paragraphs, s),
             sections=[section(c) for c in s.sections],
             run_in=s.run_in,
         )
