@@ -209,3 +209,19 @@ def test_draft_markdown_is_read(tmp_path):
     assert [(d, s.heading, s.role) for d, s in again.walk()] == [
         (d, s.heading, s.role) for d, s in original.walk()
     ]
+
+
+def test_docx_written_by_nigao_reads_back_the_same_outline(tmp_path):
+    writer = pytest.importorskip("nigao.docx_writer", reason="the .docx writer is not present")
+    original = read_source(SEED4)
+    doc = original.document
+    doc.signature, doc.date = "青川县教育局", "2027年3月1日"
+    path = tmp_path / "方案.docx"
+    path.write_bytes(writer.write_docx(doc))
+    again = read_source(path)
+    assert again.document.title == doc.title
+    assert again.document.recipients == doc.recipients
+    assert [(d, s.heading, s.run_in, s.role) for d, s in again.document.walk()] == [
+        (d, s.heading, s.run_in, s.role) for d, s in doc.walk()
+    ]
+    assert again.document.preamble == doc.preamble
