@@ -8,6 +8,7 @@ and each command pay only for the modules they use. Each command lives in
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 
 import click
