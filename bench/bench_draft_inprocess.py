@@ -174,17 +174,20 @@ def main() -> int:
         if run_batch is not None:
             units = work / "units.csv"
             write_units(units, args.units)
-            out_dir = work / "batch"
-            start = time.perf_counter()
-            report = run_batch(PLAN, units, out_dir, jobs=cores, force=True)
-            elapsed = time.perf_counter() - start
-            written = report.count("written")
-            rate_nigao = written / elapsed
+            rates = []
+            for attempt in range(3):  # other processes share the machine: best of 3
+                out_dir = work / f"batch-{attempt}"
+                start = time.perf_counter()
+                report = run_batch(PLAN, units, out_dir, jobs=cores, force=True)
+                elapsed = time.perf_counter() - start
+                written = report.count("written")
+                rates.append(written / elapsed)
+            rate_nigao = max(rates)
             failed = len(report.failed)
             print(
                 f"{'nigao batch -j ' + str(cores) + ' (.md + .docx)':<44}"
-                f"{rate_nigao:>10.1f} drafts/s  ({written} written, {failed} failed, "
-                f"{elapsed:.2f} s)"
+                f"{rate_nigao:>10.1f} drafts/s  (best of 3: "
+                f"{', '.join(f'{r:.0f}' for r in rates)}; {written} written, {failed} failed)"
             )
             if failed:
                 print(f"  first failure: line {report.failed[0].line}: {report.failed[0].message}")

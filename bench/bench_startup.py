@@ -3,9 +3,10 @@ and the wall time of `nigao --help` as a process.
 
     python bench/bench_startup.py [-n RUNS]
 
-For each command: the imports' total self time (µs, summed over every module), the same minus
-what `python -c pass` imports anyway (site, encodings, .pth hooks: nigao's own cost, which the
-budget is about), the five costliest top-level modules, and OK/OVER against BUDGET_MS.
+For each command: the imports' total self time (summed over every module, least of N runs)
+against BUDGET_MS (OK/OVER), the same minus what `python -c pass` imports anyway (site, .pth
+hooks — a developer's Python with many editable installs imports much more at startup than a
+fresh venv, so that column is the comparable one), and the five costliest top-level modules.
 Importtime figures are inflated by the measurement itself; compare them with each other and
 with the budget, not with wall time. The budgets are also written in bench/README.md.
 Nothing here is asserted by tests.
@@ -26,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PLAN = ROOT / "profiles" / "example-plan.yaml"
 
-# Import time of nigao's own modules (total minus `python -c pass`), in ms.
+# Total import time per command under -X importtime, in ms (bench/README.md).
 BUDGET_MS = {
-    "nigao --help": 30,
-    "nigao new --help": 40,
+    "nigao --help": 60,
+    "nigao new --help": 60,
     "nigao check --help": 60,
     "nigao ingest --help": 60,
     "nigao new (example plan)": 150,
@@ -91,13 +92,13 @@ def main() -> int:
             subprocess.run([sys.executable, *argv], capture_output=True, env=env)
         base, _ = best_of(["-c", "pass"], env, args.runs)
         print(f"python -c pass imports: {base / 1000:.1f} ms (subtracted below)\n")
-        print(f"{'command':<28}{'total ms':>10}{'nigao ms':>10}{'budget':>8}  verdict")
+        print(f"{'command':<28}{'total ms':>10}{'- pass':>10}{'budget':>8}  verdict")
         tops = {}
         for label, argv in commands.items():
             total, top = best_of(argv, env, args.runs)
             own = (total - base) / 1000
             budget = BUDGET_MS[label]
-            verdict = "OK" if own <= budget else "OVER"
+            verdict = "OK" if total / 1000 <= budget else "OVER"
             print(f"{label:<28}{total / 1000:>10.1f}{own:>10.1f}{budget:>8}  {verdict}")
             tops[label] = top
         for label, top in tops.items():
@@ -108,9 +109,13 @@ def main() -> int:
         script = shutil.which("nigao", path=str(Path(sys.executable).parent))
         help_cmd = [script, "--help"] if script else [sys.executable, "-m", "nigao", "--help"]
         runs = max(10, args.runs)
-        ms = wall_ms(help_cmd, runs, env)
-        bare = wall_ms([sys.executable, "-c", "pass"], runs, env)
         shown = "nigao --help" if script else "python -m nigao --help"
+        try:
+            ms = wall_ms(help_cmd, runs, env)
+        except subprocess.CalledProcessError as error:
+            print(f"\nwall time: {shown} failed (exit {error.returncode}): {error.stderr[-300:]!r}")
+            return 1
+        bare = wall_ms([sys.executable, "-c", "pass"], runs, env)
         print(f"\nwall time, median of {runs}: {shown} {ms:.1f} ms  (python -c pass {bare:.1f} ms)")
     return 0
 
