@@ -40,6 +40,7 @@ def text_view(doc: Document) -> dict[str, object]:
             for depth, s in doc.walk()
         ],
         "closing": doc.closing,
+        "attachments": doc.attachments,
         "signature": doc.signature,
         "date": doc.date,
     }
@@ -120,6 +121,14 @@ def test_openxml_audit_finds_no_error_in_generated_documents(raw: Document, n: i
             ["openxml-audit", "-o", "json", str(path)], capture_output=True, text=True, timeout=120
         )
     assert json.loads(done.stdout)[0]["errors"] == []
+
+
+@pytest.mark.parametrize(
+    "names", [["1.名单"], ["附件：表"], ["1.名单", "2.表"], ["名单", "活动安排表", "3.说明"]]
+)
+def test_attachment_names_that_start_like_their_number_survive(names: list[str]) -> None:
+    doc = Document(title="通知", preamble=["正文。"], attachments=names)
+    assert read_docx(write_docx(doc)).attachments == names
 
 
 def test_a_very_long_title_is_wrapped_whole_into_lines_that_fit() -> None:

@@ -478,8 +478,7 @@ def read_docx(source: str | Path | bytes) -> Document:
         elif sid == G.STYLE_DOC_NUMBER[0]:
             doc.doc_number = text
         elif sid == G.STYLE_ATTACHMENT[0]:
-            name = re.sub(r"^(附件[：:])?\s*(\d+[.．])?", "", text)
-            doc.attachments.append(name)
+            doc.attachments.append(text)
         elif sid == G.STYLE_SIGNATURE[0]:
             doc.signature = text
         elif sid == G.STYLE_DATE[0]:
@@ -518,4 +517,16 @@ def read_docx(source: str | Path | bytes) -> Document:
             after_sections = True
         else:
             doc.preamble.append(text)
+    doc.attachments = _attachment_names(doc.attachments)
     return doc
+
+
+def _attachment_names(lines: list[str]) -> list[str]:
+    """附件说明 lines → names: "附件：" before the first, "1." "2." only when there are several
+    (a single attachment has no number, so a name that starts with one keeps it)."""
+    if not lines:
+        return lines
+    names = [re.sub(r"^附件[：:]\s*", "", lines[0]), *lines[1:]]
+    if len(names) > 1:
+        names = [re.sub(rf"^\s*{i}[.．]", "", name) for i, name in enumerate(names, 1)]
+    return names
