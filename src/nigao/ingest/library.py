@@ -16,8 +16,9 @@ from pathlib import Path
 from nigao.errors import NigaoError, UsageError
 from nigao.ingest import tables
 from nigao.ingest.classify import match_role
+from nigao.ingest.generalize import campaign_core, generalize_items
 from nigao.ingest.reader import IngestResult, read_source
-from nigao.ingest.slots import Slotter, fill, learn
+from nigao.ingest.slots import FIXED_LABELS, Slotter, fill, learn
 from nigao.model import Section
 
 SUFFIXES = (".txt", ".docx", ".md", ".markdown")
@@ -145,6 +146,18 @@ def _in_reading_order(slots: dict[str, str], text: str) -> dict[str, str]:
     return {name: slots[name] for name in sorted(slots, key=first)}
 
 
+_SLOT_USE = re.compile(r"\{\{ ([^\s{}]+?)(?:\.names)? \}\}")
+
+
+def _used_slots(texts: list[str], labels: dict[str, str]) -> dict[str, str]:
+    """The slots the generalized texts still use, in reading order, with their labels."""
+    used: dict[str, str] = {}
+    for text in texts:
+        for name in _SLOT_USE.findall(text):
+            used.setdefault(name, labels.get(name) or FIXED_LABELS.get(name, name))
+    return used
+
+
 def _units(result: IngestResult) -> list[_Unit]:
     doc = result.document
     limit = tables.load("roles")["sub_heading_max"]
@@ -206,6 +219,7 @@ def build_skeletons(result: IngestResult, source: str, prefix: str) -> list[Skel
     recorder = Slotter(learn(doc.title, texts))
     slotted = dict(zip(texts, recorder.texts(texts), strict=True))
     title = fill(recorder.entries, [slotted[doc.title]])[0][0] if doc.title else ""
+    core = campaign_core(doc.title)
     counts: dict[str, int] = {}
     out: list[Skeleton] = []
     for unit in _units(result):
@@ -214,6 +228,8 @@ def build_skeletons(result: IngestResult, source: str, prefix: str) -> list[Skel
         ident = f"{prefix}-{unit.role.replace('_', '-')}" + (f"-{n}" if n > 1 else "")
         items = _items(unit)
         filled, slots = fill(recorder.entries, [slotted.get(text, text) for _l, _r, text in items])
+        items, filled = generalize_items(items, filled, core)
+        slots = _used_slots(filled, slots)
         heading, body = _body(items, filled)
         out.append(
             Skeleton(

@@ -54,7 +54,24 @@ def detect_script(text: str) -> str:
 
 def to_simplified(text: str) -> str:
     """Traditional → Simplified with OpenCC's t2s table (phrase-aware)."""
-    return _converter().convert(text)
+    return fix_zhe(_converter().convert(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _zhe_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    from nigao.ingest import tables
+
+    words: dict[str, str] = tables.load("script_fixes")["words"]
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(alternatives), words
+
+
+def fix_zhe(text: str) -> str:
+    """著 → 着 in the known words t2s leaves wrong (data/script_fixes.yaml)."""
+    if "著" not in text:
+        return text
+    pattern, words = _zhe_words()
+    return pattern.sub(lambda m: words[m.group(0)], text)
 
 
 def _fix_parens(line: str) -> str:
@@ -157,8 +174,7 @@ def normalize_line(line: str) -> str:
 def normalize_text(text: str) -> tuple[str, str]:
     """Whole text → (normalised text, original script). Lines keep their order."""
     script = detect_script(text)
-    if script == "traditional":
-        text = to_simplified(text)
+    text = to_simplified(text) if script == "traditional" else fix_zhe(text)
     # Whole text at once (the patterns never cross a line): much faster than line by line.
     text = "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))
     if " " in text:

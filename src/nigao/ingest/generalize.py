@@ -1,0 +1,237 @@
+"""Make a slotted skeleton read correctly for any county and any campaign.
+
+Slotting replaces names; what is left may still belong to the source: its campaign's type
+words (大讨论, 专项活动), local slogans, the phases and offices of a past campaign, the
+issuing bureau named without its county, dated wording. The rules are data
+(data/generalize.yaml); this module only knows how to drop a clause, a sentence or a
+paragraph without breaking the punctuation around it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from nigao.ingest import tables
+
+_CLAUSE_END = "，；：。！？"
+_SENTENCE_END = "。！？"
+_OPENERS = {"“": "”", "（": "）", "《": "》", "‘": "’"}
+_CAMPAIGN = "{{ campaign }}"
+_QUOTED_CAMPAIGN = "“{{ campaign }}”"
+_KIND_SUFFIX = re.compile(
+    r"(?:工作)?(?:总结|实施方案|工作方案|活动方案|方案|计划|意见|经验材料|材料|范文)+$"
+)
+_ORG_PREFIX = re.compile(r"^(?:中共)?(?:[县区市])?教育(?:体育)?局(?:党委|党组)?[：:]?|^关于")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    campaign_words: re.Pattern[str]
+    campaign_slot: re.Pattern[str]
+    source_only: tuple[tuple[re.Pattern[str], str], ...]
+    slogans: tuple[tuple[re.Pattern[str], str], ...]
+    acting_org: tuple[tuple[re.Pattern[str], str], ...]
+    modern: re.Pattern[str]
+    modern_terms: dict[str, str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _rules() -> _Rules:
+    data = tables.load("generalize")
+    types = _alternation(data["campaign_types"])
+    words = _alternation(data["campaign_words"])
+    slot = re.escape(_CAMPAIGN)
+    return _Rules(
+        campaign_words=re.compile(rf"“?(?:{words})”?(?:{types})?"),
+        campaign_slot=re.compile(rf"(“?){slot}(”?)((?:{types})*)"),
+        source_only=tuple((re.compile(r["pattern"]), r["drop"]) for r in data["source_only"]),
+        slogans=tuple((re.compile(r["pattern"]), r["drop"]) for r in data["slogans"]),
+        acting_org=tuple((re.compile(r["pattern"]), r["slot"]) for r in data["acting_org"]),
+        modern=re.compile(_alternation(list(data["modern_terms"]))),
+        modern_terms=dict(data["modern_terms"]),
+    )
+
+
+def campaign_core(title: str) -> str:
+    """The campaign part of a source title: 教育局转作风解难题抓关键活动方案 → 转作风解难题抓关键."""
+    core = _KIND_SUFFIX.sub("", _ORG_PREFIX.sub("", title.strip())).strip()
+    types = tables.load("generalize")["campaign_types"]
+    for word in sorted(types, key=len, reverse=True):
+        if core.endswith(word):
+            return core[: -len(word)]
+    return core
+
+
+# -- dropping text without breaking its punctuation ----------------------------------------
+
+
+def _depths(text: str) -> list[int]:
+    """Nesting depth in quotes/brackets at each character (boundaries inside do not count)."""
+    depth, stack, out = 0, [], []
+    for ch in text:
+        if stack and ch == stack[-1]:
+            stack.pop()
+            depth -= 1
+            out.append(depth + 1)
+            continue
+        if ch in _OPENERS:
+            out.append(depth)
+            stack.append(_OPENERS[ch])
+            depth += 1
+            continue
+        out.append(depth)
+    return out
+
+
+def _drop(text: str, start: int, end: int, mode: str) -> str:
+    """`text` without the clause / sentence around [start, end)."""
+    if mode == "paragraph":
+        return ""
+    if mode == "quote":
+        return text[:start] + text[end:]
+    ends = _CLAUSE_END if mode == "clause" else _SENTENCE_END
+    depth = _depths(text)
+    left = start
+    while left > 0 and not (text[left - 1] in ends and depth[left - 1] == 0):
+        left -= 1
+    right = end
+    while right < len(text) and not (text[right] in ends and depth[right] == 0):
+        right += 1
+    if right == len(text):  # no closing punctuation: to the end
+        return text[:left].rstrip("，；、") if left else ""
+    closing = text[right]
+    at_sentence_start = left == 0 or text[left - 1] in _SENTENCE_END
+    if closing in "，；、" or at_sentence_start:
+        return text[:left] + text[right + 1 :]
+    # The last clause of a sentence: drop it with the comma before it, keep the 。
+    return text[: left - 1] + text[right:]
+
+
+def _apply_drops(text: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    for pattern, mode in rules:
+        for _ in range(50):  # each pass removes text: bounded
+            match = pattern.search(text)
+            if match is None:
+                break
+            text = _drop(text, match.start(), match.end(), mode)
+    return text
+
+
+def _drop_title_words(text: str, core: str) -> str:
+    """A clause that is only words of the source title's campaign (解难题，抓关键) goes."""
+    if len(core) < 3:
+        return text
+    depth = _depths(text)
+    start = 0
+    for i, ch in enumerate(text + "。"):
+        if i < len(text) and not (ch in _CLAUSE_END and depth[i] == 0):
+            continue
+        clause = text[start:i]
+        if len(clause) >= 3 and clause in core:
+            return _drop_title_words(_drop(text, start, i, "clause"), core)
+        start = i + 1
+    return text
+
+
+# -- rewriting ------------------------------------------------------------------------------
+
+
+def _campaign(text: str) -> str:
+    """The source's campaign, however it is named, becomes “{{ campaign }}”活动 (once)."""
+    rules = _rules()
+
+    def slot(match: re.Match[str]) -> str:
+        quoted = match.group(1) and match.group(2)
+        if quoted and not match.group(3):
+            return _QUOTED_CAMPAIGN  # “{{ campaign }}” on its own (围绕“…”这一主题)
+        return _QUOTED_CAMPAIGN + "活动"
+
+    # The slot with the type words after it first, so they are not read as a second name.
+    parts = rules.campaign_slot.split(text)
+    out = []
+    for match, between in zip([None, *rules.campaign_slot.finditer(text)], parts[::4], strict=True):
+        if match is not None:
+            out.append(slot(match))
+        out.append(rules.campaign_words.sub(_QUOTED_CAMPAIGN + "活动", between))
+    return "".join(out)
+
+
+def _acting_org(text: str) -> str:
+    for pattern, slot in _rules().acting_org:
+        text = pattern.sub("{{ " + slot + " }}", text)
+    return text
+
+
+def _modern(text: str) -> str:
+    rules = _rules()
+    return rules.modern.sub(lambda m: rules.modern_terms[m.group(0)], text)
+
+
+def _mend_quotes(text: str) -> str:
+    """Mechanical quote slips of the source: “…“的 (a closing typed as opening), a lone ”."""
+    out: list[str] = []
+    open_ = False
+    for i, ch in enumerate(text):
+        if ch == "“":
+            if open_:
+                # a second opening quote while one is open: it was meant to close
+                nxt = text.find("“", i + 1)
+                close = text.find("”", i + 1)
+                if close < 0 or (0 <= nxt < close):
+                    out.append("”")
+                    open_ = False
+                    continue
+            open_ = True
+        elif ch == "”":
+            if not open_:
+                continue  # a closing quote with nothing opened: the slip is dropped
+            open_ = False
+        out.append(ch)
+    return "".join(out)
+
+
+def generalize_text(text: str, core: str = "") -> str:
+    """One heading or paragraph (slots already `{{ … }}`) made general; may return ''."""
+    rules = _rules()
+    text = _mend_quotes(text)
+    text = _apply_drops(text, rules.source_only)
+    text = _apply_drops(text, rules.slogans)
+    text = _drop_title_words(text, core)
+    text = _campaign(text)
+    text = _acting_org(text)
+    text = _modern(text)
+    return text.strip().lstrip("，；、")
+
+
+def generalize_items(
+    items: list[tuple[int, bool, str]], texts: list[str], core: str
+) -> tuple[list[tuple[int, bool, str]], list[str]]:
+    """Generalize a skeleton's heading, paragraphs and child headings (in reading order).
+
+    Paragraphs left empty are dropped; headings stay (with their text generalized). A
+    paragraph that ends announcing a list (…如下：) loses that sentence when no paragraph
+    follows it any more.
+    """
+    kept_items: list[tuple[int, bool, str]] = []
+    kept: list[str] = []
+    for item, text in zip(items, texts, strict=True):
+        level = item[0]
+        new = generalize_text(text, core)
+        if level < 0 and not new:
+            continue
+        if level >= 0 and not new:
+            new = text
+        kept_items.append(item)
+        kept.append(new)
+    for i, (item, text) in enumerate(zip(kept_items, kept, strict=True)):
+        following = i + 1 < len(kept_items) and kept_items[i + 1][0] < 0
+        if item[0] < 0 and text.endswith("如下：") and not following:
+            kept[i] = _drop(text, len(text) - 1, len(text), "sentence")
+    pairs = [(it, t) for it, t in zip(kept_items, kept, strict=True) if it[0] >= 0 or t]
+    return [p[0] for p in pairs], [p[1] for p in pairs]
