@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nigao.draftmd import read_draft, write_draft
@@ -187,7 +187,11 @@ def has_empty_heading(doc: Document) -> bool:
 # The draft Markdown round trip.
 
 
-FAST = settings(max_examples=60, deadline=None)
+FAST = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @FAST
