@@ -252,12 +252,13 @@ def build_skeletons(result: IngestResult, source: str, prefix: str) -> list[Skel
 def choose_defaults(skeletons: list[Skeleton], roles_taken: set[str]) -> None:
     """Mark one skeleton per role `default: true`: the most general one, deterministically.
 
-    Preference: made from a document of a kind the role belongs to; fewest fact slots per
-    paragraph (least tied to its source); most text; then id.
+    Preference: made from a document of a kind the role belongs to; fewest slots a profile
+    does not always give (data/roles.yaml `profile_slots`: an extra guidance label, a 顾问);
+    fewest fact slots per paragraph (least tied to its source); most text; then id.
     """
-    role_kinds = {
-        role: set(entry["kinds"]) for role, entry in tables.load("roles")["roles"].items()
-    }
+    table = tables.load("roles")
+    role_kinds = {role: set(entry["kinds"]) for role, entry in table["roles"].items()}
+    common = set(table["profile_slots"])
     by_role: dict[str, list[Skeleton]] = {}
     for skeleton in skeletons:
         by_role.setdefault(skeleton.role, []).append(skeleton)
@@ -268,7 +269,8 @@ def choose_defaults(skeletons: list[Skeleton], roles_taken: set[str]) -> None:
         def score(s: Skeleton, role: str = role) -> tuple:
             fits = bool(set(s.kinds) & role_kinds.get(role, set(s.kinds)))
             blocks = max(1, s.body.count("\n\n") + 1)
-            return (not fits, round(s.facts / blocks, 3), -len(s.body), s.id)
+            extra = sum(1 for n in s.slots if not n.startswith("facts.") and n not in common)
+            return (not fits, extra, round(s.facts / blocks, 3), -len(s.body), s.id)
 
         min(group, key=score).default = True
 
