@@ -125,6 +125,27 @@ def test_names_from_the_units_file_cannot_leave_the_output_folder(
     assert all(p.parent == out for p in written)
 
 
+def test_characters_a_file_cannot_hold_are_removed_and_reported_by_row(tmp_path: Path) -> None:
+    units = units_file(tmp_path, ["岚溪县第一中学,县一中,岚溪县第一中学\x01实施方案,林振华"])
+    units.write_bytes(units.read_bytes().replace(b"\\x01", b"\x01"))
+    result = CliRunner().invoke(
+        cli,
+        [
+            "batch",
+            str(PROFILE),
+            "--units",
+            str(units),
+            "-o",
+            str(tmp_path / "o"),
+            "--name-by",
+            "org.short",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert f"{units}:2: 县一中：" in result.output and "U+0001" in result.output
+    assert "\x01" not in (tmp_path / "o" / "县一中.md").read_text(encoding="utf-8")
+
+
 def test_duplicate_names_get_a_suffix(tmp_path: Path) -> None:
     units = units_file(tmp_path, ["甲校,同名,甲方案,张一", "乙校,同名,乙方案,张二"])
     report = run_batch(PROFILE, units, tmp_path / "out", name_by="org.short", jobs=1)

@@ -163,7 +163,8 @@ def draft_row(task: tuple[Unit, dict[str, int], str, str, bool]) -> RowResult:
         root = splice(_STATE["root"], unit, _STATE["units_path"], columns)
         profile = from_node(root, _STATE["profile_path"])
         draft = compose(profile, _STATE["library"])
-        markdown = write_draft(draft.document)
+        notes: list[str] = []
+        markdown = write_draft(draft.document, report=notes)
         docx = write_docx(draft.document)
         outputs = [(md_path, markdown.encode("utf-8")), (docx_path, docx)]
         if not force:
@@ -187,6 +188,7 @@ def draft_row(task: tuple[Unit, dict[str, int], str, str, bool]) -> RowResult:
         name,
         "written",
         markers=len(draft.markers()),
+        message="；".join(notes),
         outputs=[str(md_path), str(docx_path)],
     )
 

@@ -104,8 +104,9 @@ def batch(
         if progress is not None:
             progress.stop()
 
-    for row in report.failed:
-        click.echo(f"{units_path}:{row.line}: {row.name}：{row.message}", err=True)
+    for row in report.rows:
+        if row.message:  # a failure, or characters a file cannot hold that were removed
+            click.echo(f"{units_path}:{row.line}: {row.name}：{row.message}", err=True)
     _summary(report, out_dir)
     if report.failed:
         raise click.exceptions.Exit(1)
