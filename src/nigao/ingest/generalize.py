@@ -173,14 +173,45 @@ def _modern(text: str) -> str:
     return rules.modern.sub(lambda m: rules.modern_terms[m.group(0)], text)
 
 
-def _mend_quotes(text: str) -> str:
-    """Mechanical quote slips of the source: “…“的 (a closing typed as opening), a lone ”."""
+@functools.cache
+def _openers() -> re.Pattern[str]:
+    words = tables.load("generalize")["quote_openers"]
+    return re.compile(f"(?:{_alternation(words)})")
+
+
+def _opening_for(before: str) -> int | None:
+    """Where the missing “ of a lone ” goes: right after the nearest verb or 以 of its clause."""
+    clause_start = max(before.rfind(ch) for ch in _CLAUSE_END + "“”\n") + 1
+    clause = before[clause_start:]
+    best = None
+    for match in _openers().finditer(clause):
+        if len(clause) - match.end() >= 2:  # at least two characters inside the quotes
+            best = (len(match.group(0)) > 1, match.end())
+            if best[0]:
+                break  # a verb (树立, 开展 …) wins over 以/把 after it
+    if best is None:
+        return None
+    return clause_start + best[1]
+
+
+def mend_quotes(text: str) -> str:
+    """Mechanical quote slips of a source, line by line.
+
+    “…“的: a second opening quote while one is open was meant to close it. A lone ” gets its
+    missing “ after the nearest verb or 以 of its clause (树立以生为本” → 树立“以生为本”); with
+    none, the stray ” is removed.
+    """
+    if "“" not in text and "”" not in text:
+        return text
+    return "\n".join(_mend_line(line) for line in text.split("\n"))
+
+
+def _mend_line(text: str) -> str:
     out: list[str] = []
     open_ = False
     for i, ch in enumerate(text):
         if ch == "“":
             if open_:
-                # a second opening quote while one is open: it was meant to close
                 nxt = text.find("“", i + 1)
                 close = text.find("”", i + 1)
                 if close < 0 or (0 <= nxt < close):
@@ -190,7 +221,11 @@ def _mend_quotes(text: str) -> str:
             open_ = True
         elif ch == "”":
             if not open_:
-                continue  # a closing quote with nothing opened: the slip is dropped
+                done = "".join(out)
+                at = _opening_for(done)
+                if at is None:
+                    continue  # no place for the missing “: the stray ” goes
+                out = [done[:at], "“", done[at:]]
             open_ = False
         out.append(ch)
     return "".join(out)
@@ -199,7 +234,7 @@ def _mend_quotes(text: str) -> str:
 def generalize_text(text: str, core: str = "") -> str:
     """One heading or paragraph (slots already `{{ … }}`) made general; may return ''."""
     rules = _rules()
-    text = _mend_quotes(text)
+    text = mend_quotes(text)
     text = _apply_drops(text, rules.source_only)
     text = _apply_drops(text, rules.slogans)
     text = _drop_title_words(text, core)

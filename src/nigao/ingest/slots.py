@@ -203,6 +203,7 @@ _ORG_PREFIX = re.compile(r"^(?:中共)?(?:[县区市])?教育(?:体育)?局(?:�
 _QUOTED_ACTIVITY = re.compile(
     r"“([^“”\n\ue000-\uf8ff]{4,30})”(?=(?:专项活动|主题活动|大讨论|活动|主题征文活动|征文活动|工程|行动))"
     r"|“([^“”\n\ue000-\uf8ff]{2,30}活动)”"
+    r"|(?<=以)“([^“”\n\ue000-\uf8ff]{2,30})”(?=为(?:活动)?载体)"
 )
 
 
@@ -229,7 +230,7 @@ def learn(title: str, texts: list[str]) -> DocContext:
         counts: Counter[str] = Counter()
         order: dict[str, int] = {}
         for match in _QUOTED_ACTIVITY.finditer(joined):
-            name = match.group(1) or match.group(2)
+            name = match.group(1) or match.group(2) or match.group(3)
             counts[name] += 1
             order.setdefault(name, match.start())
         ranked = sorted(counts, key=lambda n: (-counts[n], order[n]))
@@ -272,6 +273,10 @@ class Slotter:
     def text(self, text: str) -> str:
         """Text with every specific replaced by a placeholder (see `fill`)."""
         text = text.replace("{", "｛").replace("}", "｝")
+        if "”" in text or "“" in text:
+            from nigao.ingest.generalize import mend_quotes
+
+            text = mend_quotes(text)  # a quote slip of the source: before names are read
         if _PUA_CHAR.search(text):  # Word symbol-font bullets: they would clash with placeholders
             text = _PUA_CHAR.sub("", text)
         stems = self.ctx.region_stems
@@ -374,7 +379,7 @@ class Slotter:
 
     def _activities(self, text: str) -> str:
         def repl(match: re.Match[str]) -> str:
-            name = match.group(1) or match.group(2)
+            name = match.group(1) or match.group(2) or match.group(3)
             return "“" + self.fact("活动名称", name) + "”"
 
         text = _QUOTED_ACTIVITY.sub(repl, text)
