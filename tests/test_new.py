@@ -171,8 +171,9 @@ def test_final_refuses_empty_leaders(work: Path) -> None:
     assert not (work / "drafts").exists()
 
 
-def test_pick_overrides_the_profile(work: Path) -> None:
-    result = run("new", "profiles/my-plan.yaml", "--pick", "guiding_ideas=t002-guiding_ideas")
+@pytest.mark.parametrize("role", ["guiding_ideas", "指导思想"])
+def test_pick_overrides_the_profile(work: Path, role: str) -> None:
+    result = run("new", "profiles/my-plan.yaml", "--pick", f"{role}=t002-guiding_ideas")
     assert result.exit_code == 0, result.output
     text = (work / "drafts" / "my-plan.md").read_text(encoding="utf-8")
     assert "聚焦“强师兴校”，着力解决制约教育发展的突出问题。" in text

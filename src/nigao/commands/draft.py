@@ -123,12 +123,13 @@ def output_base(profile_path: str, output: str | None) -> Path:
 
 def _parse_picks(picks: tuple[str, ...]) -> dict[str, str]:
     from nigao.errors import UsageError
-    from nigao.profile import ROLES
+    from nigao.profile import ROLES, aliases
 
     result: dict[str, str] = {}
     for pick in picks:
         role, sep, sid = pick.partition("=")
         role, sid = role.strip(), sid.strip()
+        role = aliases().get("role", {}).get(role, role)  # --pick 主要任务=… works too
         if not sep or not role or not sid:
             raise UsageError(
                 f"--pick 的写法是 角色=骨架编号（例如 --pick tasks=s003-tasks），得到 “{pick}”"
