@@ -17,12 +17,14 @@ from nigao.ingest import tables
 
 _CLAUSE_END = "，；：。！？"
 _SENTENCE_END = "。！？"
-_OPENERS = {"“": "”", "（": "）", "《": "》", "‘": "’"}
 _CAMPAIGN = "{{ campaign }}"
 _QUOTED_CAMPAIGN = "“{{ campaign }}”"
 _KIND_SUFFIX = re.compile(
     r"(?:工作)?(?:总结|实施方案|工作方案|活动方案|方案|计划|意见|经验材料|材料|范文)+$"
 )
+_CLAUSE_SPLIT = re.compile("[，；：。！？]")
+_QUOTE_PAIR = re.compile("“[^“”\n]*”")
+_PROTECTED = re.compile("“[^“”]*”|（[^（）]*）|《[^《》]*》|‘[^‘’]*’")
 _ORG_PREFIX = re.compile(r"^(?:中共)?(?:[县区市])?教育(?:体育)?局(?:党委|党组)?[：:]?|^关于")
 
 
@@ -32,7 +34,7 @@ class _Rules:
     campaign_slot: re.Pattern[str]
     source_only: tuple[tuple[re.Pattern[str], str], ...]
     slogans: tuple[tuple[re.Pattern[str], str], ...]
-    acting_org: tuple[tuple[re.Pattern[str], str], ...]
+    acting_org: tuple[tuple[re.Pattern[str], str, str], ...]
     modern: re.Pattern[str]
     modern_terms: dict[str, str]
 
@@ -52,7 +54,9 @@ def _rules() -> _Rules:
         campaign_slot=re.compile(rf"(“?){slot}(”?)((?:{types})*)"),
         source_only=tuple((re.compile(r["pattern"]), r["drop"]) for r in data["source_only"]),
         slogans=tuple((re.compile(r["pattern"]), r["drop"]) for r in data["slogans"]),
-        acting_org=tuple((re.compile(r["pattern"]), r["slot"]) for r in data["acting_org"]),
+        acting_org=tuple(
+            (re.compile(r["pattern"]), r["slot"], r["hint"]) for r in data["acting_org"]
+        ),
         modern=re.compile(_alternation(list(data["modern_terms"]))),
         modern_terms=dict(data["modern_terms"]),
     )
@@ -71,22 +75,15 @@ def campaign_core(title: str) -> str:
 # -- dropping text without breaking its punctuation ----------------------------------------
 
 
-def _depths(text: str) -> list[int]:
-    """Nesting depth in quotes/brackets at each character (boundaries inside do not count)."""
-    depth, stack, out = 0, [], []
-    for ch in text:
-        if stack and ch == stack[-1]:
-            stack.pop()
-            depth -= 1
-            out.append(depth + 1)
-            continue
-        if ch in _OPENERS:
-            out.append(depth)
-            stack.append(_OPENERS[ch])
-            depth += 1
-            continue
-        out.append(depth)
-    return out
+def _boundaries(text: str, ends: str) -> list[int]:
+    """Positions of the `ends` punctuation outside quotes and brackets (C-speed scans)."""
+    protected = [m.span() for m in _PROTECTED.finditer(text)]
+    found = []
+    for match in re.finditer(f"[{ends}]", text):
+        at = match.start()
+        if not any(a < at < b - 1 for a, b in protected):
+            found.append(at)
+    return found
 
 
 def _drop(text: str, start: int, end: int, mode: str) -> str:
@@ -96,13 +93,9 @@ def _drop(text: str, start: int, end: int, mode: str) -> str:
     if mode == "quote":
         return text[:start] + text[end:]
     ends = _CLAUSE_END if mode == "clause" else _SENTENCE_END
-    depth = _depths(text)
-    left = start
-    while left > 0 and not (text[left - 1] in ends and depth[left - 1] == 0):
-        left -= 1
-    right = end
-    while right < len(text) and not (text[right] in ends and depth[right] == 0):
-        right += 1
+    marks = _boundaries(text, ends)
+    left = max((at + 1 for at in marks if at < start), default=0)
+    right = min((at for at in marks if at >= end), default=len(text))
     if right == len(text):  # no closing punctuation: to the end
         return text[:left].rstrip("，；、") if left else ""
     closing = text[right]
@@ -125,13 +118,12 @@ def _apply_drops(text: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> s
 
 def _drop_title_words(text: str, core: str) -> str:
     """A clause that is only words of the source title's campaign (解难题，抓关键) goes."""
-    if len(core) < 3:
-        return text
-    depth = _depths(text)
+    if len(core) < 3 or not any(
+        len(piece) >= 3 and piece in core for piece in _CLAUSE_SPLIT.split(text)
+    ):
+        return text  # the usual case, found at C speed
     start = 0
-    for i, ch in enumerate(text + "。"):
-        if i < len(text) and not (ch in _CLAUSE_END and depth[i] == 0):
-            continue
+    for i in [*_boundaries(text, _CLAUSE_END), len(text)]:
         clause = text[start:i]
         if len(clause) >= 3 and clause in core:
             return _drop_title_words(_drop(text, start, i, "clause"), core)
@@ -145,6 +137,8 @@ def _drop_title_words(text: str, core: str) -> str:
 def _campaign(text: str) -> str:
     """The source's campaign, however it is named, becomes “{{ campaign }}”活动 (once)."""
     rules = _rules()
+    if _CAMPAIGN not in text and not rules.campaign_words.search(text):
+        return text
 
     def slot(match: re.Match[str]) -> str:
         quoted = match.group(1) and match.group(2)
@@ -163,8 +157,9 @@ def _campaign(text: str) -> str:
 
 
 def _acting_org(text: str) -> str:
-    for pattern, slot in _rules().acting_org:
-        text = pattern.sub("{{ " + slot + " }}", text)
+    for pattern, slot, hint in _rules().acting_org:
+        if hint in text:
+            text = pattern.sub("{{ " + slot + " }}", text)
     return text
 
 
@@ -203,7 +198,15 @@ def mend_quotes(text: str) -> str:
     """
     if "“" not in text and "”" not in text:
         return text
-    return "\n".join(_mend_line(line) for line in text.split("\n"))
+    if _paired(text):
+        return text
+    return "\n".join(line if _paired(line) else _mend_line(line) for line in text.split("\n"))
+
+
+def _paired(text: str) -> bool:
+    """Every quote already paired (the usual case, found at C speed)."""
+    rest = _QUOTE_PAIR.sub("", text)
+    return "“" not in rest and "”" not in rest
 
 
 def _mend_line(text: str) -> str:
