@@ -32,11 +32,16 @@ _ORG_PREFIX = re.compile(r"^(?:中共)?(?:[县区市])?教育(?:体育)?局(?:�
 class _Rules:
     campaign_words: re.Pattern[str]
     campaign_slot: re.Pattern[str]
-    source_only: tuple[tuple[re.Pattern[str], str], ...]
-    slogans: tuple[tuple[re.Pattern[str], str], ...]
+    campaign_literals: tuple[str, ...]
+    source_only: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]
+    slogans: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]
     acting_org: tuple[tuple[re.Pattern[str], str, str], ...]
     modern: re.Pattern[str]
     modern_terms: dict[str, str]
+
+
+def _drop_rules(rules: list[dict]) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
+    return tuple((re.compile(r["pattern"]), r["drop"], tuple(r["hint"])) for r in rules)
 
 
 def _alternation(words: list[str]) -> str:
@@ -52,8 +57,9 @@ def _rules() -> _Rules:
     return _Rules(
         campaign_words=re.compile(rf"“?(?:{words})”?(?:{types})?"),
         campaign_slot=re.compile(rf"(“?){slot}(”?)((?:{types})*)"),
-        source_only=tuple((re.compile(r["pattern"]), r["drop"]) for r in data["source_only"]),
-        slogans=tuple((re.compile(r["pattern"]), r["drop"]) for r in data["slogans"]),
+        campaign_literals=tuple(data["campaign_words"]),
+        source_only=_drop_rules(data["source_only"]),
+        slogans=_drop_rules(data["slogans"]),
         acting_org=tuple(
             (re.compile(r["pattern"]), r["slot"], r["hint"]) for r in data["acting_org"]
         ),
@@ -106,8 +112,10 @@ def _drop(text: str, start: int, end: int, mode: str) -> str:
     return text[: left - 1] + text[right:]
 
 
-def _apply_drops(text: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> str:
-    for pattern, mode in rules:
+def _apply_drops(text: str, rules: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]) -> str:
+    for pattern, mode, hint in rules:
+        if not any(word in text for word in hint):
+            continue
         for _ in range(50):  # each pass removes text: bounded
             match = pattern.search(text)
             if match is None:
@@ -118,10 +126,10 @@ def _apply_drops(text: str, rules: tuple[tuple[re.Pattern[str], str], ...]) -> s
 
 def _drop_title_words(text: str, core: str) -> str:
     """A clause that is only words of the source title's campaign (解难题，抓关键) goes."""
-    if len(core) < 3 or not any(
-        len(piece) >= 3 and piece in core for piece in _CLAUSE_SPLIT.split(text)
-    ):
-        return text  # the usual case, found at C speed
+    if len(core) < 3 or not any(core[i : i + 3] in text for i in range(len(core) - 2)):
+        return text  # no three characters of the title's campaign: the usual case
+    if not any(len(piece) >= 3 and piece in core for piece in _CLAUSE_SPLIT.split(text)):
+        return text
     start = 0
     for i in [*_boundaries(text, _CLAUSE_END), len(text)]:
         clause = text[start:i]
@@ -137,7 +145,7 @@ def _drop_title_words(text: str, core: str) -> str:
 def _campaign(text: str) -> str:
     """The source's campaign, however it is named, becomes “{{ campaign }}”活动 (once)."""
     rules = _rules()
-    if _CAMPAIGN not in text and not rules.campaign_words.search(text):
+    if _CAMPAIGN not in text and not any(word in text for word in rules.campaign_literals):
         return text
 
     def slot(match: re.Match[str]) -> str:

@@ -203,7 +203,7 @@ _ORG_PREFIX = re.compile(r"^(?:中共)?(?:[县区市])?教育(?:体育)?局(?:�
 _QUOTED_ACTIVITY = re.compile(
     r"“([^“”\n\ue000-\uf8ff]{4,30})”(?=(?:专项活动|主题活动|大讨论|活动|主题征文活动|征文活动|工程|行动))"
     r"|“([^“”\n\ue000-\uf8ff]{2,30}活动)”"
-    r"|(?<=以)“([^“”\n\ue000-\uf8ff]{2,30})”(?=为(?:活动)?载体)"
+    r"|“([^“”\n\ue000-\uf8ff]{2,30})”(?=为(?:活动)?载体)"  # 以“十不准”为载体: 以 checked
 )
 
 
@@ -230,6 +230,8 @@ def learn(title: str, texts: list[str]) -> DocContext:
         counts: Counter[str] = Counter()
         order: dict[str, int] = {}
         for match in _QUOTED_ACTIVITY.finditer(joined):
+            if match.group(3) and joined[match.start() - 1 : match.start()] != "以":
+                continue
             name = match.group(1) or match.group(2) or match.group(3)
             counts[name] += 1
             order.setdefault(name, match.start())
@@ -379,6 +381,8 @@ class Slotter:
 
     def _activities(self, text: str) -> str:
         def repl(match: re.Match[str]) -> str:
+            if match.group(3) and text[match.start() - 1 : match.start()] != "以":
+                return match.group(0)
             name = match.group(1) or match.group(2) or match.group(3)
             return "“" + self.fact("活动名称", name) + "”"
 
