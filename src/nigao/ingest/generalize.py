@@ -256,19 +256,27 @@ def generalize_text(text: str, core: str = "") -> str:
 
 
 def generalize_items(
-    items: list[tuple[int, bool, str]], texts: list[str], core: str
+    items: list[tuple[int, bool, str]],
+    texts: list[str],
+    core: str,
+    memo: dict[str, str] | None = None,
 ) -> tuple[list[tuple[int, bool, str]], list[str]]:
     """Generalize a skeleton's heading, paragraphs and child headings (in reading order).
 
     Paragraphs left empty are dropped; headings stay (with their text generalized). A
     paragraph that ends announcing a list (…如下：) loses that sentence when no paragraph
-    follows it any more.
+    follows it any more. `memo` caches results across the skeletons of one document.
     """
     kept_items: list[tuple[int, bool, str]] = []
     kept: list[str] = []
     for item, text in zip(items, texts, strict=True):
         level = item[0]
-        new = generalize_text(text, core)
+        if memo is None:
+            new = generalize_text(text, core)
+        else:  # one document's skeletons share paragraphs (a section and its sub-sections)
+            new = memo.get(text)
+            if new is None:
+                new = memo[text] = generalize_text(text, core)
         if level < 0 and not new:
             continue
         if level >= 0 and not new:

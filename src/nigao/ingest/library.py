@@ -220,6 +220,7 @@ def build_skeletons(result: IngestResult, source: str, prefix: str) -> list[Skel
     slotted = dict(zip(texts, recorder.texts(texts), strict=True))
     title = fill(recorder.entries, [slotted[doc.title]])[0][0] if doc.title else ""
     core = campaign_core(doc.title)
+    memo: dict[str, str] = {}
     counts: dict[str, int] = {}
     out: list[Skeleton] = []
     for unit in _units(result):
@@ -228,7 +229,7 @@ def build_skeletons(result: IngestResult, source: str, prefix: str) -> list[Skel
         ident = f"{prefix}-{unit.role.replace('_', '-')}" + (f"-{n}" if n > 1 else "")
         items = _items(unit)
         filled, slots = fill(recorder.entries, [slotted.get(text, text) for _l, _r, text in items])
-        items, filled = generalize_items(items, filled, core)
+        items, filled = generalize_items(items, filled, core, memo)
         slots = _used_slots(filled, slots)
         heading, body = _body(items, filled)
         out.append(
