@@ -88,11 +88,16 @@ def _fix_parens(line: str) -> str:
     line = _PAREN_PAIR.sub(pair, line)
     if "(" not in line and ")" not in line:
         return line
-    return re.sub(r"[()]", lambda m: _near_cjk(line, m), line)
+    return _PAREN_NEAR_CJK.sub(_to_full, line)
 
 
 _HALF = re.compile(r"[,:;!?]")
 _CJKISH_CHAR = re.compile(_CJKISH)
+# What _is_cjkish accepts (it rejects everything below U+2018, so not the — of _CJK_PUNCT):
+# a half-width mark with such a neighbour, found by one scan instead of a call per mark.
+_NEIGHBOUR = f"[{_CJK}{_CJK_PUNCT.replace(chr(0x2014), '')}]"
+_HALF_NEAR_CJK = re.compile(rf"(?<={_NEIGHBOUR})[,:;!?]|[,:;!?](?={_NEIGHBOUR})")
+_PAREN_NEAR_CJK = re.compile(rf"(?<={_NEIGHBOUR})[()]|[()](?={_NEIGHBOUR})")
 
 
 _ASCII_QUOTES = re.compile(r'"([^"\n]{1,60})"')
@@ -124,21 +129,15 @@ def fix_punctuation(line: str) -> str:
     if "(" in line or ")" in line:
         line = _fix_parens(line)
 
-    line = _HALF.sub(lambda m, text=line: _near_cjk(text, m), line)
+    line = _HALF_NEAR_CJK.sub(_to_full, line)
     # Again only if marks are left: in a run like "好,:" the first conversion anchors the second.
     if _HALF.search(line):
-        line = _HALF.sub(lambda m, text=line: _near_cjk(text, m), line)
+        line = _HALF_NEAR_CJK.sub(_to_full, line)
     return line
 
 
-def _near_cjk(text: str, match: re.Match[str]) -> str:
-    """The full-width form of a half-width mark when a neighbour is Chinese."""
-    i = match.start()
-    prev = text[i - 1] if i else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
-    if _is_cjkish(prev) or _is_cjkish(nxt):
-        return _HALF_TO_FULL[match.group(0)]
-    return match.group(0)
+def _to_full(match: re.Match[str]) -> str:
+    return _HALF_TO_FULL[match.group(0)]
 
 
 def _is_cjkish(ch: str) -> bool:
