@@ -38,6 +38,7 @@ class _Rules:
     acting_org: tuple[tuple[re.Pattern[str], str, str], ...]
     modern: re.Pattern[str]
     modern_terms: dict[str, str]
+    drop_hints: re.Pattern[str]  # any hint of a source_only or slogans rule (speed)
 
 
 def _drop_rules(rules: list[dict]) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
@@ -65,6 +66,11 @@ def _rules() -> _Rules:
         ),
         modern=re.compile(_alternation(list(data["modern_terms"]))),
         modern_terms=dict(data["modern_terms"]),
+        drop_hints=re.compile(
+            _alternation(
+                sorted({w for r in data["source_only"] + data["slogans"] for w in r["hint"]})
+            )
+        ),
     )
 
 
@@ -124,9 +130,15 @@ def _apply_drops(text: str, rules: tuple[tuple[re.Pattern[str], str, tuple[str, 
     return text
 
 
+@functools.lru_cache(maxsize=64)
+def _trigrams(core: str) -> re.Pattern[str]:
+    """Any three consecutive characters of `core`, found in one scan."""
+    return re.compile(_alternation(list({core[i : i + 3] for i in range(len(core) - 2)})))
+
+
 def _drop_title_words(text: str, core: str) -> str:
     """A clause that is only words of the source title's campaign (解难题，抓关键) goes."""
-    if len(core) < 3 or not any(core[i : i + 3] in text for i in range(len(core) - 2)):
+    if len(core) < 3 or not _trigrams(core).search(text):
         return text  # no three characters of the title's campaign: the usual case
     if not any(len(piece) >= 3 and piece in core for piece in _CLAUSE_SPLIT.split(text)):
         return text
@@ -246,8 +258,9 @@ def generalize_text(text: str, core: str = "") -> str:
     """One heading or paragraph (slots already `{{ … }}`) made general; may return ''."""
     rules = _rules()
     text = mend_quotes(text)
-    text = _apply_drops(text, rules.source_only)
-    text = _apply_drops(text, rules.slogans)
+    if rules.drop_hints.search(text):  # else no drop rule is tried: the usual case
+        text = _apply_drops(text, rules.source_only)
+        text = _apply_drops(text, rules.slogans)
     text = _drop_title_words(text, core)
     text = _campaign(text)
     text = _acting_org(text)
