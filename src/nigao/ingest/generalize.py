@@ -254,10 +254,26 @@ def _mend_line(text: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=64)
+def _triggers(core: str) -> re.Pattern[str]:
+    """Anything a step after mend_quotes could act on; without it the text stays (speed)."""
+    rules = _rules()
+    parts = [
+        rules.drop_hints.pattern,
+        _alternation([_CAMPAIGN, *rules.campaign_literals, *(h for _p, _s, h in rules.acting_org)]),
+        rules.modern.pattern,
+    ]
+    if len(core) >= 3:
+        parts.append(_trigrams(core).pattern)
+    return re.compile("|".join(f"(?:{part})" for part in parts))
+
+
 def generalize_text(text: str, core: str = "") -> str:
     """One heading or paragraph (slots already `{{ … }}`) made general; may return ''."""
-    rules = _rules()
     text = mend_quotes(text)
+    if not _triggers(core).search(text):  # the usual paragraph: nothing more to generalize
+        return text.strip().lstrip("，；、")
+    rules = _rules()
     if rules.drop_hints.search(text):  # else no drop rule is tried: the usual case
         text = _apply_drops(text, rules.source_only)
         text = _apply_drops(text, rules.slogans)

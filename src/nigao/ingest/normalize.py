@@ -96,8 +96,9 @@ _CJKISH_CHAR = re.compile(_CJKISH)
 # What _is_cjkish accepts (it rejects everything below U+2018, so not the — of _CJK_PUNCT):
 # a half-width mark with such a neighbour, found by one scan instead of a call per mark.
 _NEIGHBOUR = f"[{_CJK}{_CJK_PUNCT.replace(chr(0x2014), '')}]"
-_HALF_NEAR_CJK = re.compile(rf"(?<={_NEIGHBOUR})[,:;!?]|[,:;!?](?={_NEIGHBOUR})")
-_PAREN_NEAR_CJK = re.compile(rf"(?<={_NEIGHBOUR})[()]|[()](?={_NEIGHBOUR})")
+# The mark first (a character-class scan), then its neighbours.
+_HALF_NEAR_CJK = re.compile(rf"[,:;!?](?:(?={_NEIGHBOUR})|(?<={_NEIGHBOUR}.))")
+_PAREN_NEAR_CJK = re.compile(rf"[()](?:(?={_NEIGHBOUR})|(?<={_NEIGHBOUR}.))")
 
 
 _ASCII_QUOTES = re.compile(r'"([^"\n]{1,60})"')
