@@ -473,3 +473,20 @@ def test_empty_document_and_run_in_without_text_still_write() -> None:
     assert docx.Document(BytesIO(write_docx(Document()))).paragraphs is not None
     d = docx.Document(BytesIO(write_docx(Document(sections=[Section("加强领导。", run_in=True)]))))
     assert [p.text for p in d.paragraphs if p.text] == ["一、加强领导。"]
+
+
+def test_headings_on_their_own_line_and_the_signature_block_are_kept_with_what_follows(
+    plain: bytes,
+) -> None:
+    x = parts(plain)
+    for depth in (1, 2, 3, 4):
+        assert style(x, G.STYLE_HEADINGS[depth][0]).find("w:pPr/w:keepNext", NS) is not None
+    paragraphs = x["word/document.xml"].findall("w:body/w:p", NS)
+    styles = [attr(p, "w:pPr/w:pStyle", "val") for p in paragraphs]
+    sig = styles.index(G.STYLE_SIGNATURE[0])
+    kept = [p.find("w:pPr/w:keepNext", NS) is not None for p in paragraphs]
+    # the last text line, the blank line and the 署名 go with the 成文日期
+    assert kept[sig - 2 : sig + 1] == [True, True, True]
+    assert not kept[sig + 1]
+    # body paragraphs elsewhere flow freely, so the 22-line grid stays full
+    assert sum(kept) == 3

@@ -413,20 +413,66 @@ class _Body:
         self.xml: list[str] = []
         self.rows = 0
         self.counting = counting  # rows are only needed to place a 版记
+        self.last: tuple[str, tuple[int, ...]] | None = None  # the last text paragraph added
 
     def add(self, xml: str, rows: int = 1) -> None:
         self.xml.append(xml)
         self.rows += rows
+        self.last = None
 
     def text(self, xml: str, text: str, *args: int) -> None:
         """Add a paragraph of `text`, counting its rows (see count_lines for `args`)."""
         self.xml.append(xml)
+        self.last = (text, args)
         if self.counting:
             self.rows += count_lines(clean(text), *args)
+
+    def keep_last_text_with(self, following: int) -> None:
+        """Keep the last paragraph written with the `following` rows (the 署名 block).
+
+        When those rows do not fit on this page, they go overleaf and take the last line
+        of text with them: the page they leave ends early.
+        """
+        if self.last is None or not self.xml[-1].startswith(_STYLED):
+            return
+        lines = count_lines(clean(self.last[0]), *self.last[1])
+        if lines > _KEPT_TEXT_ROWS:
+            return  # a long paragraph is not moved whole: the 署名 block may start a page
+        xml = self.xml[-1]
+        end = xml.index("/>") + 2
+        # keepLines too: Word and LibreOffice then both move the whole paragraph
+        self.xml[-1] = xml[:end] + _KEEP + "<w:keepLines/>" + xml[end:]
+        page = G.LINES_PER_PAGE
+        first = self.rows - lines  # the row the paragraph starts on, as counted so far
+        at = first % page
+        if at + lines > page:  # keepLines: it is not split, it starts overleaf
+            first, at = first + page - at, 0
+        if at and at + lines + following > page:  # keepNext: it goes with the 署名 block
+            first += page - at
+        self.rows = first + lines
+
+    def keep_with_next(self, lines: int) -> None:
+        """`lines` kept headings go overleaf unless they and one line of text fit this page."""
+        used = self.rows % G.LINES_PER_PAGE
+        if self.counting and lines and used + lines >= G.LINES_PER_PAGE:
+            self.rows += G.LINES_PER_PAGE - used
 
     def blank(self, n: int = 1) -> None:
         for _ in range(n):
             self.add("<w:p/>")
+
+
+def _kept_lines(section: Section) -> int:
+    """Rows of headings on lines of their own kept together from here down to the first text."""
+    lines = 0
+    while not section.run_in or not section.paragraphs:
+        if not section.paragraphs and not section.sections:
+            return 0  # an empty section: nothing to keep its heading with
+        lines += 1
+        if section.paragraphs or section.sections[0].run_in:
+            return lines
+        section = section.sections[0]
+    return lines
 
 
 def _section_paragraphs(depth: int, lab: str, section: Section, out: _Body) -> None:
@@ -438,6 +484,9 @@ def _section_paragraphs(depth: int, lab: str, section: Section, out: _Body) -> N
         out.text(para(body, content, level), heading + section.paragraphs[0])
         rest = section.paragraphs[1:]
     else:
+        # A heading on a line of its own is kept with its text (w:keepNext in its style): on
+        # the last row of a page it moves overleaf, leaving that row empty — counted here too.
+        out.keep_with_next(_kept_lines(section))
         out.text(para(G.STYLE_HEADINGS[depth][0], runs(heading)), heading)
         rest = section.paragraphs
     for text in rest:
@@ -566,11 +615,15 @@ def _build(doc: Document, counting: bool) -> _Body:
         out.blank()
         _attachment_paragraphs(doc.attachments, out)
     if doc.signature or doc.date:
-        out.blank()
+        # 署名 and 成文日期 stay together, and never on a page without body text above them:
+        # the last line of text, the blank line and the 署名 are kept with what follows.
+        out.keep_last_text_with(1 + bool(doc.signature) + bool(doc.date))
+        out.add(para(None, "", _KEEP))
         sig_right, date_left = date_indents(doc.signature or "", doc.date or "")
         if doc.signature:
+            keep = _KEEP if doc.date else ""
             ind = f'<w:ind w:right="{sig_right}"/>'
-            out.add(para(G.STYLE_SIGNATURE[0], runs(doc.signature), ind))
+            out.add(para(G.STYLE_SIGNATURE[0], runs(doc.signature), keep + ind))
         if doc.date:
             ind = f'<w:ind w:left="{date_left}"/>'
             out.add(para(G.STYLE_DATE[0], runs(doc.date), ind))
@@ -650,6 +703,9 @@ def _rpr(
 
 # A 22 pt line would take two grid rows in LibreOffice: the title keeps its exact line instead.
 _OFF_GRID = '<w:snapToGrid w:val="0"/>'
+_KEEP = "<w:keepNext/>"
+_STYLED = "<w:p><w:pPr><w:pStyle "
+_KEPT_TEXT_ROWS = 5  # a last paragraph up to this long goes overleaf with the 署名
 
 
 def _grid_spacing(line: int = G.LINE_PITCH) -> str:
@@ -702,7 +758,7 @@ def _styles_xml() -> str:
         ),
     ]
     for depth, (sid, name) in G.STYLE_HEADINGS.items():
-        ppr = _grid_spacing() + first + f'<w:outlineLvl w:val="{G.OUTLINE_LEVELS[depth]}"/>'
+        ppr = _KEEP + _grid_spacing() + first + f'<w:outlineLvl w:val="{G.OUTLINE_LEVELS[depth]}"/>'
         rpr = _rpr(G.HEADING_FONTS[depth], G.BODY_SIZE, G.CHAR_SPACING)
         styles.append(_pstyle(sid, name, ppr=ppr, rpr=rpr, next_id=G.STYLE_BODY[0]))
     for depth, (sid, name) in G.STYLE_RUN_IN.items():
