@@ -256,16 +256,19 @@ def _mend_line(text: str) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _triggers(core: str) -> re.Pattern[str]:
-    """Anything a step after mend_quotes could act on; without it the text stays (speed)."""
+    """Any word a step after mend_quotes could act on; without one the text stays (speed).
+
+    One flat alternation of literals (hints, campaign words, org hints, modern terms, the
+    title's trigrams), so the regex engine can skip ahead by their first characters.
+    """
     rules = _rules()
-    parts = [
-        rules.drop_hints.pattern,
-        _alternation([_CAMPAIGN, *rules.campaign_literals, *(h for _p, _s, h in rules.acting_org)]),
-        rules.modern.pattern,
-    ]
+    data = tables.load("generalize")
+    words = {w for r in data["source_only"] + data["slogans"] for w in r["hint"]}
+    words |= {_CAMPAIGN, *rules.campaign_literals, *(h for _p, _s, h in rules.acting_org)}
+    words |= set(rules.modern_terms)
     if len(core) >= 3:
-        parts.append(_trigrams(core).pattern)
-    return re.compile("|".join(f"(?:{part})" for part in parts))
+        words |= {core[i : i + 3] for i in range(len(core) - 2)}
+    return re.compile(_alternation(sorted(words)))
 
 
 def generalize_text(text: str, core: str = "") -> str:

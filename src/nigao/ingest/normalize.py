@@ -32,6 +32,11 @@ def _traditional_chars() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _traditional_re() -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(sorted(_traditional_chars()))) + "]")
+
+
+@functools.lru_cache(maxsize=1)
 def _converter():
     import opencc
 
@@ -44,10 +49,11 @@ def detect_script(text: str) -> str:
     Counted over distinct characters (a set intersection at C speed): a Traditional text
     uses dozens of them, a Simplified one at most a stray few.
     """
-    distinct = set(text[:1500])  # the opening tells; a set of the whole text costs more
-    hits = len(distinct & _traditional_chars())
+    opening = text[:1500]  # the opening tells; the whole text costs more
+    hits = len(set(_traditional_re().findall(opening)))  # a class scan: no set of every char
     if hits < 5:
         return "simplified"
+    distinct = set(opening)
     han = sum(1 for ch in distinct if "\u4e00" <= ch <= "\u9fff") or 1
     return "traditional" if hits / han > 0.05 else "simplified"
 
