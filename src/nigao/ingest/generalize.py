@@ -33,16 +33,20 @@ class _Rules:
     campaign_words: re.Pattern[str]
     campaign_slot: re.Pattern[str]
     campaign_literals: tuple[str, ...]
-    source_only: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]
-    slogans: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]
+    campaign_any: re.Pattern[str]  # the slot or a campaign word (speed)
+    source_only: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...]
+    slogans: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...]
     acting_org: tuple[tuple[re.Pattern[str], str, str], ...]
     modern: re.Pattern[str]
     modern_terms: dict[str, str]
     drop_hints: re.Pattern[str]  # any hint of a source_only or slogans rule (speed)
 
 
-def _drop_rules(rules: list[dict]) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]:
-    return tuple((re.compile(r["pattern"]), r["drop"], tuple(r["hint"])) for r in rules)
+def _drop_rules(rules: list[dict]) -> tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...]:
+    """(pattern, drop mode, its hints as one literal alternation) per rule."""
+    return tuple(
+        (re.compile(r["pattern"]), r["drop"], re.compile(_alternation(r["hint"]))) for r in rules
+    )
 
 
 def _alternation(words: list[str]) -> str:
@@ -59,6 +63,7 @@ def _rules() -> _Rules:
         campaign_words=re.compile(rf"“?(?:{words})”?(?:{types})?"),
         campaign_slot=re.compile(rf"(“?){slot}(”?)((?:{types})*)"),
         campaign_literals=tuple(data["campaign_words"]),
+        campaign_any=re.compile(_alternation([_CAMPAIGN, *data["campaign_words"]])),
         source_only=_drop_rules(data["source_only"]),
         slogans=_drop_rules(data["slogans"]),
         acting_org=tuple(
@@ -118,9 +123,9 @@ def _drop(text: str, start: int, end: int, mode: str) -> str:
     return text[: left - 1] + text[right:]
 
 
-def _apply_drops(text: str, rules: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]) -> str:
+def _apply_drops(text: str, rules: tuple[tuple[re.Pattern[str], str, re.Pattern[str]], ...]) -> str:
     for pattern, mode, hint in rules:
-        if not any(word in text for word in hint):
+        if not hint.search(text):
             continue
         for _ in range(50):  # each pass removes text: bounded
             match = pattern.search(text)
@@ -157,7 +162,7 @@ def _drop_title_words(text: str, core: str) -> str:
 def _campaign(text: str) -> str:
     """The source's campaign, however it is named, becomes “{{ campaign }}”活动 (once)."""
     rules = _rules()
-    if _CAMPAIGN not in text and not any(word in text for word in rules.campaign_literals):
+    if not rules.campaign_any.search(text):
         return text
 
     def slot(match: re.Match[str]) -> str:
