@@ -20,6 +20,8 @@ _CJK = "\u4e00-\u9fff"
 _OPEN, _CLOSE, _BASE, _RANGE = "\ue000", "\ue001", 0xE100, 0x1700
 _PUA = "\ue000-\uf8ff"
 _PUA_CHAR = re.compile("[\ue000-\uf8ff]")
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+_NOT_LABEL = re.compile(rf"[^{_CJK}A-Za-z0-9]")
 _PUNCT = "，。；：、！？“”‘’（）《》【】…—,.;:!?()[]「」 "
 
 FIXED_LABELS = {
@@ -80,7 +82,7 @@ def _name_before(text: str, end: int, lengths: tuple[int, ...] = (2, 3, 4)) -> i
         if start < 0:
             break
         name = text[start:end]
-        if not re.fullmatch(f"[{_CJK}]+", name):
+        if not _CJK_RUN.fullmatch(name):
             break
         if length == lengths[0] and _is_generic(name):
             return None  # 农村学校, 全县…: the word next to the suffix is a general one
@@ -260,7 +262,7 @@ class Slotter:
 
     def fact(self, base: str, value: str) -> str:
         """A facts.<label> slot; labels are numbered per skeleton by `fill`."""
-        base = re.sub(rf"[^{_CJK}A-Za-z0-9]", "", base) or "待填内容"
+        base = _NOT_LABEL.sub("", base) or "待填内容"
         if base[0].isdigit():
             base = "第" + base
         return self._mark(("fact", base, value, ""))
@@ -465,7 +467,7 @@ class Slotter:
             if start < pos:
                 return None
             stem = text[start:suffix_at]
-            if not re.fullmatch(f"[{_CJK}]+", stem) or _is_generic(stem):
+            if not _CJK_RUN.fullmatch(stem) or _is_generic(stem):
                 return None
             if not stem.startswith(verbs) and not stem.endswith(("的", "和", "及")):
                 return start
@@ -609,7 +611,7 @@ class Slotter:
         text = re.sub(
             r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:[-—至到～~]\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)?",
             lambda m: self.fact(
-                ("开始日期" if text[: m.start()].endswith(("从", "自", "于")) else "日期")
+                ("开始日期" if text.endswith(("从", "自", "于"), 0, m.start()) else "日期")
                 if "月" in m.group(0)
                 else "年份",
                 m.group(0),
@@ -654,11 +656,11 @@ class Slotter:
     def _context_label(self, text: str, match: re.Match[str], suffix: str) -> str:
         """Name a number by the nearest known noun around it: 学位 + 数 → 学位数."""
         before = text[max(0, match.start() - 10) : match.start()]
-        before = re.split(r"[，。；：、（）“”\n]", before)[-1]
+        before = _CONTEXT_BREAK.split(before)[-1]
         after = text[match.end() : match.end() + 8]
-        after = re.split(r"[，。；：、（）“”\n]", after)[0]
+        after = _CONTEXT_BREAK.split(after)[0]
         best = None
-        for noun in _rules()["fact_nouns"]:
+        for noun in _nouns_starting(before + after):
             candidates = []
             at = before.rfind(noun)
             if at >= 0:
@@ -678,6 +680,26 @@ class Slotter:
         if noun.endswith(("费", "补助", "投入", "捐款")) and suffix == "金额":
             return noun + "金额"
         return (noun + suffix) if noun else suffix
+
+
+_CONTEXT_BREAK = re.compile(r"[，。；：、（）“”\n]")
+
+
+@functools.cache
+def _noun_index() -> dict[str, tuple[int, ...]]:
+    """fact_nouns by their first character (positions in the table's order)."""
+    index: dict[str, list[int]] = {}
+    for i, noun in enumerate(_rules()["fact_nouns"]):
+        index.setdefault(noun[0], []).append(i)
+    return {ch: tuple(ids) for ch, ids in index.items()}
+
+
+def _nouns_starting(chars: str) -> list[str]:
+    """The fact_nouns (table order) whose first character occurs in `chars`: no other can."""
+    index = _noun_index()
+    ids = sorted({i for ch in set(chars) for i in index.get(ch, ())})
+    nouns = _rules()["fact_nouns"]
+    return [nouns[i] for i in ids]
 
 
 _PLACE = re.compile("\ue000(.)(.)\ue001")
@@ -712,11 +734,16 @@ def fill(
     return [_PLACE.sub(repl, text) for text in texts], slots
 
 
+_PHASE_BEFORE = re.compile(rf"([{_CJK}]{{2,6}}阶段)（$")
+
+
 def _time_label(text: str, match: re.Match[str]) -> str:
     """Name a month by its use: 宣传发动阶段（2月） → 宣传发动阶段时间, 至5月 → 结束时间."""
-    before = text[: match.start()]
+    # The last ten characters are enough for every test below (a phase name is at most
+    # 6 + 2 characters, then （, then $ may sit before a final newline); no copy of the text.
+    before = text[max(0, match.start() - 10) : match.start()]
     after = text[match.end() : match.end() + 2]
-    phase = re.search(rf"([{_CJK}]{{2,6}}阶段)（$", before)
+    phase = _PHASE_BEFORE.search(before)
     if phase:
         return phase.group(1) + "时间"
     if before.endswith(("至", "到", "起至")):
