@@ -99,6 +99,63 @@ def _guidance_rules() -> tuple[tuple[re.Pattern[str], str, str], ...]:
     )
 
 
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of `pattern` must start with, or None when not plainly known."""
+    try:  # the stdlib's regex parser (private): without it every rule is simply tried
+        from re import _constants as c
+        from re import _parser
+    except ImportError:
+        return None
+
+    def first(items) -> set[str] | None:
+        if not items:
+            return None
+        op, arg = items[0]
+        if op is c.LITERAL:
+            return {chr(arg)}
+        if op is c.IN:
+            chars: set[str] = set()
+            for kind, value in arg:
+                if kind is c.LITERAL:
+                    chars.add(chr(value))
+                elif kind is c.RANGE and value[1] - value[0] < 0x3000:
+                    chars.update(chr(n) for n in range(value[0], value[1] + 1))
+                else:
+                    return None
+            return chars
+        if op is c.BRANCH:
+            chars = set()
+            for branch in arg[1]:
+                found = first(list(branch))
+                if found is None:
+                    return None
+                chars |= found
+            return chars
+        if op is c.SUBPATTERN and not arg[1] and not arg[2]:
+            return first(list(arg[3]))
+        return None
+
+    parsed = _parser.parse(pattern)
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    found = first(list(parsed))
+    return frozenset(found) if found is not None else None
+
+
+@functools.cache
+def _guidance_by_first() -> dict[str, tuple[int, ...]]:
+    """Which guidance rules may match at a character ("" → rules that may start anywhere).
+
+    Only these are tried where a term starts (speed); the order of the table is kept.
+    """
+    sets = [_first_chars(p.pattern) for p, _s, _l in _guidance_rules()]
+    anywhere = tuple(i for i, chars in enumerate(sets) if chars is None)
+    chars = set().union(*(cs for cs in sets if cs is not None))
+    index = {ch: tuple(i for i, cs in enumerate(sets) if cs is None or ch in cs) for ch in chars}
+    index[""] = anywhere
+    return index
+
+
 _DIGIT = re.compile(r"\d")
 _SCHOOLS_VISITED = re.compile(
     r"(?<=了)([^，。；了“”\n\ue000-\uf8ff]{2,20}?)(?=等[一二三四五六七八九十两\d]+所(?:学校|中小学|幼儿园))"
@@ -340,8 +397,10 @@ class Slotter:
     def _guidance(self, text: str) -> str:
         spans: list[tuple[int, int, str, str]] = []
         # One scan with all terms finds where terms start; each term is then tried there only.
+        rules, by_first = _guidance_rules(), _guidance_by_first()
         for found in _guidance_any().finditer(text):
-            for pattern, slot, label in _guidance_rules():
+            for i in by_first.get(text[found.start()], by_first[""]):
+                pattern, slot, label = rules[i]
                 match = pattern.match(text, found.start())
                 if match is None:
                     continue
