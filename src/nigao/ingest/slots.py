@@ -237,7 +237,14 @@ def _hint(hint: str) -> re.Pattern[str]:
 
 @functools.cache
 def _guidance_any() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p.pattern})" for p, _s, _l in _guidance_rules()))
+    """Where any guidance term starts; a lookahead on the terms' first characters lets most
+    positions fail at once (when every rule's first characters are known)."""
+    terms = "|".join(f"(?:{p.pattern})" for p, _s, _l in _guidance_rules())
+    index = _guidance_by_first()
+    if index[""]:
+        return re.compile(terms)
+    firsts = "".join(sorted(ch for ch in index if ch))
+    return re.compile(f"(?=[{re.escape(firsts)}])(?:{terms})")
 
 
 @functools.cache
