@@ -135,7 +135,7 @@ def clean(lines: list[str]) -> Cleaned:
                 result.issuer_mark = line
             else:
                 removed.append((index, line))  # banner, slogan, repeated title
-        elif title and _strip_suffix(line) == title:
+        elif title and line.startswith(title) and _strip_suffix(line) == title:
             removed.append((index, line))  # the title repeated inside the page
         else:
             result.lines.append(line)

@@ -204,6 +204,15 @@ def _ethnic_words() -> tuple[str, ...]:
     return tuple(sorted(_rules()["ethnic_groups"], key=len, reverse=True))
 
 
+@functools.cache
+def _school_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """School suffixes (longest first), generic words that are not suffixes, verb prefixes."""
+    suffixes = tuple(sorted(_rules()["school_suffixes"], key=len, reverse=True))
+    _prefixes, words = _generic()
+    endings = tuple(sorted(w for w in words if w not in suffixes))
+    return suffixes, endings, tuple(_rules()["verb_prefixes"])
+
+
 # The passes in order, each with a cheap pattern that must occur for it to find anything.
 _STEPS: tuple[tuple[str, str], ...] = (
     ("_documents", "《"),
@@ -543,12 +552,10 @@ class Slotter:
         name = text[start:end]
         if name.startswith(("#", "X", "Ｘ", "×")):
             return True
-        suffixes = sorted(_rules()["school_suffixes"], key=len, reverse=True)
+        suffixes, generic_endings, verbs = _school_words()
         stem = next((name[: -len(s)] for s in suffixes if name.endswith(s)), name)
-        _prefixes, words = _generic()
-        if any(name.endswith(w) and w not in suffixes for w in words):
+        if name.endswith(generic_endings):
             return False  # 大力实施中小学, 乡村学校 …
-        verbs = tuple(_rules()["verb_prefixes"])
         if any(tail.startswith(verbs) for tail in (stem, stem[-2:], stem[-3:])):
             return False  # 改善学校, 建设学校 …
         return (
