@@ -9,6 +9,7 @@ paragraph without breaking the punctuation around it.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -94,11 +95,13 @@ def campaign_core(title: str) -> str:
 
 def _boundaries(text: str, ends: str) -> list[int]:
     """Positions of the `ends` punctuation outside quotes and brackets (C-speed scans)."""
-    protected = [m.span() for m in _PROTECTED.finditer(text)]
+    spans = [m.span() for m in _PROTECTED.finditer(text)]  # sorted, never overlapping
+    starts = [a for a, _b in spans]
     found = []
     for match in re.finditer(f"[{ends}]", text):
         at = match.start()
-        if not any(a < at < b - 1 for a, b in protected):
+        k = bisect.bisect_left(starts, at) - 1  # the one span that may hold `at`: last a < at
+        if k < 0 or at >= spans[k][1] - 1:
             found.append(at)
     return found
 
