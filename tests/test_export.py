@@ -121,3 +121,14 @@ def test_profile_and_draft_mixed_up(draft: Path) -> None:
         result.exit_code == 2
         and "是草稿，不是配置文件：导出 Word 请用  nigao export" in result.output
     )
+
+
+def test_export_reports_characters_word_cannot_hold(tmp_path: Path) -> None:
+    path = tmp_path / "d.md"
+    path.write_text("# 标题\n\n正文里有\x01控制字符。\n", encoding="utf-8")
+    result = invoke("export", str(path))
+    assert result.exit_code == 0, result.output
+    assert "提示：" in result.output and "U+0001" in result.output
+    with zipfile.ZipFile(tmp_path / "d.docx") as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    assert "正文里有控制字符。" in xml

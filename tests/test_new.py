@@ -263,20 +263,19 @@ def test_unknown_skeleton_and_missing_field_errors(work: Path) -> None:
     assert not (work / "drafts").exists()
 
 
-def test_checker_hook_prints_findings(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import nigao.check as check
-
-    seen = {}
-
-    def fake(doc: object, profile: object = None) -> list[str]:
-        seen["profile"] = profile
-        return ["第1页：示例提示"]
-
-    monkeypatch.setattr(check, "check_document", fake, raising=False)
+def test_new_proofreads_the_draft_by_its_lines_and_final_refuses_errors(work: Path) -> None:
+    text = PROFILE.replace("自写的任务内容。", "各校新增投入XX万元。") + "facts: {新增学位数: 1}\n"
+    (work / "profiles" / "my-plan.yaml").write_text(text, encoding="utf-8")
+    refused = run("new", "profiles/my-plan.yaml", "--final")
+    assert refused.exit_code == 1
+    assert "定稿检查未通过" in refused.output and "LEFT-PLACEHOLDER" in refused.output
+    assert not (work / "drafts").exists()
     result = run("new", "profiles/my-plan.yaml")
     assert result.exit_code == 0, result.output
-    assert "校对：第1页：示例提示" in result.output
-    assert seen["profile"].path == "profiles/my-plan.yaml"
+    found = re.search(r"校对：drafts/my-plan\.md:(\d+): LEFT-PLACEHOLDER 错误", result.output)
+    assert found, result.output
+    lines = (work / "drafts" / "my-plan.md").read_text(encoding="utf-8").split("\n")
+    assert "XX万元" in lines[int(found.group(1)) - 1]
 
 
 def test_new_in_a_real_process(tmp_path: Path) -> None:

@@ -275,14 +275,19 @@ def new(
     outputs = [md_path, docx_path] + ([pdf_path] if pdf else [])
 
     missing = C.unfilled(draft, profile)
-    if final and missing:
-        raise NigaoError(
-            f"定稿检查未通过，未写出任何文件（{len(missing)} 处）：\n"
-            + "\n".join(f"  {m}" for m in missing)
-        )
-    check_writable(outputs, force)
     cleaned: list[str] = []  # text that lost characters no file can hold
     markdown = write_draft(doc, cleaned)
+    # Proofread what is about to be written, so --final can refuse before any output and the
+    # findings point at lines of the .md the drafter will edit.
+    findings = [] if no_check else run_checker(doc, profile, markdown, md_path)
+    errors = [f for f in findings if f.severity == "error"]
+    if final and (missing or errors):
+        problems = [*missing, *(str(f) for f in errors)]
+        raise NigaoError(
+            f"定稿检查未通过，未写出任何文件（{len(problems)} 处）：\n"
+            + "\n".join(f"  {m}" for m in problems)
+        )
+    check_writable(outputs, force)
     docx_bytes = _docx_bytes(doc)
     _write_all([(md_path, markdown), (docx_path, docx_bytes)])
     click.echo(f"已生成：{md_path}、{docx_path}")
@@ -296,8 +301,8 @@ def new(
         )
     for note in [*draft.notes, *cleaned]:
         click.echo(f"  提示：{note}")
-    if not no_check:
-        run_checker(doc, profile)
+    for finding in findings:
+        click.echo(f"  校对：{finding}")
     if missing:
         click.echo(f"还有 {len(missing)} 处待填：")
         for line in missing:
@@ -310,10 +315,10 @@ def new(
         click.echo("没有待填内容。")
 
 
-def _docx_bytes(doc: Any) -> bytes:
+def _docx_bytes(doc: Any, report: list[str] | None = None) -> bytes:
     from nigao.docx_writer import write_docx
 
-    return write_docx(doc)
+    return write_docx(doc, report)
 
 
 def _write_all(files: list[tuple[Path, str | bytes]]) -> None:
@@ -339,30 +344,21 @@ def _to_pdf(docx_path: Path, pdf_path: Path) -> None:
     to_pdf(docx_path, pdf_path)
 
 
-def run_checker(doc: Any, profile: Any) -> None:
-    """HOOK for the checker (issue 5): print findings about the new draft.
+def run_checker(doc: Any, profile: Any, markdown: str, md_path: Path) -> list[Any]:
+    """Proofread the new draft (issue 5) as the .md it is written to: findings name its lines.
 
-    Called after the draft is written. The checker helper fills in the call below; keep it
-    small and never let it stop `nigao new` (the draft is already written).
+    A checker failure never stops `nigao new`; it is reported as one line instead.
     """
-    import importlib.util
-
-    if importlib.util.find_spec("nigao.check") is None:
-        return
-    import nigao.check as check
-
-    check_document = getattr(check, "check_document", None)
-    if check_document is None:
-        return
+    from nigao.check import check_document
     from nigao.errors import NigaoError
 
     try:
-        findings = check_document(doc, profile=profile)
+        return check_document(
+            doc, profile=profile, source_lines=markdown.split("\n"), path=str(md_path)
+        )
     except NigaoError as error:
         click.echo(f"  校对未完成：{error}")
-        return
-    for finding in findings or []:
-        click.echo(f"  校对：{finding}")
+        return []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -405,8 +401,11 @@ def export(draft_path: str, output: str | None, force: bool, pdf: bool) -> None:
         docx_path = docx_path.with_name(docx_path.name + ".docx")
     pdf_path = docx_path.with_suffix(".pdf")
     check_writable([docx_path] + ([pdf_path] if pdf else []), force)
-    _write_all([(docx_path, _docx_bytes(doc))])
+    cleaned: list[str] = []  # text that lost characters no file can hold
+    _write_all([(docx_path, _docx_bytes(doc, cleaned))])
     click.echo(f"已生成：{docx_path}")
     if pdf:
         _to_pdf(docx_path, pdf_path)
         click.echo(f"已生成：{pdf_path}")
+    for note in cleaned:
+        click.echo(f"  提示：{note}")
