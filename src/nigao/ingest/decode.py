@@ -8,6 +8,8 @@ Line endings become \\n. Anything that is not text is a `ReadError` naming the f
 from __future__ import annotations
 
 import codecs
+import re
+from collections import Counter
 from pathlib import Path
 
 from nigao.errors import ReadError
@@ -47,12 +49,9 @@ def _cjk_share(text: str) -> float:
 def decode_bytes(data: bytes, name: str = "") -> str:
     """Decode raw bytes of a text file; raise ReadError with a Chinese reason."""
     if data.startswith(codecs.BOM_UTF8):
-        text = data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict")
+        text = _decode_after_utf8_bom(data[len(codecs.BOM_UTF8) :], name)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise ReadError("UTF-16 编码的文件已损坏，无法解码", path=name) from None
+        text = _decode_after_utf16_bom(data, name)
     else:
         if _looks_binary(data):
             raise ReadError("不是文本文件（可能是图片、压缩包或旧版 .doc），无法读取", path=name)
@@ -60,6 +59,77 @@ def decode_bytes(data: bytes, name: str = "") -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     if not text.strip():
         raise ReadError("文件是空的，没有可读取的文字", path=name)
+    return text
+
+
+def _decode_after_utf8_bom(payload: bytes, name: str) -> str:
+    """UTF-8 after a UTF-8 BOM; an editor may have put the BOM on GB18030/Big5 text."""
+    try:
+        return payload.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if _looks_binary(payload):
+        raise ReadError("不是文本文件（可能是图片、压缩包或旧版 .doc），无法读取", path=name)
+    try:
+        return _decode_unmarked(payload, name)  # the BOM lied: GB18030 / Big5 text behind it
+    except ReadError:
+        raise ReadError(
+            "文件开头标着 UTF-8，内容却不是有效的 UTF-8，也不是 GB18030/GBK 或 Big5，"
+            "请另存为 UTF-8 后再试",
+            path=name,
+        ) from None
+
+
+_PLAIN = re.compile(
+    "[\t\n\r\x20-\x7e\u2010-\u2027\u3000-\u303f\uff01-\uff5e" + "".join(sorted(_COMMON)) + "]"
+)
+# Control characters (not tab / line breaks), surrogates, private use, CJK compatibility.
+_ODD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\uf8ff\uf900-\ufaff]")
+
+
+def _plain_share(text: str) -> float:
+    """Share of characters ordinary text is made of: common Chinese, printable ASCII, line
+    breaks, CJK and full-width punctuation. Mojibake of the wrong codec scores low."""
+    return len(_PLAIN.findall(text)) / len(text) if text else 0.0
+
+
+def _odd_share(text: str) -> float:
+    """Share of code points no real text is made of: unassigned, private use, surrogates,
+    CJK compatibility ideographs, control characters."""
+    import unicodedata
+
+    if not text:
+        return 0.0
+    odd = len(_ODD.findall(text))
+    counts = Counter(text)
+    odd += sum(n for ch, n in counts.items() if unicodedata.category(ch) == "Cn")
+    return odd / len(text)
+
+
+def _decode_after_utf16_bom(data: bytes, name: str) -> str:
+    """UTF-16 after its BOM, unless the bytes are really UTF-8 text behind a wrong BOM."""
+    try:
+        as_utf8: str | None = data[2:].decode("utf-8")
+    except UnicodeDecodeError:
+        as_utf8 = None
+    try:
+        text: str | None = data.decode("utf-16")
+    except UnicodeDecodeError:
+        text = None
+    if (
+        as_utf8 is not None
+        and _plain_share(as_utf8) >= 0.6
+        and (text is None or _plain_share(as_utf8) > _plain_share(text) + 0.2)
+    ):
+        return as_utf8  # the BOM lied: UTF-8 text, read as such
+    if text is None:
+        raise ReadError("UTF-16 编码的文件已损坏，无法解码", path=name)
+    # Full of code points no text is made of, with little ordinary text: a BOM on garbage.
+    if _plain_share(text) < 0.2 and _odd_share(text) > 0.3:
+        raise ReadError(
+            "文件开头标着 UTF-16，解码出来却是乱码（编码标记有误），请另存为 UTF-8 后再试",
+            path=name,
+        )
     return text
 
 
