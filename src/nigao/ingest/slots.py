@@ -170,6 +170,9 @@ _NOT_BEFORE_SCHOOL = frozenset(
 )
 _JOINED_PLACEHOLDER = re.compile("(?:学校|小学|中学|幼儿园|完小)[、和与及]\ue000")
 _COMRADE = re.compile("同志(?!们)")
+# Lookaheads on the first character let most positions fail at once (speed; same matches).
+_ORG_NAME = re.compile(r"(?=[中县区市])(中共)?([县区市])教育(?:体育)?局")
+_MARK = re.compile(r"(?=[#XＸ×])(?:#+|[XＸ×]{2,})(万元|亿元|元)?")
 
 
 def _decode(placeholder: str) -> int:
@@ -178,8 +181,11 @@ def _decode(placeholder: str) -> int:
 
 @functools.cache
 def _school_suffix_re() -> re.Pattern[str]:
-    suffixes = "|".join(sorted(_rules()["school_suffixes"], key=len, reverse=True))
-    return re.compile(rf"(?:#+|[XＸ×]{{2,}})(?:{suffixes})|(?:{suffixes})")
+    words = sorted(_rules()["school_suffixes"], key=len, reverse=True)
+    suffixes = "|".join(words)
+    # The lookahead on possible first characters lets most positions fail at once (speed).
+    firsts = re.escape("".join(sorted({"#", "X", "Ｘ", "×"} | {w[0] for w in words})))
+    return re.compile(rf"(?=[{firsts}])(?:(?:#+|[XＸ×]{{2,}})(?:{suffixes})|(?:{suffixes}))")
 
 
 @functools.cache
@@ -471,7 +477,7 @@ class Slotter:
 
     def _orgs(self, text: str) -> str:
         out, pos = [], 0
-        for match in re.finditer(r"(中共)?([县区市])教育(?:体育)?局", text):
+        for match in _ORG_NAME.finditer(text):
             stem_start = None if match.group(1) else _name_before(text, match.start(2), (2, 3))
             stem = text[stem_start : match.start(2)] if stem_start is not None else ""
             start = match.start()
@@ -678,7 +684,7 @@ class Slotter:
                 return self.fact(self._context_label(text, match, "金额"), match.group(0))
             return self.fact("待填内容", match.group(0))
 
-        return re.sub(r"(?:#+|[XＸ×]{2,})(万元|亿元|元)?", repl, text)
+        return _MARK.sub(repl, text)
 
     def _dates(self, text: str) -> str:
         text = re.sub(
