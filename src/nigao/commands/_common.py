@@ -10,6 +10,16 @@ import click
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# `--library DIR` (repeatable) for every command that reads skeletons.
+library_option = click.option(
+    "--library",
+    "libraries",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    metavar="文件夹",
+    help="另外的骨架文件夹（可重复；同编号的骨架以它为准）。也可用环境变量 NIGAO_LIBRARY",
+)
+
 
 def friendly(func: F) -> F:
     """Run a command body so a NigaoError prints one Chinese line (also under CliRunner)."""

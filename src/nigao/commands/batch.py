@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from nigao.commands._common import friendly
+from nigao.commands._common import friendly, library_option
 
 if TYPE_CHECKING:
     from nigao.batch import BatchReport
@@ -41,14 +41,7 @@ if TYPE_CHECKING:
     "-j", "--jobs", type=click.IntRange(1, 256), metavar="N", help="并行进程数（默认：本机核数）"
 )
 @click.option("--force", is_flag=True, help="重新生成已存在的文件（默认跳过已完成的单位）")
-@click.option(
-    "--library",
-    "libraries",
-    multiple=True,
-    type=click.Path(file_okay=False),
-    metavar="文件夹",
-    help="另外的骨架文件夹（可重复）",
-)
+@library_option
 @click.help_option("-h", "--help", help="显示帮助并退出")
 @friendly
 def batch(

@@ -11,10 +11,7 @@ from typing import Any
 
 import click
 
-from nigao.commands._common import friendly
-
-_LIBRARY_HELP = "另外的骨架文件夹（可重复；同编号的骨架以它为准）。也可用环境变量 NIGAO_LIBRARY"
-
+from nigao.commands._common import friendly, library_option
 
 # ---------------------------------------------------------------------------------------------
 # init / schema
@@ -219,14 +216,7 @@ def _opening(skeleton: Any, width: int = 50) -> str:
     "--final", is_flag=True, help="定稿模式：仍有【待填】、领导小组空缺时列出并停止，不写任何文件"
 )
 @click.option("--force", is_flag=True, help="覆盖已有的草稿文件")
-@click.option(
-    "--library",
-    "libraries",
-    multiple=True,
-    type=click.Path(file_okay=False),
-    metavar="文件夹",
-    help=_LIBRARY_HELP,
-)
+@library_option
 @click.option("--pdf", is_flag=True, help="同时生成 PDF（需要 LibreOffice）")
 @click.option("--no-check", "no_check", is_flag=True, help="生成后不做自动校对")
 @click.help_option("-h", "--help", help="显示帮助并退出")

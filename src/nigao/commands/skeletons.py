@@ -7,11 +7,9 @@ from typing import Any
 
 import click
 
-from nigao.commands._common import friendly
+from nigao.commands._common import friendly, library_option
 
 _SLOT_RE = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
-_LIBRARY_HELP = "另外的骨架文件夹（可重复；同编号的骨架以它为准）。也可用环境变量 NIGAO_LIBRARY"
-
 
 def _console() -> Any:
     import shutil
@@ -53,7 +51,7 @@ def skeletons() -> None:
 @click.option(
     "--kind", type=click.Choice(["plan", "summary", "report"]), help="只列出可用于某一文种的骨架"
 )
-@click.option("--library", "libraries", multiple=True, type=click.Path(file_okay=False), metavar="文件夹", help=_LIBRARY_HELP)  # fmt: skip
+@library_option
 @click.help_option("-h", "--help", help="显示帮助并退出")
 @friendly
 def list_(role: str | None, kind: str | None, libraries: tuple[str, ...]) -> None:
@@ -120,7 +118,7 @@ def _marked(text: str) -> Any:
 
 @skeletons.command("show", options_metavar="[选项]")
 @click.argument("skeleton_id", metavar="骨架编号")
-@click.option("--library", "libraries", multiple=True, type=click.Path(file_okay=False), metavar="文件夹", help=_LIBRARY_HELP)  # fmt: skip
+@library_option
 @click.help_option("-h", "--help", help="显示帮助并退出")
 @friendly
 def show(skeleton_id: str, libraries: tuple[str, ...]) -> None:
@@ -185,7 +183,7 @@ def _profile_key(slot: str) -> str:
 
 @skeletons.command("search", options_metavar="[选项]")
 @click.argument("words", nargs=-1, required=True, metavar="词语…")
-@click.option("--library", "libraries", multiple=True, type=click.Path(file_okay=False), metavar="文件夹", help=_LIBRARY_HELP)  # fmt: skip
+@library_option
 @click.help_option("-h", "--help", help="显示帮助并退出")
 @friendly
 def search(words: tuple[str, ...], libraries: tuple[str, ...]) -> None:
