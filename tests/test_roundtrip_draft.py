@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nigao.draftmd import read_draft, write_draft
+from nigao.draftmd import FRONT_KEYS, read_draft, write_draft
 from nigao.errors import NigaoError
 from nigao.model import KINDS, UNSAFE_CHARS, Document, Section, normalize, one_line, sanitize
 
@@ -158,17 +158,7 @@ def carried(doc: Document) -> Document:
 def all_texts(doc: Document) -> list[str]:
     """Every text field, for asking whether any held an unsafe character."""
     out = [doc.title, *doc.preamble, *doc.closing, *doc.attachments]
-    for key in (
-        "recipients",
-        "signature",
-        "date",
-        "doc_number",
-        "issuer_mark",
-        "cc",
-        "printer",
-        "print_date",
-        "author",
-    ):
+    for key in FRONT_KEYS[1:-1]:  # the text fields between kind and attachments
         out.append(getattr(doc, key) or "")
     for _depth, section in doc.walk():
         out += [section.heading, *section.paragraphs]

@@ -7,6 +7,12 @@ compiles in a fraction of that and matches the same characters in a 公文.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+Row = TypeVar("Row", bound=tuple)
+
 HAN = r"[^\W\d_A-Za-z]"
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕—…·"
 
@@ -19,3 +25,16 @@ def is_han(char: str) -> bool:
 def is_cjkish(char: str) -> bool:
     """A Chinese character or Chinese punctuation: what makes a half-width mark wrong."""
     return is_han(char) or (bool(char) and char in CJK_PUNCT)
+
+
+def first_matches(text: str, table: Iterable[Row]) -> Iterator[tuple[Row, re.Match[str]]]:
+    """Matches of each row's pattern (row[0]) in table order; a match overlapping one already
+    found is skipped, so the earlier, more specific pattern names a place once."""
+    taken: list[tuple[int, int]] = []
+    for row in table:
+        for match in row[0].finditer(text):
+            start, end = match.span()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            taken.append((start, end))
+            yield row, match

@@ -11,7 +11,7 @@ from nigao.check.context import TEXT_KINDS, Context, ProfileFacts, Unit
 from nigao.check.findings import Finding
 from nigao.check.registry import rule
 from nigao.check.tables import patterns, places, political_terms
-from nigao.check.text import HAN, is_han
+from nigao.check.text import HAN, first_matches, is_han
 
 _FULL_SUFFIX = frozenset("省市县区州盟旗")
 
@@ -254,16 +254,10 @@ def dated_terms(ctx: Context) -> Iterator[Finding]:
 
 
 def _terms_in(ctx: Context, unit: Unit, terms, year: int) -> Iterator[Finding]:
-    reported: list[tuple[int, int]] = []
-    for regex, label, first, last in terms:
-        for match in regex.finditer(unit.text):
-            span = match.span()
-            if any(a < span[1] and span[0] < b for a, b in reported):
-                continue
-            reported.append(span)
-            yield ctx.report(
-                unit,
-                "CONTENT-DATED-TERM",
-                f"“{match.group()}”是 {first}—{last} 年间的提法（{label}），与成文年份 {year} 年不符",
-                "改用当前的提法（在配置文件 guidance 中填写）",
-            )
+    for (_regex, label, first, last), match in first_matches(unit.text, terms):
+        yield ctx.report(
+            unit,
+            "CONTENT-DATED-TERM",
+            f"“{match.group()}”是 {first}—{last} 年间的提法（{label}），与成文年份 {year} 年不符",
+            "改用当前的提法（在配置文件 guidance 中填写）",
+        )

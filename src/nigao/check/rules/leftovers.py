@@ -11,7 +11,7 @@ from nigao.check.context import TEXT_KINDS, Context
 from nigao.check.findings import Finding
 from nigao.check.registry import rule
 from nigao.check.tables import patterns
-from nigao.check.text import HAN, is_han
+from nigao.check.text import HAN, first_matches, is_han
 
 _CHECKED = TEXT_KINDS | {"signature", "date", "doc_number", "printer", "print_date"}
 
@@ -22,19 +22,13 @@ def placeholders(ctx: Context) -> Iterator[Finding]:
     for unit in ctx.units:
         if unit.kind not in _CHECKED or not unit.text:
             continue
-        taken: list[tuple[int, int]] = []
-        for regex, message in table:
-            for match in regex.finditer(unit.text):
-                span = match.span()
-                if any(a < span[1] and span[0] < b for a, b in taken):
-                    continue
-                taken.append(span)
-                yield ctx.report(
-                    unit,
-                    "LEFT-PLACEHOLDER",
-                    f"{message}：“{_around(unit.text, *span)}”",
-                    "填写实际内容，或删去",
-                )
+        for (_regex, message), match in first_matches(unit.text, table):
+            yield ctx.report(
+                unit,
+                "LEFT-PLACEHOLDER",
+                f"{message}：“{_around(unit.text, *match.span())}”",
+                "填写实际内容，或删去",
+            )
 
 
 def _around(text: str, start: int, end: int, width: int = 4) -> str:
