@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/nigao new profiles/example-plan.yaml --force
 	$(BIN)/nigao new profiles/example-summary.yaml --force
+	@echo "草稿在 drafts/ 里。要在终端里直接用 nigao 命令，请先运行：source $(BIN)/activate"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

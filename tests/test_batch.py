@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from conftest import nigao_argv
 from nigao.batch import run_batch
 from nigao.cli import cli
 from nigao.errors import NigaoError
@@ -211,8 +210,7 @@ def test_full_disk_fails_the_row_and_leaves_no_partial_file(tmp_path: Path, monk
 
 
 def test_batch_runs_as_a_real_process_without_a_progress_bar(tmp_path: Path) -> None:
-    exe = shutil.which("nigao")
-    argv = [exe] if exe else [sys.executable, "-m", "nigao"]
+    argv = nigao_argv()
     out = subprocess.run(
         [*argv, "batch", str(PROFILE), "--units", str(three(tmp_path)), "-o", str(tmp_path / "o")],
         capture_output=True,

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import nigao_argv
 from nigao.cli import cli
 from nigao.draftmd import write_draft
 from test_check_samples import clean_plan
@@ -228,7 +229,7 @@ def test_real_process_and_lazy_imports(bad_md):
     )
     assert "HEAVY [] EXIT 1" in proc.stdout, proc.stdout + proc.stderr
     real = subprocess.run(
-        ["nigao", "check", str(bad_md)], capture_output=True, text=True, timeout=60
+        [*nigao_argv(), "check", str(bad_md)], capture_output=True, text=True, timeout=60
     )
     assert real.returncode == 1
     assert real.stdout.strip().endswith("共 3 处：错误 2，警告 1")

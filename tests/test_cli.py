@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 
 from click.testing import CliRunner
 
+from conftest import nigao_argv
 from nigao.cli import COMMANDS, cli
 
 HEAVY = ("docx", "opencc", "jinja2", "lxml", "rich", "yaml", "charset_normalizer")
@@ -35,8 +35,7 @@ def test_help_imports_no_heavy_module() -> None:
 
 
 def test_installed_command_runs_as_a_process() -> None:
-    exe = shutil.which("nigao")
-    argv = [exe] if exe else [sys.executable, "-m", "nigao"]
+    argv = nigao_argv()
     out = subprocess.run([*argv, "--version"], capture_output=True, text=True)
     assert out.returncode == 0
     assert out.stdout.startswith("nigao ")

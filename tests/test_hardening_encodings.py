@@ -224,12 +224,12 @@ def test_commands_give_one_line_and_exit_2_on_unreadable_bom_files(
 
 def test_installed_command_reports_a_mislabelled_file_in_one_line(tmp_path: Path) -> None:
     """The real `nigao` process: one line on stderr, exit code 2, no traceback."""
-    import shutil
     import subprocess
 
-    exe = shutil.which("nigao")
-    if exe is None:
-        pytest.skip("the nigao command is not installed on PATH")
+    from conftest import tool
+
+    exe = tool("nigao")
+    assert exe, "the nigao command is not installed beside this Python"
     path = tmp_path / "bom8-junk.txt"
     path.write_bytes(UNREADABLE["bom8-junk.txt"])
     proc = subprocess.run(

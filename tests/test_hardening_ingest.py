@@ -35,7 +35,8 @@ def core(text: str) -> str:
     return WORD.sub("", text)
 
 
-def outputs(result) -> str:
+def outputs(result) -> tuple[str, str]:
+    """The kept text in document order, and the removed lines in their own order."""
     data = result.to_json()
 
     def walk(sections):
@@ -45,8 +46,8 @@ def outputs(result) -> str:
             yield from walk(s["sections"])
 
     texts = [data["title"] or "", data["recipients"] or "", *data["preamble"]]
-    texts += [*walk(data["sections"]), *data["closing"], *data["removed"]]
-    return core("".join(texts))
+    texts += [*walk(data["sections"]), *data["closing"]]
+    return core("".join(texts)), core("".join(data["removed"]))
 
 
 def assert_nothing_lost(text: str) -> None:
@@ -57,18 +58,26 @@ def assert_nothing_lost(text: str) -> None:
         assert "\n" not in message and message.startswith("fuzz.txt")
         return
     normalized, _script = normalize_text(text)
-    stream = outputs(result)
-    position = 0
+    kept, removed = outputs(result)
+    # Kept text keeps the input's order; removed lines keep theirs, in a list of their own.
+    at = {"kept": 0, "removed": 0}
+    streams = {"kept": kept, "removed": removed}
     for line in normalized.split("\n"):
-        piece = core(strip_label(line.strip()))
-        if not piece:
+        pieces = [core(strip_label(line.strip())), core(line)]  # a label-like start may stay
+        if not pieces[0]:
             continue
-        found = stream.find(piece, position)
-        if found < 0:  # a label-like start that is not a heading label keeps its characters
-            found = stream.find(core(line), position)
-            piece = core(line)
-        assert found >= 0, (line, stream[position : position + 80])
-        position = found + len(piece)
+        where = next(
+            (
+                (name, streams[name].find(piece, at[name]), piece)
+                for name in ("kept", "removed")
+                for piece in pieces
+                if streams[name].find(piece, at[name]) >= 0
+            ),
+            None,
+        )
+        assert where is not None, (line, kept[at["kept"] : at["kept"] + 80], removed)
+        name, found, piece = where
+        at[name] = found + len(piece)
 
 
 @SETTINGS

@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
+from conftest import tool
 from nigao.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,9 +116,8 @@ def test_real_process_python_m(tmp_path):
 
 
 def test_real_installed_command(tmp_path):
-    exe = shutil.which("nigao")
-    if exe is None:
-        pytest.skip("the `nigao` console script is not on PATH (package not installed)")
+    exe = tool("nigao")
+    assert exe, "the `nigao` console script is not installed beside this Python"
     bad = tmp_path / "坏.docx"
     bad.write_bytes(b"not a zip")
     proc = subprocess.run(
