@@ -78,7 +78,8 @@ def test_leaders_block_lines_and_sentence_form() -> None:
     assert "成员：韩雪（局办公室主任）" in block.paragraphs
     names = draft("  - role: organization\n    skeleton: t002-organization\n").document
     section = names.sections[0]
-    assert section.run_in and section.heading == "加强组织领导。"
+    # A level-1 heading stands on its own line without 。, even from a run-in skeleton.
+    assert not section.run_in and section.heading == "加强组织领导"
     assert section.paragraphs == [
         "成立活动领导小组，组长由方立新同志担任，副组长由何静、唐志远同志担任，成员为韩雪。"
     ]
@@ -309,10 +310,64 @@ def test_skeleton_run_in_flag_is_kept_through_the_draft(tmp_path: Path) -> None:
     text = (lib / "tasks" / "x006-tasks.md.j2").read_text(encoding="utf-8")
     text = text.replace("heading: 主要任务\n", "heading: 主要任务。\nrun_in: false\n")
     (lib / "tasks" / "x006-tasks.md.j2").write_text(text, encoding="utf-8")
-    result = draft(
-        "  - role: tasks\n    skeleton: x006-tasks\n", lib=load_library([lib], shipped=False)
-    )
-    section = result.document.sections[0]
+    nested = "  - role: tasks\n    text: 导语。\n    sections:\n      - role: tasks\n"
+    result = draft(nested + "        skeleton: x006-tasks\n", lib=load_library([lib], shipped=False))
+    section = result.document.sections[0].sections[0]  # below level 1 the flag is the skeleton's
     assert section.heading == "主要任务。" and not section.run_in
-    again = read_draft(write_draft(result.document)).sections[0]
+    again = read_draft(write_draft(result.document)).sections[0].sections[0]
     assert again.heading == "主要任务。" and not again.run_in
+
+
+_ORGAN_BODY = "办公室设在{{ org.organ_office }}，经{{ org.organ_meeting }}研究，{{ org.organ }}要求。\n"
+
+
+@pytest.mark.parametrize(
+    ("party", "organ", "other"),
+    [("中共岚溪县教育局党组", "党组", "党委"), ("中共岚溪县教育体育局委员会", "党委", "党组")],
+)
+def test_party_organ_words_come_from_the_profile(tmp_path: Path, party: str, organ: str, other: str) -> None:
+    lib = load_library([skeleton_dir(tmp_path, "x010-tasks", _ORGAN_BODY)], shipped=False)
+    text = BASE.replace("中共岚溪县教育局党组", party)
+    profile = P.parse(text + "sections:\n  - role: tasks\n    skeleton: x010-tasks\n", "p.yaml")
+    para = C.compose(profile, lib).document.sections[0].paragraphs[0]
+    assert para == f"办公室设在局{organ}办公室，经局{organ}会议研究，局{organ}要求。"
+    assert other not in para
+
+
+@pytest.mark.parametrize(
+    ("extra", "written"),
+    [
+        ("", "开展“强师兴校”活动"),  # no type word given, none in the name: 活动
+        ("campaign_type: 主题活动\n", "开展“强师兴校”主题活动"),
+    ],
+)
+def test_campaign_type_word(tmp_path: Path, extra: str, written: str) -> None:
+    body = "开展“{{ campaign }}”{{ campaign_type }}。\n"
+    lib = load_library([skeleton_dir(tmp_path, "x011-tasks", body)], shipped=False)
+    para = draft("  - role: tasks\n    skeleton: x011-tasks\n", extra, lib=lib)
+    assert para.document.sections[0].paragraphs == [written + "。"]
+
+
+def test_campaign_with_its_own_type_word_is_not_doubled(tmp_path: Path) -> None:
+    body = "开展“{{ campaign }}”{{ campaign_type }}。\n"
+    lib = load_library([skeleton_dir(tmp_path, "x012-tasks", body)], shipped=False)
+    text = BASE.replace("campaign: 强师兴校", "campaign: 校园安全专项整治行动")
+    profile = P.parse(text + "sections:\n  - role: tasks\n    skeleton: x012-tasks\n", "p.yaml")
+    para = C.compose(profile, lib).document.sections[0].paragraphs[0]
+    assert para == "开展“校园安全专项整治行动”。"
+
+
+def test_missing_dated_wording_is_a_marker_not_a_stop(tmp_path: Path) -> None:
+    body = "要与{{ guidance.集中教育 }}相结合，深入实践{{ guidance.theory }}。\n"
+    lib = load_library([skeleton_dir(tmp_path, "x013-tasks", body)], shipped=False)
+    text = BASE.replace("  theory: 习近平新时代中国特色社会主义思想\n", "")
+    profile = P.parse(text + "sections:\n  - role: tasks\n    skeleton: x013-tasks\n", "p.yaml")
+    result = C.compose(profile, lib)
+    para = result.document.sections[0].paragraphs[0]
+    assert para == "要与【待填：党内集中教育的现行提法】相结合，深入实践【待填：指导思想理论】。"
+    refused = C.unfilled(result, profile)  # --final refuses exactly what is still marked
+    assert len(refused) == 2 and "党内集中教育的现行提法" in refused[0]
+    given = text.replace("guidance:\n", "guidance:\n  集中教育: 某项学习教育\n  theory: 某思想\n")
+    filled = P.parse(given + "sections:\n  - role: tasks\n    skeleton: x013-tasks\n", "p.yaml")
+    result = C.compose(filled, lib)
+    assert C.unfilled(result, filled) == []

@@ -52,6 +52,10 @@ def test_any_mix_of_lines_reads_and_renders(lines):
         "facts": _Any("值"),
         "region": "值",
         "campaign": "值",
+        "campaign_type": "活动",
+        "focus": "值",
+        "goal": "值",
+        "examples": False,
         "year": "2027",
     }
     for skeleton in build_skeletons(result, "fuzz/a.txt", "s999"):

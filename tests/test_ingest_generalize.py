@@ -11,7 +11,7 @@ from nigao.cli import cli
 from nigao.ingest.generalize import campaign_core, generalize_items, generalize_text
 from nigao.ingest.normalize import normalize_text
 
-CAMPAIGN = "“{{ campaign }}”活动"
+CAMPAIGN = "“{{ campaign }}”{{ campaign_type }}"
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,12 @@ CAMPAIGN = "“{{ campaign }}”活动"
         ("严格按区讨论办的要求开展活动。其余工作照常。", "其余工作照常。"),
         # the issuing body named without its county
         ("经局党委研究，教育局决定。", "经{{ org.party }}研究，{{ org.short }}决定。"),
-        ("局党委办负责日常联络。", "局党委办负责日常联络。"),
+        # the party organ's office and meeting: the profile's organ, never the source's
+        ("局党委办负责日常联络。", "{{ org.organ_office }}负责日常联络。"),
+        ("办公室设在党组办公室。", "办公室设在{{ org.organ_office }}。"),
+        ("迅速组织召开局党委会议。", "迅速组织召开{{ org.organ_meeting }}。"),
+        ("捐款助学；党委要求要转变。", "捐款助学；{{ org.organ }}要求要转变。"),
+        ("县委、区委和党委（党组）的部署。", "县委、区委和党委（党组）的部署。"),
         # dated generic wording: its current form
         ("推动科学发展，促进教育科学发展。", "推动高质量发展，促进教育高质量发展。"),
         # quote slips of the source

@@ -211,7 +211,7 @@ def test_interactive_menu_chooses_per_section(work: Path) -> None:
     headings = [s.heading for _d, s in doc.walk()]
     assert "抓项目建设，改善办学条件。" not in headings  # tasks: 0 = own items only
     assert "抓队伍建设，提升育人能力。" in headings
-    assert "加强组织领导。" in headings  # organization: option 2
+    assert "加强组织领导" in headings  # organization: option 2 (level 1: no 。)
     assert any("聚焦“强师兴校”" in p for p in doc.paragraphs())
 
 

@@ -22,10 +22,26 @@ from nigao.profile import ROLE_NAMES, Profile, ProfileError, describe, field_at,
 
 MARKER = "【待填：{}】"
 MARKER_RE = re.compile(r"【待填：([^】]*)】")
-# Where each slot's value lives in the profile (slots not listed map to themselves).
-_SLOT_FIELD = {"region": "org.region"}
-_ALWAYS = {"year", "date"}
-_ROOTS = {"org", "region", "campaign", "year", "date", "guidance", "leaders", "facts"}
+# Where each slot's value lives in the profile (slots not listed map to themselves): the
+# party organ's words are derived from org.party.
+_SLOT_FIELD = {
+    "region": "org.region",
+    "org.organ": "org.party",
+    "org.organ_office": "org.party",
+    "org.organ_meeting": "org.party",
+}
+# Slots that always render: computed, or a visible 【待填】 marker when the profile is silent.
+_ALWAYS = {"year", "date", "campaign", "campaign_type", "focus", "goal", "examples"}
+_ROOTS = {
+    "org", "region", "campaign", "campaign_type", "focus", "goal", "examples",
+    "year", "date", "guidance", "leaders", "facts",
+}  # fmt: skip
+# What a drafter is asked for when the profile leaves an always-rendered slot empty.
+SLOT_MARKERS = {
+    "campaign": "活动名称",
+    "focus": "本次工作要解决的主要问题",
+    "goal": "本次工作要达到的目标",
+}
 _LEADER_ATTRS = {"names", "block"}
 
 
@@ -87,6 +103,44 @@ class _Facts:
         self.used.add(key)
         value = self._values.get(key)
         return MARKER.format(key) if value in (None, "") else str(value)
+
+
+class _Guidance(_Bag):
+    """guidance.<label>: dated wording is optional — missing, it is a visible marker, never a stop."""
+
+    def __getitem__(self, key: str) -> str:
+        value = self._values.get(key)
+        if value in (None, ""):
+            return MARKER.format(guidance_label(key))
+        return value
+
+
+def guidance_label(key: str) -> str:
+    """What a drafter calls a guidance slot (data/political_terms.yaml), for its marker."""
+    from nigao.ingest import tables
+
+    labels = {"theory": "指导思想理论", "spirit": "会议精神"}
+    for entry in tables.load("political_terms"):
+        labels.setdefault(entry["slot"].partition(".")[2], entry["label"])
+    label = labels.get(key, key)
+    return label.split("（")[0] + "的现行提法" if key not in ("theory", "spirit") else label
+
+
+def party_organ(party: str) -> str:
+    """党组 or 党委: the organ a profile's org.party names (中共岚溪县教育局党组 → 党组)."""
+    return "党组" if party.rstrip().endswith("党组") else "党委"
+
+
+def campaign_type(data: dict[str, Any]) -> str:
+    """The type word written after the quoted campaign: given, none if the name has one, else 活动."""
+    given = data.get("campaign_type")
+    if given is not None:
+        return str(given)
+    name = str(data.get("campaign") or "")
+    from nigao.ingest import tables
+
+    words = tables.load("generalize")["campaign_type_words"]
+    return "" if name.endswith(tuple(words)) else "活动"
 
 
 class _Group:
@@ -252,8 +306,10 @@ def _missing_fields(profile: Profile, choices: list[Choice]) -> list[str]:
             root = slot.split(".")[0]
             if root not in _ROOTS or root in ("facts", "leaders") or slot in _ALWAYS:
                 continue
+            if root == "guidance":
+                continue  # dated wording: a visible marker when missing, never a stop
             key = _SLOT_FIELD.get(slot, slot)
-            if field_at(key) is None and not key.startswith("guidance."):
+            if field_at(key) is None:
                 errors.append(
                     f"{skeleton.path}: 骨架 {skeleton.id} 用到了未知的槽位 {slot}"
                     "（可用的见 docs/ARCHITECTURE.md 的槽位表）"
@@ -264,15 +320,6 @@ def _missing_fields(profile: Profile, choices: list[Choice]) -> list[str]:
             if profile.get(key) in (None, "", [], {}):
                 found = field_at(key)
                 example = f" — 例如：{found.example}" if found and found.example else ""
-                if key.startswith("guidance.") and found is None:
-                    label = key.partition(".")[2]
-                    what = skeleton.slots.get(slot) or label
-                    errors.append(
-                        f"{profile.where(choice.path)}: 缺少 {key}（{what}）：{choice.path} 选用的骨架 "
-                        f"{skeleton.id}（{skeleton.path}）要用它，请在配置文件 {profile.path} 的 "
-                        f"guidance 下加一行 “{label}: 现行的提法”"
-                    )
-                    continue
                 errors.append(
                     f"{profile.where(choice.path)}: 缺少 {key}（{describe(key)}）："
                     f"{choice.path} 选用的骨架 {skeleton.id}（{skeleton.path}）要用它，"
@@ -329,14 +376,24 @@ class _Renderer:
         self.facts = _Facts(profile.data.get("facts", {}))
         self.empty: list[str] = []
         data = profile.data
-        org = data.get("org", {})
+        org = dict(data.get("org", {}))
+        if org.get("party"):
+            organ = party_organ(org["party"])
+            org.update(
+                organ=f"局{organ}",
+                organ_office=f"局{organ}办公室",
+                organ_meeting=f"局{organ}会议",
+            )
+        given = {key: data.get(key) for key in SLOT_MARKERS}
         self.context = {
             "org": _Bag(org),
             "region": org.get("region"),
-            "campaign": data.get("campaign"),
+            **{k: v if v else MARKER.format(SLOT_MARKERS[k]) for k, v in given.items()},
+            "campaign_type": campaign_type(data),
+            "examples": False,
             "year": profile.year,
             "date": format_date(data["date"]),
-            "guidance": _Bag(data.get("guidance", {})),
+            "guidance": _Guidance(data.get("guidance", {})),
             "leaders": _Leaders(data.get("leaders", {}), self.empty),
             "facts": self.facts,
         }
@@ -406,8 +463,13 @@ class _Renderer:
                 f"骨架 {skeleton.id} 无法生成：{error}", path=str(skeleton.path)
             ) from None
 
-    def skeleton(self, skeleton: Skeleton) -> tuple[str, list[str], list[Section]]:
+    def skeleton(
+        self, skeleton: Skeleton, examples: bool = False
+    ) -> tuple[str, list[str], list[Section]]:
+        """The skeleton's heading, lead paragraphs and children (its examples only on request)."""
         from nigao.draftmd import parse_body
+
+        self.context["examples"] = examples
 
         heading = (
             self.render(skeleton, skeleton.heading, 1)
@@ -451,7 +513,9 @@ def compose(profile: Profile, library: Library, overrides: dict[str, str] | None
         role = section["role"]
         heading, paragraphs, children = "", [], []
         if choice.skeleton is not None:
-            heading, paragraphs, children = renderer.skeleton(choice.skeleton)
+            heading, paragraphs, children = renderer.skeleton(
+                choice.skeleton, bool(section.get("examples"))
+            )
             if choice.skeleton.role != role:
                 notes.append(
                     f"{path}：角色是 {role}，所用骨架 {choice.skeleton.id} 的角色是 {choice.skeleton.role}"
@@ -459,6 +523,9 @@ def compose(profile: Profile, library: Library, overrides: dict[str, str] | None
             if section.get("intro_only"):
                 children = []
         heading = section.get("heading") or heading or headings.get(role) or ROLE_NAMES[role]
+        top = "." not in path  # a level-1 heading stands on its own line, without 。
+        if top:
+            heading = heading.rstrip("。")
         paragraphs = paragraphs + paragraphs_of(section.get("text"))
         if choice.placeholder:
             label = (heading or ROLE_NAMES[role]).rstrip("。") + "内容"
@@ -482,7 +549,9 @@ def compose(profile: Profile, library: Library, overrides: dict[str, str] | None
             sections=children,
             # The skeleton's own flag for its own heading (the draft marks the rare heading
             # whose 。 disagrees); a drafter's heading follows the 。 rule.
-            run_in=choice.skeleton.run_in
+            run_in=False
+            if top
+            else choice.skeleton.run_in
             if choice.skeleton is not None and not section.get("heading") and heading
             else is_run_in(heading),
         )

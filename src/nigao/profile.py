@@ -170,6 +170,12 @@ SECTION = Field(
             False,
         ),
         Field(
+            "examples",
+            "bool",
+            "同时收入骨架所附的范文示例条目（默认不收：示例讲的是范文自己的主题）",
+            False,
+        ),
+        Field(
             "items", "list", "自写的条目（任务、措施、做法……），排在骨架条目之后", None, item=ITEM
         ),
         Field("phases", "list", "自写的阶段（实施步骤），带起止年月", None, item=PHASE),
@@ -203,6 +209,14 @@ FIELDS: tuple[Field, ...] = (
         ),
     ),
     Field("campaign", "text", "活动名称（不带引号，骨架会加引号）", "强师兴校"),
+    Field(
+        "campaign_type",
+        "text",
+        "活动的类型词，写在引号之后（活动、行动、工程、专项整治……；不写：名称已以类型词结尾则不加，否则为“活动”）",
+        "主题活动",
+    ),
+    Field("focus", "text", "本次工作要解决的主要问题（骨架里“以……为重点”之处）", "教师队伍结构性短缺和专业能力不足"),
+    Field("goal", "text", "本次工作要达到的目标（一句话）", "建设一支师德高尚、业务精湛的教师队伍"),
     Field("recipients", "text", "主送机关", "局属各学校（单位）"),
     Field("signature", "text", "署名（不写则用发文机关全称）", "岚溪县教育局"),
     Field("date", "date", "成文日期（YYYY-MM-DD），写出来是“2027年3月1日”", "2027-03-01", True),

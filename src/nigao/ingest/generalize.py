@@ -20,6 +20,7 @@ _CLAUSE_END = "，；：。！？"
 _SENTENCE_END = "。！？"
 _CAMPAIGN = "{{ campaign }}"
 _QUOTED_CAMPAIGN = "“{{ campaign }}”"
+_TYPED_CAMPAIGN = "“{{ campaign }}”{{ campaign_type }}"
 _KIND_SUFFIX = re.compile(
     r"(?:工作)?(?:总结|实施方案|工作方案|活动方案|方案|计划|意见|经验材料|材料|范文)+$"
 )
@@ -163,7 +164,7 @@ def _drop_title_words(text: str, core: str) -> str:
 
 
 def _campaign(text: str) -> str:
-    """The source's campaign, however it is named, becomes “{{ campaign }}”活动 (once)."""
+    """The source's campaign, however it is named, becomes “{{ campaign }}”{{ campaign_type }}."""
     rules = _rules()
     if not rules.campaign_any.search(text):
         return text
@@ -172,7 +173,7 @@ def _campaign(text: str) -> str:
         quoted = match.group(1) and match.group(2)
         if quoted and not match.group(3):
             return _QUOTED_CAMPAIGN  # “{{ campaign }}” on its own (围绕“…”这一主题)
-        return _QUOTED_CAMPAIGN + "活动"
+        return _TYPED_CAMPAIGN
 
     # The slot with the type words after it first, so they are not read as a second name.
     parts = rules.campaign_slot.split(text)
@@ -180,7 +181,7 @@ def _campaign(text: str) -> str:
     for match, between in zip([None, *rules.campaign_slot.finditer(text)], parts[::4], strict=True):
         if match is not None:
             out.append(slot(match))
-        out.append(rules.campaign_words.sub(_QUOTED_CAMPAIGN + "活动", between))
+        out.append(rules.campaign_words.sub(_TYPED_CAMPAIGN, between))
     return "".join(out)
 
 

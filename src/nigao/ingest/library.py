@@ -158,8 +158,19 @@ def _used_slots(texts: list[str], labels: dict[str, str]) -> dict[str, str]:
     return used
 
 
+def _agree(sections: list[Section]) -> None:
+    """Sibling headings agree: all run in or none (mixed → all stand alone), at every depth."""
+    if len({s.run_in for s in sections}) > 1:
+        for section in sections:
+            section.run_in = False
+    for section in sections:
+        _agree(section.sections)
+
+
 def _units(result: IngestResult) -> list[_Unit]:
     doc = result.document
+    for section in doc.sections:
+        _agree(section.sections)
     limit = tables.load("roles")["sub_heading_max"]
     units: list[_Unit] = []
     if doc.preamble:

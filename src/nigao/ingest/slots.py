@@ -29,7 +29,13 @@ FIXED_LABELS = {
     "org.short": "发文机关简称",
     "org.party": "党委（党组）名称",
     "region": "县区名称",
+    "org.organ": "党委（党组）",
+    "org.organ_office": "党委（党组）办公室",
+    "org.organ_meeting": "党委（党组）会议",
     "campaign": "活动名称",
+    "campaign_type": "活动类型词（活动、行动、工程……）",
+    "focus": "本次工作要解决的主要问题",
+    "goal": "本次工作要达到的目标",
     "year": "年份",
 }
 
