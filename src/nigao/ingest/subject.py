@@ -82,9 +82,9 @@ def repeated_words(own: Counter[str], shared: Counter[str] | None, documents: in
     for gram, count in own.items():
         if count < table["min_repeats"] or not _edge_ok(gram) or _is_frame(gram):
             continue
-        if shared is not None and documents >= table["min_documents"]:
-            if shared.get(gram, 0) > limit:
-                continue
+        widely_used = shared is not None and shared.get(gram, 0) > limit
+        if widely_used and documents >= table["min_documents"]:
+            continue
         found.add(gram)
     return found
 
