@@ -110,14 +110,14 @@ def test_unreadable_files_exit_2(tmp_path, clean_md):
     odd = tmp_path / "a.pdf"
     odd.write_bytes(b"%PDF")
     result = run(str(odd))
-    assert result.exit_code == 2 and "不支持 .pdf 文件" in result.output
+    assert result.exit_code == 2 and "a.pdf: pdftotext 无法读取这个 PDF" in result.output
     both = run(str(clean_md), str(tmp_path / "none.md"))
     assert both.exit_code == 2
 
 
 def test_a_folder_is_checked_file_by_file(tmp_path, clean_md, bad_md):
     (tmp_path / ".hidden.md").write_text("# x\n\n各学校,要落实。\n", encoding="utf-8")
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "notes.xlsx").write_bytes(b"PK\x03\x04")
     result = run(str(tmp_path), "--json")
     files = {item["file"] for item in json.loads(result.output)}
     assert files == {str(bad_md)}

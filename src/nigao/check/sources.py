@@ -1,9 +1,9 @@
-"""Reading what the user brings into a check Context: draft .md, raw .txt, .docx.
+"""Reading what the user brings into a check Context, through `nigao.readers`.
 
-.md: the draft reader gives the Document; each block is located at its line in the file.
-.txt: ingest's reader decodes, finds clutter and truncation; the checker works on the raw
-lines (so line numbers and typed labels are the user's), converted to Simplified script for
-matching when the text is Traditional. .docx: docx_reader gives the Document and the layout.
+Draft .md: the draft reader gives the Document; each block is located at its line in the
+file. .txt and the other line formats (Markdown exports, web pages, PDF): ingest's reading
+decodes, finds clutter and truncation; the checker works on the reader's lines. .docx (and
+.doc through LibreOffice): docx_reader gives the Document and the layout.
 """
 
 from __future__ import annotations
@@ -13,42 +13,27 @@ from pathlib import Path
 
 from nigao.check.context import Context, ProfileFacts, Unit, units_from_document
 from nigao.check.labels import parse_label
-from nigao.errors import ReadError, UsageError
+from nigao.errors import ReadError
 from nigao.model import Document
+from nigao.readers import Source
 
 _INDENT = " \t\u3000\u00a0\ufeff"
 _SENTENCE_END = "。？！?!"
 
 
 def context_for_path(path: str | Path, facts: ProfileFacts | None) -> Context:
+    """Read any format through `nigao.readers` and locate its units for the rules."""
+    from nigao.readers import read
+
     p = Path(path)
-    suffix = p.suffix.lower()
     if not p.exists():
         raise ReadError("文件不存在", path=str(path))
-    if p.is_dir():
-        raise ReadError("这是一个文件夹，不是文件", path=str(path))
-    if suffix in (".md", ".markdown"):
-        return draft_context(_read_utf8(p), str(path), facts)
-    if suffix == ".txt":
-        return text_context(p, facts)
-    if suffix == ".docx":
-        return docx_context(p, facts)
-    raise UsageError(
-        f"不支持 {suffix or '无扩展名'} 文件：可检查 .md 草稿、.docx 和 .txt", path=str(path)
-    )
-
-
-def _read_utf8(p: Path) -> str:
-    try:
-        data = p.read_bytes()
-    except OSError as error:
-        raise ReadError(f"无法读取文件：{error.strerror or error}", path=str(p)) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        from nigao.ingest.decode import decode_bytes
-
-        return decode_bytes(data, str(p))
+    source = read(p, str(path))
+    if source.fmt == "draft":
+        return draft_context(source.text, str(path), facts)
+    if source.fmt in ("docx", "doc") and source.data is not None:
+        return docx_context(p, facts, source)
+    return lines_context(source, facts)
 
 
 def draft_context(text: str, path: str | None, facts: ProfileFacts | None) -> Context:
@@ -109,27 +94,32 @@ def _number_as_in_word(units: list[Unit], paragraphs: list[str]) -> None:
                 break
 
 
-def text_context(p: Path, facts: ProfileFacts | None) -> Context:
+def lines_context(source: Source, facts: ProfileFacts | None) -> Context:
+    """A text, a Markdown export, a web page, a PDF: the checker works on the reader's lines
+    (for a .txt the file's own lines, so line numbers and typed labels are the user's),
+    converted to Simplified script for matching when the text is Traditional."""
     from nigao.ingest import normalize
-    from nigao.ingest.decode import read_text
-    from nigao.ingest.reader import text_result
+    from nigao.ingest.reader import source_result
 
-    text = read_text(p)
-    result = text_result(text, str(p))
-    raw = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    result = source_result(source)
     traditional = result.script == "traditional"
+    shown = [line for line in source.lines if line.at is not None]
     units = units_from_lines(
-        raw,
+        [line.text for line in shown],
         removed=set(result.removed),
         title=result.document.title,
         simplify=normalize.to_simplified if traditional else None,
         normalize=normalize.normalize_line,
+        numbers=[line.at for line in shown],
     )
+    if source.fmt != "text":  # the lines are the reader's, not the file's: no mechanical fixes
+        for unit in units:
+            unit.col = unit.label_col = None
     # Truncation: a pagination bar ("[1][2]下一页") says the page had more. (The outline's own
     # "last heading without text" guess is left to the structure rules, which know 附件 lists.)
     truncated = any(u.kind == "clutter" and _PAGINATION.search(u.text) for u in units)
     return Context(
-        path=str(p),
+        path=source.name,
         fmt="txt",
         units=units,
         doc=result.document,
@@ -147,15 +137,18 @@ def units_from_lines(
     title: str | None = None,
     simplify=None,
     normalize=None,
+    numbers: list[int | None] | None = None,
 ) -> list[Unit]:
-    """One unit per non-blank line: clutter, title, date, labelled line or paragraph."""
+    """One unit per non-blank line: clutter, title, date, labelled line or paragraph
+    (`numbers`: each line's number in the file, default 1, 2, 3 …)."""
     from nigao.check.tables import patterns
 
     clutter_re = patterns()["clutter_re"]
     removed = removed or set()
     units: list[Unit] = []
     seen_title = False
-    for number, line in enumerate(raw, start=1):
+    for index, line in enumerate(raw):
+        number = numbers[index] if numbers is not None else index + 1
         stripped = line.rstrip(_INDENT + "\r")
         indent = len(stripped) - len(stripped.lstrip(_INDENT))
         body = stripped[indent:]
@@ -248,13 +241,11 @@ _DATE_LINE = re.compile(
 )
 
 
-def docx_context(p: Path, facts: ProfileFacts | None) -> Context:
-    try:
-        from nigao.docx_reader import layout_facts, read_docx
-    except ImportError:
-        raise UsageError("暂不能检查 .docx：缺少 docx_reader 模块", path=str(p)) from None
-    doc = read_docx(p)
-    layout = layout_facts(p)
+def docx_context(p: Path, facts: ProfileFacts | None, source: Source) -> Context:
+    from nigao.docx_reader import layout_facts, read_docx
+
+    doc = read_docx(source.data)
+    layout = layout_facts(source.data)
     paragraphs = [q.get("text") or "" for q in layout.get("paragraphs") or []]
     if not doc.title and not doc.sections:
         # Not a nigao file (no title or heading styles): read its paragraphs as a plain text's
@@ -272,10 +263,23 @@ def docx_context(p: Path, facts: ProfileFacts | None) -> Context:
     return Context(path=str(p), fmt="docx", units=units, doc=doc, facts=facts, layout=layout)
 
 
+def _read_utf8(p: Path) -> str:
+    try:
+        data = p.read_bytes()
+    except OSError as error:
+        raise ReadError(f"无法读取文件：{error.strerror or error}", path=str(p)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from nigao.readers.decode import decode_bytes
+
+        return decode_bytes(data, str(p))
+
+
 def source_text(path: Path) -> str:
     """The text of a .md/.txt file exactly as the checker numbered its lines."""
     if path.suffix.lower() == ".txt":
-        from nigao.ingest.decode import read_text
+        from nigao.readers.decode import read_text
 
         text = read_text(path).lstrip("\ufeff")  # line ends normalised to \n by the reader
         if b"\r\n" in path.read_bytes():

@@ -16,11 +16,10 @@ def _ids(value: str | None) -> list[str] | None:
     return [part for part in value.replace("，", ",").split(",") if part.strip()]
 
 
-_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
-
-
 def _expand(paths: tuple[Path, ...]) -> tuple[Path, ...]:
-    """A folder stands for the .md, .txt and .docx files in it (sorted, hidden ones skipped)."""
+    """A folder stands for the files in it nigao reads (sorted, hidden ones skipped)."""
+    from nigao.readers import SUFFIXES as _SUFFIXES
+
     out: list[Path] = []
     for path in paths:
         if path.is_dir():

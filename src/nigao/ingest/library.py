@@ -20,8 +20,8 @@ from nigao.ingest.generalize import campaign_core, generalize_items
 from nigao.ingest.reader import IngestResult, read_source
 from nigao.ingest.slots import FIXED_LABELS, Slotter, fill, learn
 from nigao.model import Section
+from nigao.readers import SUFFIXES
 
-SUFFIXES = (".txt", ".docx", ".md", ".markdown")
 _SAFE_SCALAR = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#{}\n]*")
 _YAML_WORDS = {"true", "false", "yes", "no", "null", "on", "off", "~"}
 
@@ -327,7 +327,7 @@ def collect_sources(paths: list[Path]) -> list[tuple[Path, str]]:
             ]
             if not files:
                 raise UsageError(
-                    "文件夹里没有可读取的范文（.txt、.docx 或草稿 .md）", path=str(path)
+                    "文件夹里没有可读取的范文（.txt、.md、.html、.docx、.doc、.pdf）", path=str(path)
                 )
         else:
             files = [(path, f"{path.resolve().parent.name}/{path.name}")]

@@ -8,6 +8,7 @@ from typing import Any
 
 from nigao.errors import ReadError
 from nigao.model import Document, Section
+from nigao.readers import Source
 
 
 @dataclass
@@ -59,12 +60,21 @@ def source_label(path: Path) -> str:
         return path.as_posix()
 
 
-def text_result(text: str, source: str) -> IngestResult:
-    """Plain text of a page or document → IngestResult."""
+_NO_TITLE = "没有找到标题"
+
+
+def text_result(text: str, source: str, title: str = "") -> IngestResult:
+    """Plain text of a page or document → IngestResult (`title`: the one the format marks)."""
     from nigao.ingest import classify, clutter, normalize, outline, tables
 
     body, script = normalize.normalize_text(text)
     cleaned = clutter.clean(body.split("\n"))
+    if title:  # the format marked its title: a header line clutter took for one is removed
+        title = normalize.normalize_text(title)[0].strip()
+        cleaned.lines = [line for line in cleaned.lines if line != title]
+        if cleaned.title and cleaned.title != title:
+            cleaned.removed.insert(0, cleaned.title)
+        cleaned.title = title
     if not cleaned.lines:
         raise ReadError("去掉网页杂质后没有正文，无法整理", path=source)
     cues = tuple(tables.load("roles")["closing_cues"])
@@ -82,8 +92,8 @@ def text_result(text: str, source: str) -> IngestResult:
         warnings.append("原网页有分页标记（如“下一页”），只读到了第一页，原文可能不完整")
     if not doc.sections:
         warnings.append("没有找到带编号的章节标题（一、（一）1. 等），全文作为开头段落")
-    if not doc.title:
-        warnings.append("没有找到标题")
+    if not doc.title and not title:
+        warnings.append(_NO_TITLE)
     return IngestResult(
         document=doc,
         source=source,
@@ -95,20 +105,39 @@ def text_result(text: str, source: str) -> IngestResult:
 
 
 def read_source(path: Path | str) -> IngestResult:
-    """Read one sample (.txt, .docx, .md) into a cleaned, outlined, role-labelled document."""
+    """Read one sample (any format `nigao.readers` reads) into a cleaned, outlined document."""
+    from nigao.readers import read
+
     path = Path(path)
-    source = source_label(path)
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
-        from nigao.ingest.docx import docx_text
+    return source_result(read(path, source_label(path)))
 
-        return text_result(docx_text(path, source), source)
-    if suffix in (".md", ".markdown"):
-        from nigao.ingest.markdown import markdown_result
 
-        return markdown_result(path, source)
-    if suffix in (".doc", ".wps", ".pdf", ".odt", ".rtf"):
-        raise ReadError(f"不支持 {suffix} 文件，请另存为 .docx 或 .txt 后再试", path=source)
-    from nigao.ingest.decode import read_text
+def source_result(source: Source) -> IngestResult:
+    """What a reader found → IngestResult: the outline from its lines, its metadata applied."""
+    if source.document is not None:
+        return _document_result(source)
+    meta = source.metadata()
+    result = text_result("\n".join(source.kept), source.name, title=str(meta.get("title") or ""))
+    doc = result.document
+    for key, value in meta.items():
+        if key != "title" and value and hasattr(doc, key):
+            setattr(doc, key, value)
+    result.removed[:0] = source.removed
+    result.warnings[:0] = source.warnings
+    return result
 
-    return text_result(read_text(path), source)
+
+def _document_result(source: Source) -> IngestResult:
+    """A format that carries its outline (nigao's draft .md): sections kept, roles from the table."""
+    from nigao.ingest import classify, normalize
+
+    doc = source.document
+    assert doc is not None
+    script = normalize.detect_script(source.text)
+    if script == "traditional":
+        from nigao.draftmd import read_draft
+
+        doc = read_draft(normalize.to_simplified(source.text), source.name)
+    classify.assign_roles(doc)
+    warnings = [] if doc.sections else ["没有找到章节标题（## 标题）"]
+    return IngestResult(document=doc, source=source.name, script=script, warnings=warnings)

@@ -9,10 +9,10 @@ the GB/T 9704 label of their level.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from nigao.errors import ReadError
 from nigao.model import chinese_numeral, label
+from nigao.readers import Line, Source
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CHINESE_FORMATS = {
@@ -123,15 +123,17 @@ def _num_pr(paragraph) -> tuple[str, int] | None:  # noqa: ANN001 - python-docx 
     return None
 
 
-def docx_text(path: Path, source: str) -> str:
-    """The document's text, one paragraph a line, list numbers written in."""
+def read_docx_source(data: bytes, source: str) -> Source:
+    """A .docx → Source: one line per paragraph (list numbers written in), then table rows."""
+    from io import BytesIO
+
     try:
         import docx
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError:  # pragma: no cover - a dependency
         raise ReadError("缺少 python-docx，无法读取 .docx", path=source) from None
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as error:
         raise ReadError(
             f"不是有效的 Word 文档（文件已损坏或不是 .docx）：{error}", path=source
@@ -166,7 +168,12 @@ def docx_text(path: Path, source: str) -> str:
             cells = [cell.text.strip() for cell in row.cells if cell.text.strip()]
             if cells:
                 lines.append("　".join(dict.fromkeys(cells)))
-    text = "\n".join(lines)
-    if not text.strip():
+    if not any(line.strip() for line in lines):
         raise ReadError("Word 文档里没有文字", path=source)
-    return text
+    return Source(
+        name=source,
+        fmt="docx",
+        lines=[Line(text, number) for number, text in enumerate(lines, start=1) if text],
+        data=data,
+        at_kind="para",
+    )

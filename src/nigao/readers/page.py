@@ -1,0 +1,168 @@
+"""Find the article in a whole web page: by the density and shape of its lines, not by sites.
+
+A saved page is a site menu (runs of short lines), breadcrumbs, sidebars of links (lines
+ending in a date stamp such as [08-18], or mostly link text), the article (long lines of
+sentences, with short headings between them), then a footer. Each line gets a weight —
+sentence lines count for the article by their length, link-list and menu lines against it,
+short lines a little against — and the article is the stretch of lines with the largest sum
+(its short headings ride along between sentences). The title and 文号 lines just above it,
+and a 署名 / 成文日期 just below it, are kept; everything else is marked removed.
+
+A text file only gets this treatment when it shows the shape of a whole page (several
+link-list or menu lines outside the article); a web page (.html) always does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nigao.readers import Line
+
+REMOVED = "网页导航、链接列表或页脚"
+_SENTENCE = re.compile(r"[，。；！？、]")
+# A link-list entry: text, then a date stamp at the end ([08-18], 2024-08-18, (2024.8.18)).
+_DATE_STAMP = re.compile(
+    r"(?:[\[【(（]\s*(?:\d{2,4}[-/.])?\d{1,2}[-/.]\d{1,2}\s*[\]】)）]"
+    r"|(?<![\d年])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{2}-\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*$"
+)
+_DATE_FIRST = re.compile(r"^\s*[\[【(（]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\]】)）]?\s+\S")
+_SEPARATORS = re.compile(r"\s[|｜│·•»>/]\s|\s{2,}|[|｜│]")
+_FOOTER_SHAPE = re.compile(r"[©®]|copyright|icp|\d{3,4}-\d{7,8}|[|｜]", re.I)
+_LABEL_PAIR = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
+_HEAD_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、．.])"
+)
+
+
+def _link_like(text: str, share: float) -> bool:
+    """A line of a link list or a menu bar."""
+    if share >= 0.6:
+        return True
+    if _DATE_STAMP.search(text) and len(_DATE_STAMP.sub("", text).strip()) >= 4:
+        return True
+    if _DATE_FIRST.match(text) and not _SENTENCE.search(text[-2:]):
+        return True
+    if len(text) <= 60 and not _SENTENCE.search(text):
+        tokens = [t for t in _SEPARATORS.split(text) if t.strip()]
+        if len(tokens) >= 3 and all(len(t.strip()) <= 10 for t in tokens):
+            return True
+    return False
+
+
+def _weight(text: str, share: float) -> float:
+    size = len(text.replace(" ", ""))
+    if _link_like(text, share):
+        return -2.0
+    if share >= 0.3:
+        return -1.0
+    if size >= 25 and len(_SENTENCE.findall(text)) >= 1:
+        return min(8.0, 1.0 + size / 25)
+    if _HEAD_NUMBER.match(text):
+        return 0.0  # a numbered heading belongs to whatever is around it
+    if size <= 12:
+        return -0.5
+    return -0.2
+
+
+def _best_stretch(weights: list[float]) -> tuple[int, int]:
+    """(first, last) index of the stretch with the largest sum (Kadane)."""
+    best, best_at = float("-inf"), (0, -1)
+    run, start = 0.0, 0
+    for i, w in enumerate(weights):
+        if run <= 0:
+            run, start = w, i
+        else:
+            run += w
+        if run > best:
+            best, best_at = run, (start, i)
+    return best_at
+
+
+def _menu_run(texts: list[str], at: int) -> bool:
+    """Three short lines in a row (a menu written one item a line) at or above `at`."""
+    window = texts[max(0, at - 2) : at + 1]
+    return len(window) == 3 and all(len(t) <= 6 and not _SENTENCE.search(t) for t in window)
+
+
+def article_bounds(texts: list[str], shares: list[float]) -> tuple[int, int, int]:
+    """(first, last, boilerplate lines outside) of the article among the page's lines."""
+    weights = [_weight(t, s) for t, s in zip(texts, shares, strict=True)]
+    first, last = _best_stretch(weights)
+    if last < first:
+        return 0, len(texts) - 1, 0
+    # Up: the title, 文号 and date lines right above the first sentence.
+    up = 0
+    while first > 0 and up < 8:
+        text = texts[first - 1]
+        if _link_like(text, shares[first - 1]) or _menu_run(texts, first - 1) or len(text) > 80:
+            break
+        first -= 1
+        up += 1
+    # Down: a 署名, a 成文日期, an 附件 line — short lines that are no footer.
+    down = 0
+    while last + 1 < len(texts) and down < 4:
+        text = texts[last + 1]
+        if (
+            _link_like(text, shares[last + 1])
+            or _FOOTER_SHAPE.search(text)
+            or len(_LABEL_PAIR.findall(text)) >= 2
+            or len(text) > 40
+        ):
+            break
+        last += 1
+        down += 1
+    outside = sum(
+        1
+        for i, (t, s) in enumerate(zip(texts, shares, strict=True))
+        if (i < first or i > last) and (weights[i] <= -1.0 or _menu_run(texts, i))
+    )
+    return first, last, outside
+
+
+def mark_article(
+    lines: list[Line], shares: list[float] | None = None, page_title: str = ""
+) -> None:
+    """Mark every line outside the article removed (a web page: always)."""
+    live = [i for i, line in enumerate(lines) if line.removed_by is None]
+    texts = [lines[i].text.strip() for i in live]
+    if not texts:
+        return
+    got = [shares[i] for i in live] if shares is not None else [0.0] * len(texts)
+    first, last, _outside = article_bounds(texts, got)
+    for k, i in enumerate(live):
+        if k < first or k > last:
+            lines[i].removed_by = REMOVED
+    if page_title:
+        _mark_title(lines, live[first : last + 1], page_title)
+
+
+def _mark_title(lines: list[Line], kept: list[int], page_title: str) -> None:
+    """The article line the page's <title> starts with is the title (sites append their name)."""
+    title = re.sub(r"\s+", "", page_title)
+    for i in kept[:12]:
+        text = re.sub(r"\s+", "", lines[i].text)
+        if len(text) >= 6 and (
+            title.startswith(text) or text.startswith(title) and len(title) >= 6
+        ):
+            lines[i].part = "title"
+            return
+
+
+def whole_page(lines: list[Line]) -> bool:
+    """Find the article in a text that is a whole saved page; leave any other text alone.
+
+    A page shows itself by at least four link-list, menu or date-stamped lines outside the
+    article; a scraped article with a stray line or two of clutter is left to ingest's rules.
+    """
+    live = [i for i, line in enumerate(lines) if line.removed_by is None and line.text.strip()]
+    texts = [lines[i].text.strip() for i in live]
+    if len(texts) < 8:
+        return False
+    shares = [0.0] * len(texts)
+    first, last, outside = article_bounds(texts, shares)
+    if outside < 4:
+        return False
+    for k, i in enumerate(live):
+        if k < first or k > last:
+            lines[i].removed_by = REMOVED
+    return True
