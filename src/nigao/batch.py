@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from nigao.errors import NigaoError
+from nigao.errors import NigaoError, os_reason
 from nigao.fsutil import atomic_write, safe_name
 from nigao.units import Unit, read_units
 
@@ -197,14 +197,12 @@ def draft_row(task: tuple[Unit, dict[str, int], str, str, bool]) -> RowResult:
 
 
 def _profile_root(profile_path: Path) -> Any:
-    import yaml
-
     from nigao.profile import parse, read_text
+    from nigao.yamlsafe import PROFILE, compose
 
     text = read_text(profile_path)
     parse(text, str(profile_path))  # the profile itself must be valid before any row runs
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.compose(text, Loader=loader)
+    return compose(text, str(profile_path), PROFILE, duplicates=False)
 
 
 def _value_at(root: Any, dotted: str) -> str | None:
@@ -259,7 +257,7 @@ def run_batch(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise NigaoError(
-            f"无法创建输出文件夹：{error.strerror or error}", path=str(out_dir)
+            f"无法创建输出文件夹：{os_reason(error)}", path=str(out_dir)
         ) from None
     if not os.access(out_dir, os.W_OK):
         raise NigaoError("输出文件夹不可写", path=str(out_dir))

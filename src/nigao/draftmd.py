@@ -173,15 +173,10 @@ def _front_matter(lines: list[str], path: str | None) -> tuple[dict[str, object]
             break
     else:
         raise NigaoError("文件开头的 --- 元数据块没有结束的 --- 行", path=path, line=1)
-    import yaml
+    from nigao.yamlsafe import FRONT_MATTER, load
 
     text = "\n".join(lines[1:end])
-    try:
-        data = yaml.safe_load(text) if text.strip() else {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        raise NigaoError("元数据块不是有效的 YAML", path=path, line=line) from None
+    data = load(text, path or "<草稿>", FRONT_MATTER, first_line=2) if text.strip() else {}
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -34,3 +34,40 @@ class ReadError(NigaoError):
     """A file that cannot be read or decoded."""
 
     exit_code = 2
+
+
+# The operating system's reasons, in Chinese: `strerror` is English (or the C locale's
+# language) and must not reach a clerk. Anything not listed says only its number.
+_OS_REASONS = {
+    "ENOENT": "找不到这个文件或文件夹",
+    "EACCES": "没有权限",
+    "EPERM": "没有权限",
+    "EISDIR": "这是一个文件夹，不是文件",
+    "ENOTDIR": "路径中有一段不是文件夹",
+    "ENOSPC": "磁盘已满",
+    "EDQUOT": "磁盘配额已用完",
+    "EROFS": "这是只读的位置",
+    "ENAMETOOLONG": "文件名过长",
+    "EEXIST": "文件已存在",
+    "ELOOP": "符号链接层数过多（可能是循环链接）",
+    "EMFILE": "同时打开的文件过多",
+    "ENFILE": "同时打开的文件过多",
+    "EIO": "读写出错（磁盘或网络盘故障）",
+    "EBUSY": "文件正被占用",
+    "ETXTBSY": "文件正被占用",
+    "EXDEV": "不能跨磁盘移动",
+    "EFBIG": "文件过大",
+    "ENOMEM": "内存不足",
+    "EINVAL": "文件名或参数无效",
+    "ENXIO": "设备不存在",
+    "ENODEV": "设备不存在",
+    "EAGAIN": "资源暂时不可用，请稍后再试",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why an OSError happened, in Chinese (never the system's English text)."""
+    import errno
+
+    name = errno.errorcode.get(error.errno or 0, "")
+    return _OS_REASONS.get(name, f"系统错误（代码 {error.errno}）" if error.errno else "系统错误")

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from nigao.errors import NigaoError
+from nigao.errors import NigaoError, os_reason
 
 _WINDOWS_RESERVED = {
     "CON",
@@ -67,7 +67,7 @@ def atomic_write(path: Path, data: bytes | str) -> None:
         )
     except OSError as error:
         raise NigaoError(
-            f"无法写入文件夹：{error.strerror or error}", path=str(path.parent)
+            f"无法写入文件夹：{os_reason(error)}", path=str(path.parent)
         ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -77,7 +77,7 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise NigaoError(f"写入失败：{error.strerror or error}", path=str(path)) from None
+        raise NigaoError(f"写入失败：{os_reason(error)}", path=str(path)) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

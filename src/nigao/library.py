@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from nigao.errors import NigaoError
+from nigao.errors import NigaoError, os_reason
 
 SHIPPED = "内置"
 # The first name in each {{ … }}: \w is Unicode-aware, so CJK slot names match without a
@@ -83,7 +83,7 @@ def user_dirs(extra: Iterable[str | os.PathLike[str]] = ()) -> list[Path]:
 
 def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
     """`---` YAML `---` then the body (kept exactly) and the body's first line number."""
-    import yaml
+    from nigao.yamlsafe import FRONT_MATTER, load
 
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -96,13 +96,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]
             end = len(text) - 4
         else:
             raise NigaoError("骨架文件的元数据块没有结束的 --- 行", path=str(path), line=1)
-    try:
-        meta = yaml.load(text[4:end], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise NigaoError(
-            "骨架的元数据块不是有效的 YAML", path=str(path), line=(mark.line + 2) if mark else 1
-        ) from None
+    meta = load(text[4:end], str(path), FRONT_MATTER, first_line=2)
     if not isinstance(meta, dict):
         raise NigaoError("骨架的元数据块应为“键: 值”的形式", path=str(path), line=2)
     return meta, text[end + 5 :], text[: end + 5].count("\n") + 1
@@ -112,8 +106,10 @@ def read_skeleton(path: Path, origin: str) -> Skeleton:
     """One skeleton file, checked enough that later steps can trust its fields."""
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise NigaoError(f"无法读取骨架文件：{error}", path=str(path)) from None
+    except OSError as error:
+        raise NigaoError(f"无法读取骨架文件：{os_reason(error)}", path=str(path)) from None
+    except UnicodeDecodeError:
+        raise NigaoError("骨架文件不是 UTF-8 编码，请另存为 UTF-8", path=str(path)) from None
     meta, body, body_line = split_front_matter(text, path)
     for key in ("id", "role"):
         if not isinstance(meta.get(key), str) or not meta[key].strip():

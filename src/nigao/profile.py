@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from nigao.errors import NigaoError, ReadError
+from nigao.errors import NigaoError, ReadError, os_reason
+from nigao.yamlsafe import PROFILE as _LIMITS
 
-MAX_BYTES = 512 * 1024  # a profile is a page of text; anything bigger is a mistake or an attack
-MAX_NODES = 50_000
-MAX_DEPTH = 24
+# a profile is a page of text; anything bigger is a mistake or an attack
+MAX_BYTES = _LIMITS.max_bytes
+MAX_NODES = _LIMITS.max_nodes
+MAX_DEPTH = _LIMITS.max_depth
 
 ROLES = (
     "preamble", "significance", "guiding_ideas", "goals", "tasks", "steps", "organization",
@@ -635,7 +637,7 @@ def read_text(path: Path) -> str:
     except FileNotFoundError:
         raise ReadError("找不到配置文件（可用 nigao init 生成一个）", path=str(path)) from None
     except OSError as error:
-        raise ReadError(f"无法读取配置文件：{error.strerror}", path=str(path)) from None
+        raise ReadError(f"无法读取配置文件：{os_reason(error)}", path=str(path)) from None
     if size > MAX_BYTES:
         raise ReadError(
             f"配置文件过大（{size // 1024} KB，上限 {MAX_BYTES // 1024} KB）", path=str(path)
@@ -661,19 +663,12 @@ def load(path: str | Path, partial: bool = False) -> Profile:
 
 def parse(text: str, path: str = "<profile>", partial: bool = False) -> Profile:
     """Validate profile text; raise ProfileError listing every problem (nothing is constructed)."""
-    import yaml
+    from nigao.yamlsafe import YamlError, compose
 
-    if len(text.encode("utf-8")) > MAX_BYTES:
-        raise ProfileError(path, [f"{path}:1:1: 配置文件过大（上限 {MAX_BYTES // 1024} KB）"])
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        root = yaml.compose(text, Loader=loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise ProfileError(path, [f"{path}:{line}:{col}: {_yaml_problem(error)}"]) from None
-    except yaml.YAMLError as error:
-        raise ProfileError(path, [f"{path}:1:1: YAML 格式错误：{error}"]) from None
+        root = compose(text, path, _LIMITS, duplicates=False)
+    except YamlError as error:
+        raise ProfileError(path, error.problems) from None
     if root is None:
         raise ProfileError(
             path, [f"{path}:1:1: 配置文件是空的（可用 nigao init 生成带注释的模板）"]
@@ -717,30 +712,6 @@ def _cross_checks(checker: _Checker, data: dict[str, Any]) -> None:
                 checker.marks["doc_number"],
                 f"doc_number：发文字号的年份 {year} 与成文日期 {data['date'].year} 年不一致",
             )
-
-
-def _yaml_problem(error: Any) -> str:
-    problem = str(getattr(error, "problem", "") or error)
-    hints = [
-        ("'\\t'", "不能用 Tab 缩进，请改用空格"),
-        ("tab character", "不能用 Tab 缩进，请改用空格"),
-        (
-            "mapping values are not allowed",
-            "冒号位置不对：可能是缩进不齐，或文字里的英文冒号后跟了空格（请给这段文字加引号）",
-        ),
-        ("could not find expected ':'", "缺少冒号，或上一行缩进有误"),
-        ("did not find expected key", "缩进不一致：同一层的键要对齐"),
-        ("found duplicate anchor", "锚点重复"),
-        ("found undefined alias", "不支持 YAML 别名（*）"),
-        ("found unexpected end of stream", "引号没有配对"),
-        ("while scanning a quoted scalar", "引号没有配对"),
-        ("expected <block end>", "缩进不一致：同一层的项要对齐"),
-        ("did not find expected '-' indicator", "列表缩进不一致：每项的“- ”要对齐"),
-    ]
-    for needle, hint in hints:
-        if needle in problem or needle in str(error):
-            return f"YAML 格式错误：{hint}（{problem}）"
-    return f"YAML 格式错误：{problem}（常见原因：缩进不齐、冒号后缺空格、引号未配对）"
 
 
 def _format(path: str, errors: list[tuple[Pos, str, str | None]]) -> list[str]:
@@ -853,10 +824,10 @@ _ALIASES: dict[str, dict[str, str]] | None = None
 
 def kinds_table() -> dict[str, Any]:
     """data/kinds.yaml: each kind's usual section order and each role's default heading."""
-    import yaml
+    from nigao.yamlsafe import DATA, load
 
-    text = (Path(__file__).parent / "data" / "kinds.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    path = Path(__file__).parent / "data" / "kinds.yaml"
+    return load(path.read_text(encoding="utf-8"), str(path), DATA)
 
 
 SCHEMA_FILE = "nigao-profile.schema.json"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from nigao.errors import NigaoError
+from nigao.errors import NigaoError, os_reason
 
 MAX_UNITS_BYTES = 20 * 1024 * 1024
 _KEY = re.compile(r"^[^\s.][^.]*(?:\.[^\s.][^.]*)*$")
@@ -38,6 +38,18 @@ def _decode(raw: bytes, path: Path) -> str:
     raise NigaoError("无法识别文件编码（请另存为 UTF-8 或 GBK 编码的 CSV）", path=str(path))
 
 
+def _csv_problem(error: Exception) -> str:
+    """The csv module's English error, said in Chinese."""
+    text = str(error)
+    if "field larger" in text:
+        return "CSV 格式错误：某一格内容过长（可能是引号没有配对）"
+    if "NUL" in text:
+        return "CSV 格式错误：文件里有空字符（NUL），可能不是文本文件"
+    if "new-line" in text or "newline" in text:
+        return "CSV 格式错误：格子里的换行需要用英文双引号把整格括起来"
+    return "CSV 格式错误（常见原因：引号没有配对）"
+
+
 def _check_key(key: str, path: Path, line: int) -> str:
     key = key.strip()
     if not key or not _KEY.match(key):
@@ -56,7 +68,7 @@ def _read_csv(text: str, path: Path) -> list[Unit]:
     except StopIteration:
         raise NigaoError("单位清单是空的", path=str(path), line=1) from None
     except csv.Error as error:
-        raise NigaoError(f"CSV 格式错误：{error}", path=str(path), line=1) from None
+        raise NigaoError(_csv_problem(error), path=str(path), line=1) from None
     keys = [_check_key(key, path, 1) for key in header]
     if len(set(keys)) != len(keys):
         dup = next(k for k in keys if keys.count(k) > 1)
@@ -74,7 +86,7 @@ def _read_csv(text: str, path: Path) -> list[Unit]:
             values = {k: v.strip() for k, v in zip(keys, row, strict=False) if v.strip()}
             units.append(Unit(line=line, values=values))
     except csv.Error as error:
-        raise NigaoError(f"CSV 格式错误：{error}", path=str(path), line=reader.line_num) from None
+        raise NigaoError(_csv_problem(error), path=str(path), line=reader.line_num) from None
     return units
 
 
@@ -89,20 +101,18 @@ def _flatten(value: Any, prefix: str, out: dict[str, str]) -> None:
 def _read_yaml(text: str, path: Path) -> list[Unit]:
     import yaml
 
-    try:
-        nodes = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise NigaoError(
-            "YAML 格式错误", path=str(path), line=mark.line + 1 if mark else None
-        ) from None
-    if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
+    from nigao.yamlsafe import UNITS, compose
+
+    nodes = compose(text, str(path), UNITS)
+    if not isinstance(nodes, yaml.SequenceNode) or not all(
+        isinstance(row, yaml.MappingNode) for row in nodes.value
+    ):
         raise NigaoError("单位清单应是一个列表，每项是一个单位的字段", path=str(path), line=1)
+    constructor = yaml.constructor.SafeConstructor()
     units = []
-    for node, row in zip(nodes.value, data, strict=True):
+    for node in nodes.value:
         values: dict[str, str] = {}
-        _flatten(row, "", values)
+        _flatten(constructor.construct_document(node), "", values)
         line = node.start_mark.line + 1
         for key in values:
             _check_key(key, path, line)
@@ -119,7 +129,7 @@ def read_units(path: Path) -> list[Unit]:
             raise NigaoError("单位清单过大（超过 20 MB）", path=str(path))
         raw = path.read_bytes()
     except OSError as error:
-        raise NigaoError(f"无法读取：{error.strerror or error}", path=str(path)) from None
+        raise NigaoError(f"无法读取：{os_reason(error)}", path=str(path)) from None
     text = _decode(raw, path)
     suffix = path.suffix.lower()
     if suffix == ".csv":

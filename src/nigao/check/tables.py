@@ -14,11 +14,10 @@ _PLACE_SUFFIXES = re.compile(
 
 
 def _load_yaml(name: str) -> Any:
-    import yaml
+    from nigao.yamlsafe import DATA, load
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     text = resources.files("nigao.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=loader)
+    return load(text, name, DATA)
 
 
 @cache

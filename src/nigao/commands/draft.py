@@ -371,7 +371,7 @@ def export(draft_path: str, output: str | None, force: bool, pdf: bool) -> None:
     \b
     例如：nigao export drafts/my-plan.md --force"""
     from nigao.draftmd import read_draft
-    from nigao.errors import ReadError, UsageError
+    from nigao.errors import ReadError, UsageError, os_reason
     from nigao.fsutil import check_writable
 
     source = Path(draft_path)
@@ -384,7 +384,7 @@ def export(draft_path: str, output: str | None, force: bool, pdf: bool) -> None:
     except UnicodeDecodeError:
         raise ReadError("草稿不是 UTF-8 编码，请另存为 UTF-8", path=draft_path) from None
     except OSError as error:
-        raise ReadError(f"无法读取草稿：{error.strerror}", path=draft_path) from None
+        raise ReadError(f"无法读取草稿：{os_reason(error)}", path=draft_path) from None
     doc = read_draft(text, draft_path)
     docx_path = Path(output) if output else source.with_suffix(".docx")
     if docx_path.suffix.lower() != ".docx":

@@ -288,7 +288,7 @@ def choose_defaults(skeletons: list[Skeleton], roles_taken: set[str]) -> None:
 
 
 def _front_matter(path: Path) -> dict:
-    import yaml
+    from nigao.yamlsafe import FRONT_MATTER, load
 
     try:
         text = path.read_text(encoding="utf-8")
@@ -300,8 +300,8 @@ def _front_matter(path: Path) -> dict:
     if end < 0:
         return {}
     try:
-        data = yaml.safe_load(text[4:end])
-    except yaml.YAMLError:
+        data = load(text[4:end], str(path), FRONT_MATTER, first_line=2)
+    except NigaoError:
         return {}
     return data if isinstance(data, dict) else {}
 

@@ -13,10 +13,11 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 @functools.cache
 def load(name: str) -> Any:
     """The parsed YAML table `data/<name>.yaml`."""
-    import yaml
+    from nigao.yamlsafe import DATA
+    from nigao.yamlsafe import load as load_yaml
 
-    with open(DATA_DIR / f"{name}.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    path = DATA_DIR / f"{name}.yaml"
+    return load_yaml(path.read_text(encoding="utf-8"), str(path), DATA)
 
 
 @functools.cache
