@@ -430,7 +430,10 @@ def _audit(data: bytes, tmp_path: Path, name: str) -> list[dict]:
     path = tmp_path / f"{name}.docx"
     path.write_bytes(data)
     done = subprocess.run(
-        [tool("openxml-audit") or "openxml-audit", "-o", "json", str(path)], capture_output=True, text=True, timeout=120
+        [tool("openxml-audit") or "openxml-audit", "-o", "json", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     report = json.loads(done.stdout)
     return report[0]["errors"]

@@ -35,8 +35,8 @@ def core(text: str) -> str:
     return WORD.sub("", text)
 
 
-def outputs(result) -> tuple[str, str]:
-    """The kept text in document order, and the removed lines in their own order."""
+def outputs(result) -> tuple[str, str, str]:
+    """The kept text in document order, the removed pieces in theirs, the metadata lines."""
     data = result.to_json()
 
     def walk(sections):
@@ -47,7 +47,11 @@ def outputs(result) -> tuple[str, str]:
 
     texts = [data["title"] or "", data["recipients"] or "", *data["preamble"]]
     texts += [*walk(data["sections"]), *data["closing"]]
-    return core("".join(texts)), core("".join(data["removed"]))
+    return (
+        core("".join(texts)),
+        core("".join(data["removed"])),
+        core("".join(data["metadata"].values())),
+    )
 
 
 def assert_nothing_lost(text: str) -> None:
@@ -58,10 +62,11 @@ def assert_nothing_lost(text: str) -> None:
         assert "\n" not in message and message.startswith("fuzz.txt")
         return
     normalized, _script = normalize_text(text)
-    kept, removed = outputs(result)
-    # Kept text keeps the input's order; removed lines keep theirs, in a list of their own.
-    at = {"kept": 0, "removed": 0}
-    streams = {"kept": kept, "removed": removed}
+    kept, removed, metadata = outputs(result)
+    # Kept text keeps the input's order; removed lines keep theirs, in a list of their own;
+    # metadata lines (署名, 成文日期, 讲话人 …) are looked up by themselves.
+    at = {"kept": 0, "removed": 0, "metadata": 0}
+    streams = {"kept": kept, "removed": removed, "metadata": metadata}
     for line in normalized.split("\n"):
         pieces = [core(strip_label(line.strip())), core(line)]  # a label-like start may stay
         if not pieces[0]:
@@ -69,7 +74,7 @@ def assert_nothing_lost(text: str) -> None:
         where = next(
             (
                 (name, streams[name].find(piece, at[name]), piece)
-                for name in ("kept", "removed")
+                for name in ("kept", "removed", "metadata")
                 for piece in pieces
                 if streams[name].find(piece, at[name]) >= 0
             ),
@@ -77,7 +82,8 @@ def assert_nothing_lost(text: str) -> None:
         )
         assert where is not None, (line, kept[at["kept"] : at["kept"] + 80], removed)
         name, found, piece = where
-        at[name] = found + len(piece)
+        if name != "metadata":
+            at[name] = found + len(piece)
 
 
 @SETTINGS

@@ -111,11 +111,21 @@ def test_json_shape_is_exact():
         "preamble",
         "sections",
         "closing",
+        "metadata",
         "removed",
+        "removed_rules",
         "warnings",
     ]
     section = data["sections"][0]
-    assert list(section) == ["depth", "heading", "run_in", "role", "paragraphs", "sections"]
+    assert list(section) == [
+        "depth",
+        "heading",
+        "run_in",
+        "role",
+        "roles",
+        "paragraphs",
+        "sections",
+    ]
     assert not section["heading"].startswith("一")
 
 

@@ -117,7 +117,10 @@ def test_openxml_audit_finds_no_error_in_generated_documents(raw: Document, n: i
         path = Path(tmp) / f"audit-{n}.docx"
         path.write_bytes(write_docx(raw))
         done = subprocess.run(
-            [tool("openxml-audit") or "openxml-audit", "-o", "json", str(path)], capture_output=True, text=True, timeout=120
+            [tool("openxml-audit") or "openxml-audit", "-o", "json", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
     assert json.loads(done.stdout)[0]["errors"] == []
 

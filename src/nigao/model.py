@@ -69,6 +69,9 @@ class Section:
     paragraphs: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     run_in: bool = False
+    # Every role a heading names when it names more than one (组织领导与保障措施), `role` first;
+    # empty when it names one. Set by ingest only; no writer carries it.
+    roles: list[str] = field(default_factory=list)
 
     def walk(self, depth: int = 1) -> Iterator[tuple[int, Section]]:
         yield depth, self

@@ -11,6 +11,7 @@ from nigao.commands._common import friendly, library_option
 
 _SLOT_RE = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
 
+
 def _console() -> Any:
     import shutil
     import sys

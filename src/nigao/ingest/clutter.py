@@ -13,12 +13,40 @@ import re
 from dataclasses import dataclass, field
 
 from nigao.ingest import tables
+from nigao.ingest.outline import numbering
 
-_NUMBERED = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[、.．](?!\d)|（\d{1,2}）|[①-⑳])"
+_TITLE_WORDS = re.compile(
+    r"方案|总结|计划|意见|通知|材料|报告|汇报|经验|做法|要点|规划|安排|讲话|："
 )
-_TITLE_WORDS = re.compile(r"方案|总结|计划|意见|通知|材料|报告|汇报|经验|做法|：")
-_DOC_NUMBER = re.compile(r"^\S{1,12}〔\d{4}〕\d+号$")
+_DOC_NUMBER = re.compile(r"^\S{0,12}[〔［\[（(]\d{4}[〕］\]）)]\s*第?\d+\s*号$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_MD_TITLE = re.compile(r"^\\?#\s+(?=\S)")
+_LABEL_PREFIX = re.compile(r"^(?:标题|题目|文章标题|名称)\s*[：:]\s*(?=\S)")
+# A speaker's line under a speech title: a post and a name (局长 王明).
+_SPEAKER = re.compile(r"(?:长|书记|主任|委员|同志|代表)\s*[\u4e00-\u9fff]{2,3}$")
+_SENTENCE_MARKS = re.compile(r"[。；！？]")
+_DATE_LINE = re.compile(
+    r"^[（(]?\s*(?:\d{4}|[〇零一二三四五六七八九十]{4})\s*年[\d一二三四五六七八九十]{1,2}月"
+    r"(?:[\d一二三四五六七八九十]{1,3}日)?\s*[）)]?$"
+)
+# A title that continues on the next line: the first line ends in a word that needs more.
+_TITLE_GOES_ON = re.compile(r"(?:关于|的|和|与|及|暨|开展|做好|加强|推进|进一步|深入|印发|转发)$")
+_ORG_END = re.compile(r"(?:局|委|委员会|政府|办公室|学校|中学|小学|幼儿园|中心|学院|大学)$")
+# A table of contents: its heading, and entries ending in a page number after leaders or spaces.
+_TOC_HEAD = re.compile(r"^目\s*录[：:]?$")
+_LEADERS = r"(?:…{2,}|[.·．\-—_]{3,})"
+_TOC_ENTRY = re.compile(rf"(?:{_LEADERS}|\s)\s*\d{{1,3}}$")
+
+
+class Removed(str):
+    """A removed piece of text that remembers the rule which removed it (`rule`)."""
+
+    rule: str
+
+    def __new__(cls, text: str, rule: str) -> Removed:
+        obj = super().__new__(cls, text)
+        obj.rule = rule
+        return obj
 
 
 @dataclass
@@ -27,10 +55,12 @@ class Cleaned:
 
     lines: list[str]
     title: str = ""
-    removed: list[str] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
     cut_by_page: bool = False
     issuer_mark: str | None = None
     doc_number: str | None = None
+    # Lines between the title and the body that are the document's own: 讲话人, date, subtitle.
+    metadata: dict[str, str] = field(default_factory=dict)
 
 
 @functools.cache
@@ -70,29 +100,152 @@ def _strip_suffix(text: str) -> str:
 
 def _starts_body(line: str) -> bool:
     """A numbered heading, a recipients line or a sentence of prose: the document has begun."""
-    if _NUMBERED.match(line):
+    if _MD_TITLE.match(line):
+        return False  # a Markdown `# ` line is the title
+    if numbering(line) is not None:
         return True
     if line.endswith(("：", ":")) and ("各" in line or len(line) > 12):
         return True
     return len(line) >= 40 and any(p in line for p in "，。；")
 
 
+def title_text(line: str) -> str:
+    """A title line without its Markdown mark, a site's 标题： label or a 范文 suffix."""
+    line = _MD_TITLE.sub("", line)
+    line = _LABEL_PREFIX.sub("", line)
+    return _strip_suffix(line)
+
+
+def _title_like(key: str) -> bool:
+    """Could be a title: two Chinese characters at least, not a label, a date or a number."""
+    return (
+        len(_CJK.findall(key)) >= 2
+        and not key.endswith(("：", ":"))
+        and not key.startswith(("—", "－", "-"))  # a subtitle (——在……会议上的讲话)
+        and _SPEAKER.search(key) is None
+        and _DATE_LINE.match(key) is None
+        and _DOC_NUMBER.match(key) is None
+        and len(key) <= 100
+    )
+
+
 def _choose_title(header: list[str], page_top: list[str]) -> int | None:
-    """The header line most repeated across the page top (a page shows its title 2–4 times)."""
-    best: tuple[tuple[int, int, int, int], int] | None = None
+    """The header line that reads most like the title.
+
+    Title words (方案, 总结, 要点 …) and repetition across the page top (a page shows its
+    title 2–4 times) count; a line too short to be a title (党政办, （次）), a label (内容预览：)
+    or a date never is one. Later lines win ties: banners come first.
+    """
+    best: tuple[tuple[int, ...], int] | None = None
     for k, line in enumerate(header):
-        key = _strip_suffix(line)
+        key = title_text(line)
+        if not _title_like(key):
+            continue
         count = sum(1 for other in page_top if key in other)
         looks = int(bool(_TITLE_WORDS.search(key)))
-        score = (count, looks, -len(key), k)
+        marked = int(bool(_MD_TITLE.match(line)))
+        subtitled = k + 1 < len(header) and header[k + 1].startswith(("—", "－"))
+        substantial = len(_CJK.findall(key)) >= 6  # not a site label or a breadcrumb word
+        score = (marked, looks + int(count >= 2) + int(subtitled), substantial, count, k)
         if best is None or score > best[0]:
             best = (score, k)
     return None if best is None else best[1]
 
 
+def _joins_title(first: str, second: str) -> bool:
+    """A title split over two lines: the first half needs the second (……关于 / 的通知)."""
+    if _SENTENCE_MARKS.search(first) or _TITLE_WORDS.search(first) or first in second:
+        return False
+    if len(first) + len(second) > 80 or not _CJK.search(first):
+        return False
+    return bool(
+        _TITLE_GOES_ON.search(first)
+        or "关于" in first
+        or second.startswith(("关于", "的", "和", "与", "及"))
+        or (_ORG_END.search(first) and len(first) >= 5)
+    )
+
+
+def _is_footer(lines: list[str], at: int) -> bool:
+    """A footer start is a footer only if no sentence of text follows it (else one line)."""
+    for rest in lines[at + 1 :]:
+        if len(rest) >= 50 and "。" in rest and _rule_hit(rest, "line") is None:
+            return False
+    return True
+
+
+def _table_of_contents(kept: list[tuple[int, str]]) -> set[int]:
+    """Positions (in `kept`) of a table of contents: a 目录 line and its entries, or a run of
+    three or more entries ending in page numbers. The body's own headings stay."""
+    found: set[int] = set()
+    k = 0
+    while k < len(kept):
+        line = kept[k][1]
+        if _TOC_HEAD.match(line.replace(" ", "")):
+            found.add(k)
+            first: str | None = None
+            j = k + 1
+            while j < len(kept):
+                entry = kept[j][1]
+                bare = _TOC_ENTRY.sub("", entry).rstrip(" .…·．-—_")
+                if first is not None and bare == first and not _TOC_ENTRY.search(entry):
+                    break  # the body begins: its first heading repeats the first entry
+                if len(entry) > 60 or _SENTENCE_MARKS.search(entry):
+                    break
+                first = bare if first is None else first
+                found.add(j)
+                j += 1
+            k = j
+            continue
+        run = k
+        while run < len(kept) and len(kept[run][1]) <= 80 and _TOC_ENTRY.search(kept[run][1]):
+            if not (_TOC_ENTRY.search(kept[run][1]) and _looks_entry(kept[run][1])):
+                break
+            run += 1
+        if run - k >= 3:
+            found.update(range(k, run))
+            k = run
+        else:
+            k += 1
+    return found
+
+
+def _looks_entry(line: str) -> bool:
+    """A contents entry: leaders before the page number, or a numbered heading and a number."""
+    if re.search(rf"{_LEADERS}\s*\d{{1,3}}$", line):
+        return True
+    return numbering(line) is not None and not _SENTENCE_MARKS.search(line)
+
+
+@functools.cache
+def _inline() -> re.Pattern[str]:
+    return re.compile(
+        "|".join(
+            f"(?P<r{i}>{p.pattern})"
+            for i, (p, _r) in enumerate(tables.compiled("clutter", "inline"))
+        )
+    )
+
+
+def _cut_inline(line: str, index: int, removed: list[tuple[int, Removed]]) -> str:
+    """Cut clutter inside a line of text (a source address, a pinyin gloss); keep the rest."""
+    rules = tables.compiled("clutter", "inline")
+    pieces: list[str] = []
+    at = 0
+    for match in _inline().finditer(line):
+        rule = rules[int(match.lastgroup[1:])][1]["name"]  # type: ignore[index]
+        pieces.append(line[at : match.start()])
+        removed.append((index, Removed(match.group(0), rule)))
+        at = match.end()
+    if not pieces:
+        return line
+    pieces.append(line[at:])
+    return "".join(pieces).strip()
+
+
 def clean(lines: list[str]) -> Cleaned:
     """Split normalised lines into document lines, title and removed clutter."""
-    removed: list[tuple[int, str]] = []
+    removed: list[tuple[int, Removed]] = []
     cut = False
     kept: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
@@ -102,29 +255,51 @@ def clean(lines: list[str]) -> Cleaned:
         if _markers().search(probe) is None or _any_clutter().search(probe) is None:
             kept.append((index, line))
             continue
-        if _rule_hit(line, "footer_start") is not None:
+        footer = _rule_hit(line, "footer_start")
+        if footer is not None and _is_footer(lines, index):
             for offset, rest in enumerate(lines[index:]):
                 if rest:
                     rule = _rule_hit(rest, "line")
                     cut = cut or bool(rule and rule.get("truncates"))
-                    removed.append((index + offset, rest))
+                    name = (rule or footer)["name"] if offset else footer["name"]
+                    removed.append((index + offset, Removed(rest, name)))
             break
-        rule = _rule_hit(line, "line")
+        rule = _rule_hit(line, "line") or footer
         if rule is not None:
             cut = cut or bool(rule.get("truncates"))
-            removed.append((index, line))
+            removed.append((index, Removed(line, rule["name"])))
             continue
         kept.append((index, line))
+
+    inline_kept: list[tuple[int, str]] = []
+    for index, line in kept:
+        rest = _cut_inline(line, index, removed)
+        if rest:
+            inline_kept.append((index, rest))
+    kept = inline_kept
+    contents = _table_of_contents(kept)
+    for k in sorted(contents):
+        removed.append((kept[k][0], Removed(kept[k][1], "目录")))
+    kept = [item for k, item in enumerate(kept) if k not in contents]
 
     result = Cleaned(lines=[], cut_by_page=cut)
     body_at = next((k for k, (_, line) in enumerate(kept) if _starts_body(line)), len(kept))
     header = [line for _, line in kept[:body_at]]
     top_end = kept[body_at][0] if body_at < len(kept) else len(lines)
     title_at = _choose_title(header, [line for line in lines[:top_end] if line])
-    title = _strip_suffix(header[title_at]) if title_at is not None else ""
+    first_half: int | None = None
+    title = ""
+    if title_at is not None:
+        title = title_text(header[title_at])
+        if title_at > 0 and not any(lines[kept[title_at - 1][0] + 1 : kept[title_at][0]]):
+            before = title_text(header[title_at - 1])
+            if _joins_title(before, title):
+                first_half = title_at - 1
+                title = before + title
     result.title = title
+    own = (title_at, first_half)
     for k, (index, line) in enumerate(kept):
-        if k == title_at:
+        if k in own:
             continue
         if k < body_at:
             if _DOC_NUMBER.match(line):
@@ -133,11 +308,29 @@ def clean(lines: list[str]) -> Cleaned:
                 title_at is not None and k < title_at and line.endswith("文件") and len(line) <= 20
             ):
                 result.issuer_mark = line
+            elif title and title_text(line) == title:
+                removed.append((index, Removed(line, "重复标题")))
+            elif title_at is None or k < title_at:
+                removed.append((index, Removed(line, "页头")))  # banner, slogan, site label
             else:
-                removed.append((index, line))  # banner, slogan, repeated title
+                _after_title(line, result)
         elif title and line.startswith(title) and _strip_suffix(line) == title:
-            removed.append((index, line))  # the title repeated inside the page
+            removed.append((index, Removed(line, "重复标题")))  # the title repeated in the page
         else:
             result.lines.append(line)
-    result.removed = [line for _, line in sorted(removed)]
+    removed.sort(key=lambda item: item[0])
+    result.removed = [text for _, text in removed]
     return result
+
+
+def _after_title(line: str, result: Cleaned) -> None:
+    """A line between the title and the body is the document's own: a date, a subtitle
+    (——在……会议上的讲话), the speaker or author; a sentence is the start of the text."""
+    if _DATE_LINE.match(line) and "date" not in result.metadata:
+        result.metadata["date"] = line
+    elif line.startswith(("—", "－", "-")):
+        result.metadata["subtitle"] = (result.metadata.get("subtitle", "") + " " + line).strip()
+    elif len(line) <= 40 and not _SENTENCE_MARKS.search(line):
+        result.metadata["author"] = (result.metadata.get("author", "") + " " + line).strip()
+    else:
+        result.lines.append(line)

@@ -1,9 +1,13 @@
 """Build the section tree from a document's lines.
 
 Depth comes from the numbering styles the document actually uses, ranked
-一、 > （一） > 1、/1. > （1） > ①, so "1、" directly under "一、" is depth 2. A numbered line
-whose first sentence is followed by more text is a run-in heading; numbering inside a
-paragraph (一是…, （1）…) is left alone.
+Markdown # marks > 第一部分/第一章 > 一、 > （一） > 1、/1. > （1） > ①, so "1、" directly under
+"一、" is depth 2. A numbered line whose first sentence is followed by more text is a run-in
+heading; numbering inside a paragraph (一是…, （1）…) is left alone.
+
+Before that, the lines are mended (`mend_lines`): a bare 一 line joins its heading line, a
+sentence broken by a soft line break is joined, and a flattened text (一、…二、… on one line)
+is split back into its lines.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from nigao.model import Document, Section
 _CN = "一二三四五六七八九十"
 # (style name, rank, pattern). Rank orders the styles; depth is the rank among those used.
 _STYLES = (
-    ("cn", 0, re.compile(rf"^([{_CN}]{{1,3}})、\s*")),
+    ("part", -1, re.compile(rf"^第([{_CN}]{{1,3}}|\d{{1,2}})(?:部分|章|篇)[、：:．.]?\s*(?=\S)")),
+    ("cn", 0, re.compile(rf"^([{_CN}]{{1,3}})(?:[、．]|\.(?!\d))\s*")),
     ("cn_paren", 1, re.compile(rf"^（([{_CN}]{{1,3}})）[、.．]?\s*")),
     ("arabic", 2, re.compile(r"^(\d{1,2})(?:[、．]|\.(?!\d))\s*(?=\S)")),
     ("arabic_paren", 3, re.compile(r"^（(\d{1,2})）[、.．]?\s*")),
@@ -28,6 +33,13 @@ _FIELD_LABEL = re.compile(r"(?:^|[。；，])[\u4e00-\u9fff]{2,6}：")
 _TRAILING = "，、；：:,; "
 _DATE = re.compile(
     r"^\d{4}年\d{1,2}月\d{1,2}日$|^[〇零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$"
+)
+_MD_MARK = re.compile(r"^\\?(#{1,6})\s*(?=\S)")
+_BARE_NUMERAL = re.compile(rf"^[{_CN}]{{1,3}}[、．.]?$")
+_STYLE_NAMES = {rank: name for name, rank, _pattern in _STYLES}
+# Labels that start a heading inside a flattened line: after a sentence end or a space.
+_FLAT_LABEL = re.compile(
+    rf"(?:(?<=[。！？；])|(?<=\s))\s*(?=[{_CN}]{{1,3}}、)|(?<=[^\s（])(?=（[{_CN}]{{1,3}}）)"
 )
 _SIGNATURE = re.compile(r"(?:局|委|委员会|政府|办公室|学校|中学|小学|幼儿园|中心|党组|党委)$")
 
@@ -43,12 +55,74 @@ class Outline:
 
 
 def numbering(line: str) -> tuple[str, int, str] | None:
-    """(style, rank, text after the label) for a numbered line, else None."""
+    """(style, rank, text after the label) for a numbered line, else None.
+
+    A Markdown heading (`## 一、…`, escaped `\\## …` as online editors export it) is its
+    label's; without a label its # marks rank it above every numbering style.
+    """
+    mark = _MD_MARK.match(line) if line[:1] in "#\\" else None
+    if mark:
+        rest = line[mark.end() :]
+        return numbering(rest) or (f"md{len(mark.group(1))}", len(mark.group(1)) - 10, rest)
     for name, rank, pattern in _STYLES:
         match = pattern.match(line)
         if match:
             return name, rank, line[match.end() :]
     return None
+
+
+def _ends_open(line: str) -> bool:
+    """A line that stops mid-sentence: after ，、 or an opening mark, or a long sentence
+    line (a comma inside, 20 characters at least) without an end mark."""
+    last = line[-1:]
+    if last in "，、（“《‘":
+        return True
+    if last in "。！？；：”’）》…—)】" or not last.strip():
+        return False
+    return len(line) >= 20 and "，" in line
+
+
+def _split_flat(line: str) -> list[str]:
+    """A flattened text (一、…。二、…。on one line) back into its lines; other lines as is."""
+    starts = [m.start() for m in _FLAT_LABEL.finditer(line)]
+    cn = [line[at:].lstrip() for at in starts]
+    if sum(1 for piece in cn if numbering(piece) and numbering(piece)[0] == "cn") < 2:
+        return [line]
+    pieces = [line[a:b].strip() for a, b in zip([0, *starts], [*starts, len(line)], strict=True)]
+    out: list[str] = []
+    for piece in pieces:
+        if not piece:
+            continue
+        found = numbering(piece)
+        space = piece.find(" ")
+        if found and 0 < space <= 30 and not any(m in piece[:space] for m in "。！？；，"):
+            out.extend([piece[:space], piece[space + 1 :].strip()])  # label and heading, text
+        else:
+            out.append(piece)
+    return [piece for piece in out if piece]
+
+
+def mend_lines(lines: list[str]) -> list[str]:
+    """Undo what copying did to the lines: split flattened text, join a bare 一 line to its
+    heading and a sentence broken by a (soft) line break to its rest."""
+    split: list[str] = []
+    for line in lines:
+        split.extend(_split_flat(line) if len(line) > 40 else [line])
+    out: list[str] = []
+    for line in split:
+        if out and _BARE_NUMERAL.match(out[-1]) and numbering(line) is None:
+            out[-1] = out[-1].rstrip("、．.") + "、" + line
+            continue
+        if (
+            out
+            and numbering(line) is None
+            and _ends_open(out[-1])
+            and (numbering(out[-1]) is None or out[-1][-1:] in "，、")
+        ):
+            out[-1] += line
+            continue
+        out.append(line)
+    return out
 
 
 def first_sentence_end(text: str) -> int:
@@ -77,7 +151,12 @@ def split_heading(text: str) -> tuple[str, str | None]:
     """(heading, run-in paragraph or None) for the text after a numbering label."""
     end = first_sentence_end(text)
     colon = text.find("：")
-    if 0 < colon <= 12 and (end < 0 or colon < end) and text[colon + 1 :].strip():
+    after = text[colon + 1 :].strip()
+    if 0 < colon <= 12 and end < 0 and len(after) <= 20 and not any(m in after for m in "，；"):
+        return text.rstrip(
+            _TRAILING
+        ) or text, None  # a colon subtitle: 队伍建设工程：深化改革促发展
+    if 0 < colon <= 12 and (end < 0 or colon < end) and after:
         return text[:colon] + "。", text[colon + 1 :].strip()
     if end >= 0 and text[end + 1 :].strip():
         return text[: end + 1], text[end + 1 :].strip()
@@ -97,7 +176,7 @@ def _recipients(line: str) -> bool:
 def parse(lines: list[str], closing_cues: tuple[str, ...] = ()) -> Outline:
     """Lines of document text (no clutter, no title) → Outline."""
     doc = Document()
-    lines = list(lines)
+    lines = mend_lines(list(lines))
     if lines and _recipients(lines[0]):
         doc.recipients = lines.pop(0)
     # 署名 and 成文日期 at the very end.
@@ -115,7 +194,8 @@ def parse(lines: list[str], closing_cues: tuple[str, ...] = ()) -> Outline:
             tokens.append((None, line))
     used = sorted({rank for rank, _ in tokens if rank is not None})
     depth_of = {rank: i + 1 for i, rank in enumerate(used)}
-    outline = Outline(document=doc, depth_styles=[_STYLES[r][0] for r in used])
+    names = [_STYLE_NAMES.get(r, f"md{r + 10}") for r in used]
+    outline = Outline(document=doc, depth_styles=names)
 
     stack: list[tuple[int, Section]] = []
     for rank, text in tokens:
@@ -162,12 +242,25 @@ def _take_closing(doc: Document, cues: tuple[str, ...]) -> None:
 
 
 def _check_truncation(outline: Outline, text_lines: list[str]) -> None:
-    leaf = _last_leaf(outline.document)
-    if leaf is None or outline.document.closing:
-        return
+    """An excerpt that stops mid-heading (a last heading without text) or mid-sentence."""
     last_line = text_lines[-1] if text_lines else ""
-    if not leaf.paragraphs and (numbering(last_line) is not None):
+    if not last_line:
+        return
+    leaf = _last_leaf(outline.document)
+    if (
+        leaf is not None
+        and not outline.document.closing
+        and not leaf.paragraphs
+        and not leaf.sections
+        and numbering(last_line) is not None
+    ):
         outline.truncated = True
         outline.warnings.append(
             f"最后一个标题“{leaf.heading}”后没有正文，原文可能不完整（被分页截断）"
+        )
+        return
+    if outline.document.signature is None and _ends_open(last_line):
+        outline.truncated = True
+        outline.warnings.append(
+            f"正文在句子中间结束（“……{last_line[-12:]}”），原文可能不完整（只复制了一部分）"
         )

@@ -21,6 +21,22 @@ class IngestResult:
     truncated: bool = False
     removed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Lines of the document that are neither title nor body (讲话人, a dated subtitle …).
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    def metadata_json(self) -> dict[str, str]:
+        """Every metadata line the document gave: 版头, 发文字号, 署名, 成文日期 and the rest."""
+        doc = self.document
+        found = {
+            "issuer_mark": doc.issuer_mark,
+            "doc_number": doc.doc_number,
+            "signature": doc.signature,
+            "date": doc.date,
+        }
+        out = {key: value for key, value in found.items() if value}
+        for key, value in self.metadata.items():
+            out.setdefault(key, value)
+        return out
 
     def to_json(self) -> dict[str, Any]:
         """The `nigao ingest --json` shape (later tools depend on it)."""
@@ -32,6 +48,7 @@ class IngestResult:
                 "heading": sec.heading,
                 "run_in": sec.run_in,
                 "role": sec.role,
+                "roles": list(sec.roles) or ([sec.role] if sec.role else []),
                 "paragraphs": list(sec.paragraphs),
                 "sections": [section(child, depth + 1) for child in sec.sections],
             }
@@ -46,7 +63,9 @@ class IngestResult:
             "preamble": list(doc.preamble),
             "sections": [section(sec, 1) for sec in doc.sections],
             "closing": list(doc.closing),
+            "metadata": self.metadata_json(),
             "removed": list(self.removed),
+            "removed_rules": [getattr(text, "rule", "") for text in self.removed],
             "warnings": list(self.warnings),
         }
 
@@ -83,7 +102,9 @@ def text_result(text: str, source: str, title: str = "") -> IngestResult:
     doc.title = cleaned.title
     doc.doc_number = cleaned.doc_number
     doc.issuer_mark = cleaned.issuer_mark
-    doc.kind = classify.classify_kind(doc.title, doc.preamble)
+    doc.kind = classify.classify_kind(
+        doc.title, doc.preamble, [section.heading for section in doc.sections]
+    )
     classify.assign_roles(doc)
     warnings = list(parsed.warnings)
     truncated = parsed.truncated
@@ -99,8 +120,9 @@ def text_result(text: str, source: str, title: str = "") -> IngestResult:
         source=source,
         script=script,
         truncated=truncated,
-        removed=cleaned.removed,
+        removed=list(cleaned.removed),
         warnings=warnings,
+        metadata=dict(cleaned.metadata),
     )
 
 

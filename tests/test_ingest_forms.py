@@ -1,0 +1,209 @@
+"""Title, kind, roles, heading forms, clutter and 'nothing lost' on small pages of our own.
+
+Each input is written for the rule it exercises (not copied from a corpus document): a page
+as a drafter would paste it, and what a drafter expects ingest to make of it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nigao.ingest.classify import score_roles, title_kind
+from nigao.ingest.reader import text_result
+
+
+def _read(text: str):
+    return text_result(text, "样例.txt")
+
+
+def _headings(result, depth: int = 1) -> list[str]:
+    return [s.heading for d, s in result.document.walk() if d == depth]
+
+
+PAGE = """党政办
+校园安全
+点击数：
+（次）
+【大 中 小】【打印】【关闭】
+索引号：11510000MB1234567X/2024-00012
+岚溪县教育局关于印发
+2027年教育工作要点的通知
+岚教发〔2027〕1号
+各学校：
+现将《2027年教育工作要点》印发给你们，请认真贯彻落实。本文来自http://www.example.com/a.html
+目录
+一、指导思想……1
+二、目标定位……2
+三、重点任务……3
+一、指导思想
+坚持立德树人，推进教育现（xiàn）代化。
+二、目标定位
+到2028年，全县义务教育优质均衡发展。
+三、重点任务
+1．队伍建设工程：深化改革促发展
+加强教师队伍建设。
+四、组织保障
+各校要成立领导小组。
+下面是小编为大家整理的教育工作要点，仅供参考。
+分享到：
+"""
+
+
+def test_page_title_is_the_documents_own_two_line_title():
+    result = _read(PAGE)
+    assert result.document.title == "岚溪县教育局关于印发2027年教育工作要点的通知"
+    assert result.document.kind == "plan"
+    # Site labels, breadcrumb fragments and counters are removed, the title lines are not.
+    assert {"党政办", "校园安全", "（次）"} <= set(result.removed)
+    assert not any("关于印发" in line for line in result.removed)
+
+
+def test_page_clutter_goes_with_its_rule_and_text_stays():
+    result = _read(PAGE)
+    rules = dict(zip(result.removed, result.to_json()["removed_rules"], strict=True))
+    assert rules["【大 中 小】【打印】【关闭】"] and rules["分享到："]
+    assert rules["索引号：11510000MB1234567X/2024-00012"] == "政务公开信息"
+    assert rules["本文来自http://www.example.com/a.html"] == "来源网址"
+    assert rules["（xiàn）"] == "拼音注音"
+    assert rules["一、指导思想……1"] == "目录"
+    assert all(result.to_json()["removed_rules"]), "every removed piece names its rule"
+    doc = result.document
+    assert doc.preamble == ["现将《2027年教育工作要点》印发给你们，请认真贯彻落实。"]
+    assert doc.sections[0].paragraphs == ["坚持立德树人，推进教育现代化。"]
+    assert result.to_json()["metadata"]["doc_number"] == "岚教发〔2027〕1号"
+
+
+def test_table_of_contents_is_removed_and_the_body_headings_stay():
+    result = _read(PAGE)
+    assert _headings(result) == ["指导思想", "目标定位", "重点任务", "组织保障"]
+    assert [s.role for s in result.document.sections] == [
+        "guiding_ideas",
+        "goals",
+        "tasks",
+        "organization",
+    ]
+
+
+def test_colon_subtitle_heading_is_kept_whole():
+    result = _read(PAGE)
+    task = result.document.sections[2].sections[0]
+    assert task.heading == "队伍建设工程：深化改革促发展" and not task.run_in
+    assert task.paragraphs == ["加强教师队伍建设。"]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("岚溪县教育局2027年工作要点", "plan"),
+        ("岚溪中学三年发展规划（2027—2029年）", "plan"),
+        ("关于推进集团化办学的实施意见", "plan"),
+        ("2027年寒假工作安排", "plan"),
+        ("关于印发《课后服务实施方案》的通知", "plan"),
+        ("岚溪县教育局2026年工作总结", "summary"),
+        ("2026年工作总结暨2027年工作计划", "plan"),
+        ("在全县教育工作会议上的工作报告", "report"),
+        ("校长述职报告", "report"),
+        ("岚溪小学课后服务经验交流材料", "report"),
+        ("义务教育优质均衡发展自评报告", "report"),
+    ],
+)
+def test_kind_from_the_title_word_that_ends_it(title, kind):
+    assert title_kind(title) == kind
+
+
+def test_kind_from_the_structure_when_the_title_names_none():
+    text = "岚溪中学的新学年\n一、指导思想\n坚持立德树人。\n二、工作目标\n办好教育。\n三、保障措施\n落实经费。\n"
+    assert _read(text).document.kind == "plan"
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind", "roles"),
+    [
+        ("目标定位", "plan", ["goals"]),
+        ("责任主体和工作机制", "plan", ["organization"]),
+        ("组织保障", "plan", ["organization"]),
+        ("工作思路", "plan", ["guiding_ideas"]),
+        ("工作思路", "summary", ["next_steps"]),
+        ("存在的困难", "summary", ["problems"]),
+        ("短板和不足", "summary", ["problems"]),
+        ("存在问题及下一步打算", "summary", ["problems", "next_steps"]),
+        ("组织领导与保障措施", "plan", ["organization", "measures"]),
+        ("主要成效与经验", "summary", ["results", "experience"]),
+        # an action sentence is not a role name: its stems do not count
+        ("坚持边议边改，解决群众反映的突出问题", "summary", []),
+    ],
+)
+def test_roles_from_the_meaning_of_the_heading(heading, kind, roles):
+    assert score_roles(heading, kind) == roles
+
+
+def test_two_roles_in_json_keep_role_first():
+    text = "岚溪小学2026年工作总结\n一、主要做法\n抓好教学。\n二、存在问题及下一步打算\n师资不足，明年补充。\n"
+    sections = _read(text).to_json()["sections"]
+    assert sections[1]["role"] == "problems"
+    assert sections[1]["roles"] == ["problems", "next_steps"]
+    assert sections[0]["roles"] == ["practices"]
+
+
+def test_markdown_export_in_a_text_file():
+    text = "# 岚溪小学2027年工作计划\n\\## 一、指导思想\n坚持立德树人。\n\\## 二、主要任务\n### （一）抓教学\n提高质量。\n"
+    result = _read(text)
+    assert result.document.title == "岚溪小学2027年工作计划"
+    assert _headings(result) == ["指导思想", "主要任务"]
+    assert _headings(result, 2) == ["抓教学"]
+
+
+def test_other_heading_forms():
+    text = (
+        "岚溪县教育发展规划\n第一部分 发展基础\n全县有学校40所。\n"
+        "一\n总体要求\n坚持优先发展。\n六．存在的困难\n经费紧张。\n"
+        "第二部分 保障措施\n加强领导。\n"
+    )
+    result = _read(text)
+    assert _headings(result) == ["发展基础", "保障措施"]
+    assert _headings(result, 2) == ["总体要求", "存在的困难"]
+
+
+def test_soft_line_breaks_inside_a_sentence_are_joined():
+    text = (
+        "岚溪小学2027年工作计划\n一、指导思想\n坚持以立德树人为根本任务，全面贯彻党的教育\n"
+        "方针，办好人民满意的教育。\n"
+    )
+    paragraphs = _read(text).document.sections[0].paragraphs
+    assert paragraphs == ["坚持以立德树人为根本任务，全面贯彻党的教育方针，办好人民满意的教育。"]
+
+
+def test_flattened_text_is_split_back_into_its_outline():
+    text = (
+        "岚溪小学2027年工作计划\n一、指导思想 坚持立德树人，办好教育。二、工作目标 到2028年，建成优质学校。"
+        "三、主要任务 （一）加强队伍建设。培训教师。（二）深化课程改革。推进新课标。\n"
+    )
+    result = _read(text)
+    assert _headings(result) == ["指导思想", "工作目标", "主要任务"]
+    assert _headings(result, 2) == ["加强队伍建设。", "深化课程改革。"]
+
+
+def test_excerpt_ending_mid_sentence_is_truncated():
+    text = (
+        "岚溪小学2026年工作总结\n一、主要做法\n我们坚持立德树人，狠抓教学质量，全面推进素质教育，"
+    )
+    result = _read(text)
+    assert result.truncated and any("句子中间" in w for w in result.warnings)
+    whole = _read(text.rstrip("，") + "。")
+    assert not whole.truncated
+
+
+def test_speech_keeps_speaker_date_and_salutation():
+    text = (
+        "凝心聚力推进教育高质量发展\n——在全县2027年教育工作会议上的讲话\n岚溪县教育局局长 王明\n"
+        "（2027年2月20日）\n各位领导、各位代表：\n现在，我代表县教育局作工作报告，请予审议。\n"
+        "一、过去一年的工作回顾\n全县教育事业稳步发展。\n"
+    )
+    result = _read(text)
+    data = result.to_json()
+    assert data["title"] == "凝心聚力推进教育高质量发展"
+    assert data["metadata"]["author"] == "岚溪县教育局局长 王明"
+    assert data["metadata"]["date"] == "（2027年2月20日）"
+    assert data["metadata"]["subtitle"].startswith("——在全县")
+    assert data["recipients"] == "各位领导、各位代表："
+    assert data["removed"] == []
