@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 from pathlib import Path
 
 import pytest
 
-from nigao.check import ProfileFacts, check_document, check_path
+from nigao.check import ProfileFacts, check_document, check_path, fix_text
 from nigao.check.context import Context
 from nigao.check.registry import rules as all_rules
+from nigao.draftmd import read_draft
 from nigao.model import Document, Section
 
 FACTS = ProfileFacts(
@@ -78,6 +81,11 @@ PARAGRAPH_CASES = [
     ("CONTENT-PLACE", "参加新安县组织的培训。", "参加连云港市组织的培训。"),
     ("CONTENT-PLACE", "组织师生到石桥镇开展研学。", "组织师生到乡镇学校、农村学校开展研学。"),
     ("CONTENT-PLACE", "允山中心小学要发挥示范作用。", "海州区实验小学要发挥示范作用。"),
+    ("CONTENT-PLACE", "各学校要学习樊城区经验，推进改革。", "各学校要学习先进经验，推进改革。"),
+    ("CONTENT-PLACE", "组织教师赴会同县考察。", "县教育局会同县公安局开展校园周边治理。"),
+    ("CONTENT-PLACE", "学习和平区的做法。", "维护校园和平稳定，开辟绿色通道。"),
+    ("CONTENT-PLACE", "结合通道实际，开展讨论。", "设立绿色通道，开展讨论。"),
+    ("PUNCT-HALFWIDTH", "推进“强师兴校”.在全县开展活动。", "推进“强师兴校”。在全县开展活动。"),
     ("CONTENT-PERSON", "组长：包庆余（局长）", "组长：王明（局长）"),
     ("CONTENT-PERSON", "组长由包庆余同志担任。", "组长由王明同志担任。"),
     ("CONTENT-DATED-TERM", "深入贯彻党的十七届五中全会精神。", "深入贯彻党的二十大精神。"),
@@ -110,6 +118,20 @@ def test_dated_term_not_flagged_in_its_own_time():
     assert rule_ids(check_document(doc)) == []
 
 
+def test_undated_text_is_judged_against_today():
+    doc = one_paragraph("深入贯彻党的十七届五中全会精神。", date=None)
+    found = check_document(doc, profile=dataclasses.replace(FACTS, year=None))
+    assert rule_ids(found) == ["CONTENT-DATED-TERM"]
+    assert f"按今年（{datetime.date.today().year} 年）" in found[0].message
+
+
+def test_fix_makes_a_half_width_stop_after_a_quote_full_width():
+    text = "---\nkind: plan\n---\n\n# 标题\n\n推进“强师兴校”.在全县开展活动。\n"
+    found = check_document(read_draft(text), source_lines=text.split("\n"))
+    fixed, count = fix_text(text, found)
+    assert count == 1 and "推进“强师兴校”。在全县" in fixed
+
+
 def test_content_rules_need_a_profile():
     doc = one_paragraph("结合樊城实际，组长由包庆余同志担任。")
     assert rule_ids(check_document(doc)) == []
@@ -138,6 +160,10 @@ COMMON_WORDS = [
     "组织全县中学生参加运动会，小学生参加合唱比赛，在小学科学课中开展实验。",
     "深入学习贯彻党的二十届三中全会精神。",
     "海州区第一中学、区实验小学要发挥示范作用。",
+    # county names that are common words, used as words: 会同 (jointly), 和平, 东方, 复兴 …
+    "县教育局会同县公安局开展校园周边治理，会同县财政局落实经费。",
+    "坚持和平发展，开拓东方市场，复兴区域教育，新建区域教研中心。",
+    "新华书店送书进校园，开辟绿色通道，学习城区学校经验。",
 ]
 
 
@@ -199,8 +225,24 @@ def test_standalone_heading_ending_in_full_stop():
     doc = one_paragraph("各学校要落实。")
     doc.sections.append(Section("加强组织领导。", run_in=False, paragraphs=["成立领导小组。"]))
     assert rule_ids(check_document(doc)) == ["HEAD-PUNCT"]
-    doc.sections[-1].run_in = True
+    doc.sections[-1].run_in = True  # a level-1 heading is never run in (一、 stands alone)
+    found = check_document(doc)
+    assert rule_ids(found) == ["HEAD-PUNCT"] and "一级标题" in found[0].message
+    inner = doc.sections.pop()
+    doc.sections[-1].sections.append(inner)  # the same run-in heading at level 2 is right
     assert rule_ids(check_document(doc)) == []
+
+
+def test_fix_makes_a_run_in_level_one_heading_stand_alone():
+    text = "---\nkind: plan\n---\n\n# 标题\n\n## 加强组织领导。\n\n成立领导小组。\n"
+    doc = read_draft(text)
+    found = check_document(doc, source_lines=text.split("\n"), rules=["HEAD-PUNCT"])
+    fixed, count = fix_text(text, found)
+    assert count == 1 and "## 加强组织领导\n" in fixed
+    again = read_draft(fixed)
+    assert (
+        rule_ids(check_document(again, source_lines=fixed.split("\n"), rules=["HEAD-PUNCT"])) == []
+    )
 
 
 def test_title_ending_in_full_stop():

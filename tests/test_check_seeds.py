@@ -148,8 +148,10 @@ def test_dated_terms_in_a_new_plan(haizhou_profile):
     dated = messages(found, "CONTENT-DATED-TERM")
     assert any("十七届五中全会" in m for m in dated)
     assert any("创先争优活动" in m for m in dated)
-    # without a date or profile, a document's year is unknown: nothing is called out of date
-    assert messages(plain("004_602c73b34cb07147.txt"), "CONTENT-DATED-TERM") == []
+    # without a date or profile the text is judged as if written today, and says so
+    undated = messages(plain("004_602c73b34cb07147.txt"), "CONTENT-DATED-TERM")
+    assert any("十七届五中全会" in m for m in undated)
+    assert all("文中没有成文日期" in m for m in undated)
 
 
 def test_leaders_of_another_bureau(haizhou_profile):

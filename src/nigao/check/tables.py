@@ -7,10 +7,17 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-_PLACE_SUFFIXES = re.compile(
-    r"(?:[^\W\d_A-Za-z]{1,4}族)*(?:自治县|自治州|自治区|自治旗|特别行政区|地区|林区|特区|新区"
-    r"|省|市|县|区|盟|旗)$"
+# A name's core is at least two characters: 通道侗族自治县 → 通道 (not the empty string).
+_PLACE_CORE = re.compile(
+    r"(?P<core>.{2,}?)(?:[^\W\d_A-Za-z]{1,4}?族)*(?:自治县|自治州|自治区|自治旗|特别行政区|地区"
+    r"|林区|特区|新区|省|市|县|区|盟|旗)$"
 )
+
+
+def short_name(name: str) -> str:
+    """The name without its 县/区/市/自治县 … suffix (岚溪县 → 岚溪); unchanged if it has none."""
+    match = _PLACE_CORE.match(name)
+    return match.group("core") if match else name
 
 
 def _load_yaml(name: str) -> Any:
@@ -51,7 +58,7 @@ class Places:
                 continue
             self.codes.setdefault(name, []).append(code)
             self.full.add(name)
-            short = _PLACE_SUFFIXES.sub("", name)
+            short = short_name(name)
             if 2 <= len(short) < len(name) and short not in not_names:
                 self.short.setdefault(short, name)
         self.by_code = {code: name for code, name in rows}
@@ -70,7 +77,7 @@ class Places:
                 parent = self.by_code.get(prefix)
                 if parent:
                     out.add(parent)
-                    out.add(_PLACE_SUFFIXES.sub("", parent))
+                    out.add(short_name(parent))
         return out
 
 

@@ -10,7 +10,7 @@ from functools import cache
 from nigao.check.context import TEXT_KINDS, Context, ProfileFacts, Unit
 from nigao.check.findings import Finding
 from nigao.check.registry import rule
-from nigao.check.tables import patterns, places, political_terms
+from nigao.check.tables import patterns, places, political_terms, short_name
 from nigao.check.text import HAN, first_matches, is_han
 
 _FULL_SUFFIX = frozenset("省市县区州盟旗")
@@ -43,9 +43,7 @@ def _allowed(facts: ProfileFacts) -> set[str]:
     if facts.region:
         allowed.add(facts.region)
         allowed |= places().family(facts.region)
-        from nigao.check.tables import _PLACE_SUFFIXES
-
-        allowed.add(_PLACE_SUFFIXES.sub("", facts.region))
+        allowed.add(short_name(facts.region))
     return {a for a in allowed if a}
 
 
@@ -110,20 +108,18 @@ def find_places(text: str) -> list[tuple[int, int, str]]:
                 continue
             name = text[end - length : end]
             if name in table.full:
-                # 新增城区 is not 增城区: a name whose tail is a common word needs a boundary
-                start = end - length
-                before = text[start - 1] if start else ""
-                if name[1:] in table.not_names and is_han(before) and before not in stops:
-                    break
-                found.append((start, end, "place"))
+                if _reads_as_place(text, end - length, end, name, stops):
+                    found.append((end - length, end, "county"))
                 break
-    # short county names before a cue word: 结合樊城实际
+    # short county names before a cue word: 结合樊城实际 (结合通道实际, not 绿色通道发展)
+    common = _context_words()[2]
     for match in cues.finditer(text):
         j = match.start()
         for length in (3, 2):
             name = text[j - length : j] if j >= length else ""
             if name in table.short:
-                found.append((j - length, j, "place"))
+                if name not in common or _after_place_verb(text[: j - length], 2):
+                    found.append((j - length, j, "place"))
                 break
     # towns and villages: 石桥镇 源口瑶族乡 (not 乡村, 城镇, 行政村 …)
     generic_spans = (
@@ -143,6 +139,14 @@ def find_places(text: str) -> list[tuple[int, int, str]]:
         if len(core) < 2 or _segments_generic(core, generic_school):
             continue
         found.append((match.start() - len(core), match.end(), "school"))
+    # a town or school match cut through a county name is a misreading (邀请桐乡|市, 参加镇|海区)
+    counties = [f for f in found if f[2] == "county"]
+    found = [
+        f
+        for f in found
+        if f in counties
+        or not any(a < f[1] and f[0] < b and not f[0] <= a < b <= f[1] for a, b, _ in counties)
+    ]
     # drop names inside longer ones
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out: list[tuple[int, int, str]] = []
@@ -150,7 +154,62 @@ def find_places(text: str) -> list[tuple[int, int, str]]:
         if out and item[0] < out[-1][1]:
             continue
         out.append(item)
-    return out
+    return [(a, b, "place" if kind == "county" else kind) for a, b, kind in out]
+
+
+@cache
+def _context_words() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    place = patterns()["place"]
+    verbs = tuple(sorted(place["place_verbs"], key=len, reverse=True))
+    return verbs, tuple(place["place_after"]), frozenset(place["common_word_names"])
+
+
+def _after_place_verb(before: str, shortest: int = 1) -> bool:
+    """`before` ends with a verb or preposition that takes a place (学习、赴、在 …)."""
+    return any(len(v) >= shortest and before.endswith(v) for v in _context_words()[0])
+
+
+def _ends_with_place(before: str) -> bool:
+    """`before` ends with a county-or-higher name (湖南省|会同县)."""
+    table = places()
+    return any(
+        before[-length:] in table.full
+        for length in table.lengths.get(before[-1:], ())
+        if length <= len(before)
+    )
+
+
+def _in_place_context(text: str, start: int, end: int) -> bool:
+    """The words around text[start:end] say it is a place: it opens the paragraph, follows a
+    higher-level place or a verb that takes a place, or a word that follows places comes after."""
+    before = text[:start]
+    return (
+        not before
+        or _after_place_verb(before)
+        or _ends_with_place(before)
+        or text.startswith(_context_words()[1], end)
+    )
+
+
+def _reads_as_place(text: str, start: int, end: int, name: str, stops: str) -> bool:
+    """A table name found in text is a place unless its words read otherwise there.
+
+    A name that is a common word plus 县/区/市 (会同县 in 县教育局会同县公安局) is a place only
+    in a place context; a name whose tail is a common word (增城区 in 新增城区) needs a word
+    boundary before it (a stop character, a place verb: 学习樊城区经验) or a place context."""
+    core = short_name(name)
+    if core in _context_words()[2] and len(name) == len(core) + 1:
+        glued = text[end - 1 : end + 1] in patterns()["place"]["suffix_words"]
+        return not glued and _in_place_context(text, start, end)
+    if name[1:] in places().not_names:
+        before = text[start - 1] if start else ""
+        return (
+            not is_han(before)
+            or before in stops
+            or _in_place_context(text, start, end)
+            or text[:start].endswith(_leading_verbs())
+        )
+    return True
 
 
 @rule("CONTENT-PLACE")
@@ -192,7 +251,7 @@ def _within_region(name: str, allowed: set[str]) -> bool:
 
 _SENTENCE_ROLE = re.compile(
     r"(?:组长|副组长|常务副组长|顾问|成员)(?:由|为|是|有)"
-    rf"(?P<names>{HAN}{{2,4}}(?:同志)?(?:[、，和及]{HAN}{{2,4}}(?:同志)?)*)"
+    rf"(?P<names>{HAN}{{2,4}}(?:同志)?(?:[、和及]{HAN}{{2,4}}(?:同志)?)*)"
     r"(?=同志|担任|任|组成|[，。；,;]|$)"
 )
 _LINE_ROLE = re.compile(r"(?:组长|副组长|常务副组长|顾问|成员)[：:](?P<names>[^。；;]*)")
@@ -240,8 +299,12 @@ def foreign_people(ctx: Context) -> Iterator[Finding]:
 @rule("CONTENT-DATED-TERM")
 def dated_terms(ctx: Context) -> Iterator[Finding]:
     year = ctx.year
-    if year is None:
-        return
+    undated = year is None
+    if undated:
+        # a text that gives no date is judged as if written today (a clerk reusing it now)
+        import datetime
+
+        year = datetime.date.today().year
     grace = int(patterns().get("dated_term_grace", 2))
     terms = [t for t in political_terms() if year > t[3] + grace]
     if not terms:
@@ -250,14 +313,17 @@ def dated_terms(ctx: Context) -> Iterator[Finding]:
     for unit in ctx.units:
         if unit.kind not in TEXT_KINDS or not anything.search(unit.text):
             continue  # one search over all terms first: most paragraphs name none
-        yield from _terms_in(ctx, unit, terms, year)
+        yield from _terms_in(ctx, unit, terms, year, undated)
 
 
-def _terms_in(ctx: Context, unit: Unit, terms, year: int) -> Iterator[Finding]:
+def _terms_in(ctx: Context, unit: Unit, terms, year: int, undated: bool) -> Iterator[Finding]:
+    against = (
+        f"文中没有成文日期，按今年（{year} 年）已过时" if undated else f"与成文年份 {year} 年不符"
+    )
     for (_regex, label, first, last), match in first_matches(unit.text, terms):
         yield ctx.report(
             unit,
             "CONTENT-DATED-TERM",
-            f"“{match.group()}”是 {first}—{last} 年间的提法（{label}），与成文年份 {year} 年不符",
+            f"“{match.group()}”是 {first}—{last} 年间的提法（{label}），{against}",
             "改用当前的提法（在配置文件 guidance 中填写）",
         )

@@ -47,8 +47,8 @@ def half_width(ctx: Context) -> Iterator[Finding]:
             near = _cjkish(before) or _cjkish(after)
             if char in "()" and not near:
                 near = _paren_holds_cjk(text, i)
-            if char == "." and not (is_han(before) and not (after.isascii() and after.isalpha())):
-                continue  # 3.5, 1., www.x.cn: only 完成. is a Chinese full stop
+            if char == "." and not _chinese_stop(before, after):
+                continue  # 3.5, 1., www.x.cn: only 完成. or “…”. is a Chinese full stop
             if near:
                 edits.append((i, i + 1, _HALF[char]))
         if edits:
@@ -60,6 +60,17 @@ def half_width(ctx: Context) -> Iterator[Finding]:
                 "改为全角：" + " ".join(f"{m}→{_HALF[m]}" for m in marks),
                 edits=edits,
             )
+
+
+_CLOSING = "”’）》】〕"
+
+
+def _chinese_stop(before: str, after: str) -> bool:
+    """A `.` ending Chinese text: after a Chinese character (not before an ASCII word), or after
+    a closing quote or bracket when no ASCII letter or digit follows (“强师兴校”.在 → 。)."""
+    if is_han(before):
+        return not (after.isascii() and after.isalpha())
+    return bool(before) and before in _CLOSING and not (after.isascii() and after.isalnum())
 
 
 def _paren_holds_cjk(text: str, i: int) -> bool:

@@ -127,7 +127,15 @@ def headings(ctx: Context) -> Iterator[Finding]:
             continue
         section = unit.section
         text = section.heading
-        if not section.run_in and text.endswith("。"):
+        if unit.depth == 1 and section.run_in and text.endswith("。"):
+            yield ctx.report(
+                unit,
+                "HEAD-PUNCT",
+                f"一级标题“{_short(text)}”末尾有句号（与正文接排）",
+                "一级标题单独成行、末尾不加标点：删去句号，正文另起一段",
+                edits=[(len(text) - 1, len(text), "")],
+            )
+        elif not section.run_in and text.endswith("。"):
             yield ctx.report(
                 unit,
                 "HEAD-PUNCT",
