@@ -451,3 +451,6 @@ def test_init_then_new_with_the_shipped_library(
     assert all(f"【待填：{label}】" in result.output for label in labels)
     final = run("new", "p.yaml", "-o", "again", "--final")
     assert final.exit_code == 1 and not (tmp_path / "drafts" / "again.md").exists()
+    # an unedited scaffold names what is still to fill, by profile key
+    for key in ("title", "org.name", "signature", "doc_number", "leaders.组长[0].name"):
+        assert f"p.yaml 的 {key} 还没有填写" in final.output, key

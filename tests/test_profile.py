@@ -148,6 +148,20 @@ def test_scaffold_is_a_valid_profile_of_its_kind(kind: str) -> None:
     assert roles == P.kinds_table()["kinds"][kind]["order"]
 
 
+@pytest.mark.parametrize("kind", ["plan", "summary", "report"])
+def test_scaffold_has_no_real_looking_unit_or_person(kind: str) -> None:
+    """An unedited scaffold must not draft a finished-looking document for another county:
+    the sample unit and people appear only in comments, the values are 【待填】 markers."""
+    text = P.scaffold(kind)
+    values = "\n".join(line.split(" #")[0] for line in text.splitlines() if line[:1] != "#")
+    for sample in ("岚溪", "王明", "李华", "赵刚", "张强", "岚教发", "强师兴校", "师德师风"):
+        assert sample not in values, sample
+    profile = P.parse(text, "s.yaml")
+    assert profile.data["org"]["name"] == "【待填：发文机关全称】"
+    assert profile.data["doc_number"] == "【待填：发文字号】"
+    assert "例如：岚溪县教育局" in text  # the example is still shown, as a comment
+
+
 def test_scaffold_comments_every_top_level_field() -> None:
     text = P.scaffold("plan")
     for f in P.FIELDS:

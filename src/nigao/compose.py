@@ -606,13 +606,36 @@ def _check_depth(doc: Document) -> None:
             raise NigaoError(f"章节层级超过四级（公文正文最多四级）：{section.heading}")
 
 
+def profile_markers(profile: Profile) -> list[tuple[str, str]]:
+    """(key, label) of every profile value that still holds a 【待填：label】 (an unedited
+    `nigao init` scaffold): `org.name`, `leaders.组长[0].name` …"""
+    found: list[tuple[str, str]] = []
+
+    def visit(value: Any, where: str) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                visit(item, f"{where}.{key}" if where else str(key))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                visit(item, f"{where}[{i}]")
+        elif isinstance(value, str):
+            found.extend((where, label) for label in MARKER_RE.findall(value))
+
+    visit(profile.data, "")
+    return found
+
+
 def unfilled(draft: Draft, profile: Profile) -> list[str]:
-    """What --final refuses: every marker and every empty leader, one line each."""
+    """What --final refuses: every profile value still a marker, every marker in the text
+    (one line per label the profile does not already name), every empty leader."""
+    in_profile = profile_markers(profile)
+    lines = [f"{profile.path} 的 {key} 还没有填写（【待填：{label}】）" for key, label in in_profile]
+    named = {label for _key, label in in_profile}
     leader_labels = {*draft.empty_leaders, "领导小组名单"}
-    lines = [
+    lines += [
         f"【待填：{label}】 在 {where}"
         for label, where in draft.markers()
-        if label not in leader_labels
+        if label not in leader_labels and label not in named
     ]
     for role in dict.fromkeys(draft.empty_leaders):
         lines.append(f"领导小组{role}没有填写（{profile.path} 的 leaders.{role}）")

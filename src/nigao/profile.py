@@ -545,7 +545,7 @@ class _Checker:
 
     def check_doc_number(self, node: Any, text: str, f: Field, path: str) -> str | None:
         match = DOC_NUMBER.match(text)
-        if match:
+        if match or SCAFFOLD_MARKER.fullmatch(text):  # 【待填：发文字号】 (a scaffold) is unfilled
             return text
         fixed = re.sub(r"[\[［【(（〔]\s*(\d{4})\s*[\]］】)）〕]", r"〔\1〕", text)
         fixed = re.sub(r"第\s*(\d+)", r"\1", fixed)
@@ -705,8 +705,9 @@ def _cross_checks(checker: _Checker, data: dict[str, Any]) -> None:
 
     visit(data.get("sections", []), "sections")
     number = data.get("doc_number")
-    if number and data.get("date"):
-        year = int(DOC_NUMBER.match(number).group("year"))  # type: ignore[union-attr]
+    match = DOC_NUMBER.match(number) if number else None
+    if match and data.get("date"):
+        year = int(match.group("year"))
         if year != data["date"].year:
             checker.error(
                 checker.marks["doc_number"],
@@ -776,7 +777,7 @@ def _schema_for(f: Field) -> dict[str, Any]:
     elif t == "year":
         base.update(type="integer", minimum=1949, maximum=2100)
     elif t == "doc_number":
-        base.update(type="string", pattern=DOC_NUMBER.pattern)
+        base.update(type="string", pattern=f"{DOC_NUMBER.pattern}|{SCAFFOLD_MARKER.pattern}")
     elif t == "scalar":
         base.update(type=["string", "number"])
     elif t == "bool":
@@ -831,6 +832,24 @@ def kinds_table() -> dict[str, Any]:
 
 
 SCHEMA_FILE = "nigao-profile.schema.json"
+
+# A value `nigao init` leaves for the drafter: 【待填：发文机关全称】. Drafting works (the marker is
+# printed and listed); `new --final` refuses while any is left (compose.unfilled).
+SCAFFOLD_MARKER = re.compile(r"^【待填：[^】]*】$")
+
+# What names a unit or a person is never given a real-looking sample in the scaffold (an
+# unedited scaffold would draft a finished-looking document for another county): the scaffold
+# writes a marker and shows the example in the comment.
+_SCAFFOLD_FILL = frozenset(
+    {
+        "title", "org.name", "org.short", "org.region", "org.party", "campaign", "signature",
+        "doc_number", "issuer_mark", "printer", "leaders.*.name",
+    }
+)  # fmt: skip
+
+
+def scaffold_marker(label: str) -> str:
+    return f"【待填：{label}】"
 
 _KIND_EXAMPLES: dict[str, dict[str, Any]] = {
     "plan": {"title": "岚溪县教育局关于开展“强师兴校”主题活动的实施方案"},
@@ -887,7 +906,7 @@ def scaffold(
             ]
         else:
             example = overrides.get(f.key, f.example)
-            lines += _scaffold_field(f, example, 0)
+            lines += _scaffold_field(f, example, 0, f.key)
             if f.key == "guidance":
                 for label, desc in (guidance or {}).items():
                     lines += [
@@ -903,13 +922,13 @@ def _comment(f: Field, indent: int) -> list[str]:
     return [" " * indent + f"# {f.desc}{flag}"]
 
 
-def _scaffold_field(f: Field, example: Any, indent: int) -> list[str]:
+def _scaffold_field(f: Field, example: Any, indent: int, path: str) -> list[str]:
     pad = " " * indent
     lines = _comment(f, indent)
     if f.type in ("object", "map"):
         lines.append(f"{pad}{f.key}:")
         for child in f.fields:
-            lines += _scaffold_field(child, child.example, indent + 2)
+            lines += _scaffold_field(child, child.example, indent + 2, f"{path}.{child.key}")
         return lines
     if f.type == "list":
         lines.append(f"{pad}{f.key}:")
@@ -917,40 +936,47 @@ def _scaffold_field(f: Field, example: Any, indent: int) -> list[str]:
             if isinstance(value, dict):
                 first = True
                 for k, v in value.items():
+                    if f"{path.rsplit('.', 1)[0]}.*.{k}" in _SCAFFOLD_FILL:
+                        v = scaffold_marker(f"{f.key}{'姓名' if k == 'name' else k}")
                     lines.append(f"{pad}  {'- ' if first else '  '}{k}: {_scalar(v)}")
                     first = False
             else:
                 lines.append(f"{pad}  - {_scalar(value)}")
         return lines
+    if path in _SCAFFOLD_FILL:
+        lines[-1] += f"　例如：{example}"
+        example = scaffold_marker(re.sub(r"（[^）]*）$", "", f.desc).split("，")[0])
+    elif f.type in ("date", "year"):
+        lines[-1] += "　示例值，请改成本文的"
     lines.append(f"{pad}{f.key}: {_scalar(example)}")
     return lines
 
 
 _SECTION_EXAMPLES: dict[str, list[str]] = {
     "tasks": [
-        "    items:",
-        "      - title: 抓师德师风，建设过硬队伍。",
-        "        text: 健全师德师风建设长效机制，开展师德主题教育，引导广大教师争做“四有”好老师。",
+        "    items:    # 例如 title: 抓师德师风，建设过硬队伍。",
+        "      - title: 【待填：第一项任务的小标题】",
+        "        text: 【待填：这项任务的具体内容】",
     ],
     "steps": [
-        "    phases:",
+        "    phases:    # 阶段名称和起止年月是示例，请按本单位安排修改",
         "      - name: 宣传发动阶段",
         "        start: 2027-03",
         "        end: 2027-03",
-        "        text: 召开动员大会，印发实施方案，营造浓厚氛围。",
+        "        text: 【待填：宣传发动阶段的工作】",
         "      - name: 组织实施阶段",
         "        start: 2027-04",
         "        end: 2027-10",
-        "        text: 各单位按照方案要求，扎实推进各项任务。",
+        "        text: 【待填：组织实施阶段的工作】",
         "      - name: 总结提升阶段",
         "        start: 2027-11",
         "        end: 2027-12",
-        "        text: 全面总结活动成效，建立长效机制。",
+        "        text: 【待填：总结提升阶段的工作】",
     ],
     "practices": [
-        "    items:",
-        "      - title: 坚持党建引领，凝聚发展合力。",
-        "        text: 把党的建设贯穿教育工作全过程，推动党建与业务深度融合。",
+        "    items:    # 例如 title: 坚持党建引领，凝聚发展合力。",
+        "      - title: 【待填：第一条做法的小标题】",
+        "        text: 【待填：这条做法的具体内容】",
     ],
 }
 
