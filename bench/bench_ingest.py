@@ -2,7 +2,8 @@
 
 The documents are the seeds with varied names and lengths (sections repeated or cut),
 generated in memory; each is read, cleaned, outlined, classified and turned into skeletons
-(the library is written once at the end, to a temporary folder). Run:
+(the library is written once at the end, to a temporary folder). A fifth of them are then
+read again as saved .html pages (menu, link sidebar, footer) through nigao.readers. Run:
 
     python3 bench/bench_ingest.py [N]
 """
@@ -20,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from nigao.ingest.library import build_skeletons, choose_defaults, write_library  # noqa: E402
-from nigao.ingest.reader import text_result  # noqa: E402
+from nigao.ingest.reader import source_result, text_result  # noqa: E402
+from nigao.readers import read_text_source  # noqa: E402
 
 COUNTIES = ["青川", "安吉", "平遥", "婺源", "凤凰", "阳朔", "丽水", "宏村", "桐庐", "德清"]
 
@@ -68,6 +70,32 @@ def main() -> None:
         f"(CPU {parsed_cpu:.2f} s = {n / parsed_cpu:.0f} documents/s on one core)"
     )
     print(f"  including writing the library: {total:.2f} s = {n / total:.0f} documents/s")
+    pages = [
+        (name.replace(".txt", ".html"), as_page(text)) for name, text in docs[: max(1, n // 5)]
+    ]
+    start, cpu = time.perf_counter(), time.process_time()
+    for index, (name, page) in enumerate(pages):
+        result = source_result(read_text_source(page, name, ".html"))
+        build_skeletons(result, f"bench/{name}", f"h{index:04d}")
+    parsed, parsed_cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(
+        f"  saved .html pages (menu, link sidebar, footer; read+article+outline+slots): "
+        f"{len(pages)} in {parsed:.2f} s = {len(pages) / parsed:.0f} documents/s "
+        f"(CPU {len(pages) / parsed_cpu:.0f} documents/s on one core)"
+    )
+
+
+def as_page(text: str) -> str:
+    """A document as a site would serve it: menu, breadcrumbs, a sidebar of dated links."""
+    menu = "".join(f'<li><a href="/c{i}">栏目{i}</a></li>' for i in range(12))
+    side = "".join(f'<li><a href="/a{i}">通知公告第{i}号</a>[08-{i + 10}]</li>' for i in range(10))
+    body = "".join(f"<p>{line}</p>" for line in text.split("\n") if line.strip())
+    return (
+        "<html><head><title>范文</title><script>var x=1;</script></head><body>"
+        f"<ul class='nav'>{menu}</ul><div>当前位置：<a href='/'>首页</a> &gt; 正文</div>"
+        f"<ul>{side}</ul><div class='article'>{body}</div>"
+        "<div class='foot'>版权所有 © 某某 | 地址：某路1号 | 电话：0000-1234567</div></body></html>"
+    )
 
 
 if __name__ == "__main__":

@@ -79,9 +79,28 @@ def as_text(results: list[tuple[str, list[Finding]]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_json(results: list[tuple[str, list[Finding]]]) -> str:
+def as_json(
+    results: list[tuple[str, list[Finding]]], errors: list[dict[str, object]] | None = None
+) -> str:
+    """Findings as a JSON list; a file that could not be read is an item of rule READ-ERROR."""
     items = [f.to_dict() for _path, findings in results for f in findings]
-    return json.dumps(items, ensure_ascii=False, indent=2)
+    return json.dumps([*(errors or []), *items], ensure_ascii=False, indent=2)
+
+
+def error_item(path: Path, error: Exception) -> dict[str, object]:
+    """The --json item for an unreadable file: the same keys as a finding."""
+    message = str(error)
+    prefix = f"{path}: "
+    return {
+        "file": str(path),
+        "line": getattr(error, "line", None),
+        "paragraph": None,
+        "rule": "READ-ERROR",
+        "severity": "error",
+        "message": message[len(prefix) :] if message.startswith(prefix) else message,
+        "suggestion": "",
+        "fixes": [],
+    }
 
 
 def rules_text(as_json_output: bool = False) -> str:

@@ -116,6 +116,7 @@ def check(
 
     results = []
     unreadable = False
+    errors: list[dict[str, object]] = []  # --json: an unreadable file is an item, not []
     fixed_notes: list[str] = []
     for path in files:
         try:
@@ -127,12 +128,13 @@ def check(
                 findings = report.check_file(path, facts, rules, ignored)
         except NigaoError as error:  # this file only: report it and go on with the others
             click.echo(f"错误：{error}", err=True)
+            errors.append(report.error_item(path, error))
             unreadable = True
             continue
         results.append((str(path), findings))
 
     if as_json:
-        click.echo(report.as_json(results))
+        click.echo(report.as_json(results, errors))
     elif results:
         click.echo(report.as_text(results), nl=False)
     for note in fixed_notes:

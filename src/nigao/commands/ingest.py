@@ -39,8 +39,13 @@ def ingest(paths: tuple[Path, ...], out: Path, dry_run: bool, as_json: bool) -> 
     if as_json:
         import json
 
-        data = [row.result.to_json() for row in good]
-        payload = data[0] if len(rows) == 1 and data else data
+        data = [
+            row.result.to_json()
+            if row.result is not None
+            else {"source": row.document, "error": row.error}
+            for row in rows
+        ]
+        payload = data[0] if len(rows) == 1 else data
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     elif dry_run:
         for row in good:

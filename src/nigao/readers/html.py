@@ -84,10 +84,11 @@ _CHROME = frozenset({"nav", "aside", "form"})
 _CHROME_OUTSIDE_ARTICLE = frozenset({"header", "footer"})
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.S)
 _SPACE = re.compile(r"[ \t\r\n\u00a0\u200b]+")
+ROW = -1.0  # the link share given to a table row: rows of a table in the article weigh nothing
 
 
 class _Block:
-    __slots__ = ("chrome", "heading", "link", "parts", "sourceline")
+    __slots__ = ("chrome", "heading", "link", "parts", "row", "sourceline")
 
     def __init__(self, sourceline: int | None, heading: bool, chrome: bool) -> None:
         self.parts: list[str] = []
@@ -95,6 +96,20 @@ class _Block:
         self.sourceline = sourceline
         self.heading = heading
         self.chrome = chrome
+        self.row = False
+
+
+def _data_row(tr) -> bool:  # noqa: ANN001 - lxml element
+    """A row of a data table (one line), not a row of a page laid out as a table."""
+    return tr.find(".//table") is None and len(tr.text_content()) <= 300
+
+
+def _navigates(el) -> bool:  # noqa: ANN001 - lxml element
+    """A link to another page (a table of contents' #_Toc anchors stay in the article)."""
+    href = (el.get("href") or "").strip()
+    return not (
+        href.startswith("#") or "#_Toc" in href or href.lower().startswith("javascript:void")
+    )
 
 
 def page_lines(text: str, name: str) -> tuple[list[Line], list[float], str, list[str]]:
@@ -121,7 +136,9 @@ def page_lines(text: str, name: str) -> tuple[list[Line], list[float], str, list
             blocks.append(current)
         current = _Block(el_line, heading, chrome)
 
-    def walk(el, in_link: bool, heading: bool, chrome: bool, article: bool = False) -> None:  # noqa: ANN001, E501 - lxml element
+    def walk(
+        el, in_link: bool, heading: bool, chrome: bool, article: bool = False, row: bool = False
+    ) -> None:  # noqa: ANN001, E501 - lxml element
         tag = el.tag if isinstance(el.tag, str) else ""
         tag = tag.lower()
         if not tag:  # a comment or processing instruction: its tail is still text
@@ -136,20 +153,26 @@ def page_lines(text: str, name: str) -> tuple[list[Line], list[float], str, list
         is_heading = heading or tag in ("h1", "h2", "h3", "h4", "h5", "h6")
         article = article or tag in ("article", "main")
         is_chrome = chrome or tag in _CHROME or (tag in _CHROME_OUTSIDE_ARTICLE and not article)
-        if tag == "br":
+        if row and tag != "tr":  # inside a table row everything is one line, cells apart
+            if tag in _CELL and current.parts:
+                current.parts.append("\u3000")
+            elif tag in _BLOCK or tag == "br":
+                _add(" ", in_link)
+        elif tag == "br":
             flush(el.sourceline, heading, chrome)
             _add(el.tail, in_link)
             return
-        if tag in _CELL:
-            if current.parts:
-                current.parts.append("\u3000")
         elif block:
             flush(el.sourceline, is_heading, is_chrome)
-        link = in_link or tag == "a"
+        if tag == "tr" and _data_row(el):
+            current.row = True
+        link = in_link or (tag == "a" and _navigates(el))
         _add(el.text, link)
         for child in el:
-            walk(child, link, is_heading, is_chrome, article)
-        if block and tag not in _CELL:
+            walk(
+                child, link, is_heading, is_chrome, article, row or (tag == "tr" and _data_row(el))
+            )
+        if block and not row:
             flush(el.sourceline, heading, chrome)
         _add(el.tail, in_link)
 

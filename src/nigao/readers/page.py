@@ -27,6 +27,8 @@ _DATE_STAMP = re.compile(
 )
 _DATE_FIRST = re.compile(r"^\s*[\[【(（]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\]】)）]?\s+\S")
 _SEPARATORS = re.compile(r"\s[|｜│·•»>/]\s|\s{2,}|[|｜│]")
+_BREADCRUMB = re.compile(r"(?:[^\s>»→]{1,12}\s*[>»→]\s*){2,}[^\s>»→]{1,20}\s*$")
+_MASTHEAD = re.compile(r"〔\d{4}〕|\[\d{4}\]|文件$")
 _FOOTER_SHAPE = re.compile(r"[©®]|copyright|icp|\d{3,4}-\d{7,8}|[|｜]", re.I)
 _LABEL_PAIR = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
 _HEAD_NUMBER = re.compile(
@@ -38,8 +40,12 @@ def _link_like(text: str, share: float) -> bool:
     """A line of a link list or a menu bar."""
     if share >= 0.6:
         return True
-    if _DATE_STAMP.search(text) and len(_DATE_STAMP.sub("", text).strip()) >= 4:
+    if any(mark in text for mark in ">»→") and _BREADCRUMB.search(text[-120:]):
         return True
+    tail = text[-32:]  # a date stamp sits at the end: look there only
+    if tail[-1:] in "]】)）0123456789" and _DATE_STAMP.search(tail):
+        if len(text) - len(_DATE_STAMP.search(tail).group(0)) >= 4:
+            return True
     if _DATE_FIRST.match(text) and not _SENTENCE.search(text[-2:]):
         return True
     if len(text) <= 60 and not _SENTENCE.search(text):
@@ -51,6 +57,8 @@ def _link_like(text: str, share: float) -> bool:
 
 def _weight(text: str, share: float) -> float:
     size = len(text.replace(" ", ""))
+    if share < 0:  # a table row (html): neither for nor against the article
+        return 0.0
     if _link_like(text, share):
         return -2.0
     if share >= 0.3:
