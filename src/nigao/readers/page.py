@@ -43,9 +43,9 @@ def _link_like(text: str, share: float) -> bool:
     if any(mark in text for mark in ">»→") and _BREADCRUMB.search(text[-120:]):
         return True
     tail = text[-32:]  # a date stamp sits at the end: look there only
-    if tail[-1:] in "]】)）0123456789" and _DATE_STAMP.search(tail):
-        if len(text) - len(_DATE_STAMP.search(tail).group(0)) >= 4:
-            return True
+    stamp = _DATE_STAMP.search(tail) if tail[-1:] in "]】)）0123456789" else None
+    if stamp is not None and len(text) - len(stamp.group(0)) >= 4:
+        return True
     if _DATE_FIRST.match(text) and not _SENTENCE.search(text[-2:]):
         return True
     if len(text) <= 60 and not _SENTENCE.search(text):
