@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from nigao.check import check_document, profile_facts
-from nigao.draftmd import write_draft
+from nigao.check import check_written, profile_facts
+from nigao.draftmd import write_located
 from nigao.model import Document, Section
 from test_check_samples import PLAN_FACTS, clean_plan, clean_summary
 
@@ -253,8 +253,7 @@ def example_bases() -> list[tuple[str, Document, object]]:
 
 
 def check(doc: Document, facts) -> list:
-    lines = write_draft(doc).split("\n")
-    return check_document(doc, profile=facts, source_lines=lines, path="draft.md")
+    return check_written(write_located(doc), profile=facts, path="draft.md")
 
 
 def test_planted_defects_are_found_and_nothing_else():
@@ -273,9 +272,9 @@ def test_planted_defects_are_found_and_nothing_else():
                 doc = copy.deepcopy(base)
                 defect = plant(rng, doc)
                 given = dataclasses.replace(facts, year=None) if defect.undated else facts
-                markdown = write_draft(doc)
-                lines = markdown.split("\n")
-                findings = check_document(doc, profile=given, source_lines=lines, path="d.md")
+                written = write_located(doc)
+                lines = written.text.split("\n")
+                findings = check_written(written, profile=given, path="d.md")
                 hits = [
                     f
                     for f in findings
@@ -300,8 +299,7 @@ def test_each_kind_is_found_at_least_once(kind):
     doc = clean_plan()
     defect = KINDS[kind](rng, doc)
     facts = dataclasses.replace(PLAN_FACTS, year=None) if defect.undated else PLAN_FACTS
-    lines = write_draft(doc).split("\n")
-    findings = check_document(doc, profile=facts, source_lines=lines)
+    findings = check_written(write_located(doc), profile=facts)
     if defect.rule is None:
         assert findings == [], (kind, [str(f) for f in findings])
     else:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nigao.check import ProfileFacts, check_document
-from nigao.draftmd import write_draft
+from nigao.check import ProfileFacts, check_document, check_written
+from nigao.draftmd import write_located
 from nigao.model import Document, Section
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -202,6 +202,5 @@ def test_clean_samples_have_no_findings_as_documents():
 
 def test_clean_samples_have_no_findings_as_draft_markdown():
     for doc in (clean_plan(), clean_summary()):
-        lines = write_draft(doc).split("\n")
-        found = check_document(doc, profile=PLAN_FACTS, source_lines=lines, path="draft.md")
+        found = check_written(write_located(doc), profile=PLAN_FACTS, path="draft.md")
         assert [str(f) for f in found] == []

@@ -135,13 +135,13 @@ def test_existing_output_is_not_overwritten_and_nothing_is_written(work: Path) -
 
 
 def test_failed_writer_leaves_no_file(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from nigao.commands import draft as D
+    from nigao import docx_writer
     from nigao.errors import NigaoError
 
-    def boom(doc: object) -> bytes:
+    def boom(doc: object, report: object = None) -> bytes:
         raise NigaoError("写 Word 时出错")
 
-    monkeypatch.setattr(D, "_docx_bytes", boom)
+    monkeypatch.setattr(docx_writer, "write_docx", boom)
     result = run("new", "profiles/my-plan.yaml")
     assert result.exit_code == 1 and "写 Word 时出错" in result.output
     assert not (work / "drafts").exists() or not list((work / "drafts").iterdir())

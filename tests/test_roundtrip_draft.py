@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nigao.draftmd import FRONT_KEYS, read_draft, write_draft
+from nigao.draftmd import FRONT_KEYS, read_draft, write_draft, write_located
 from nigao.errors import NigaoError
 from nigao.model import KINDS, UNSAFE_CHARS, Document, Section, normalize, one_line, sanitize
 
@@ -340,3 +340,28 @@ def test_sanitize_names_where_characters_were_removed() -> None:
         "“指导思想”下第1段：删去了 1 个无法写入文件的字符（U+D800）",
     ]
     assert sanitize(clean) == (clean, [])
+
+
+@FAST
+@given(documents())
+def test_the_writer_says_where_each_text_stands_as_a_reader_of_the_file_finds_it(
+    raw: Document,
+) -> None:
+    """The checker locates findings in a new draft by the writer's places (no reading back):
+    each text is at its line and column, and the places are those `nigao check` finds in the
+    file."""
+    from nigao.check.context import units_from_document
+
+    doc = carried(raw)
+    written = write_located(doc)
+    assert written.text == write_draft(doc) and written.document == normalize(doc)
+    lines = written.text.split("\n")
+    placed = units_from_document(written.document, written=written)
+    found = units_from_document(read_draft(written.text), lines)
+    assert [(u.kind, u.text, u.line) for u in placed] == [(u.kind, u.text, u.line) for u in found]
+    for unit in placed:
+        assert unit.line is not None, unit
+        if unit.col is not None:
+            assert lines[unit.line - 1][unit.col :].startswith(unit.text), unit
+        else:  # only a front-matter value written with escapes is not there verbatim
+            assert unit.kind not in ("title", "preamble", "heading", "para", "closing"), unit

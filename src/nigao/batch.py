@@ -31,6 +31,7 @@ class RowResult:
     markers: int = 0
     message: str = ""
     outputs: list[str] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)  # the proofreader's, one line each
 
 
 @dataclass
@@ -135,7 +136,9 @@ def splice(root: Any, unit: Unit, units_path: str, columns: dict[str, int]) -> A
 _STATE: dict[str, Any] = {}
 
 
-def _init_worker(root: Any, profile_path: str, units_path: str, libraries: tuple[str, ...]) -> None:
+def _init_worker(
+    root: Any, profile_path: str, units_path: str, libraries: tuple[str, ...], check: bool = True
+) -> None:
     from nigao.library import load_library
 
     _STATE.update(
@@ -143,6 +146,7 @@ def _init_worker(root: Any, profile_path: str, units_path: str, libraries: tuple
         profile_path=profile_path,
         units_path=units_path,
         library=load_library(libraries),
+        check=check,
     )
 
 
@@ -153,20 +157,15 @@ def _output_paths(out_dir: Path, name: str) -> tuple[Path, Path]:
 def draft_row(task: tuple[Unit, dict[str, int], str, str, bool]) -> RowResult:
     """Draft one unit; every error becomes a failed row, never an exception."""
     unit, columns, out_dir, name, force = task
-    from nigao.compose import compose
-    from nigao.docx_writer import write_docx
-    from nigao.draftmd import write_draft
+    from nigao.drafting import draft
     from nigao.profile import from_node
 
     md_path, docx_path = _output_paths(Path(out_dir), name)
     try:
         root = splice(_STATE["root"], unit, _STATE["units_path"], columns)
         profile = from_node(root, _STATE["profile_path"])
-        draft = compose(profile, _STATE["library"])
-        notes: list[str] = []
-        markdown = write_draft(draft.document, report=notes)
-        docx = write_docx(draft.document)
-        outputs = [(md_path, markdown.encode("utf-8")), (docx_path, docx)]
+        result = draft(profile, _STATE["library"], check=_STATE["check"], md_path=md_path)
+        outputs = [(md_path, result.markdown.encode("utf-8")), (docx_path, result.docx)]
         if not force:
             # A file this row would write identically is a completed half of an interrupted
             # run (output is deterministic); anything else there is someone's file: keep it.
@@ -183,13 +182,17 @@ def draft_row(task: tuple[Unit, dict[str, int], str, str, bool]) -> RowResult:
         return RowResult(
             unit.line, name, "failed", message=f"内部错误：{type(error).__name__}: {error}"
         )
+    findings = [str(f) for f in result.findings]
+    if result.check_error:
+        findings.append(f"校对未完成：{result.check_error}")
     return RowResult(
         unit.line,
         name,
         "written",
-        markers=len(draft.markers()),
-        message="；".join(notes),
+        markers=len(result.markers),
+        message="；".join(result.cleaned),
         outputs=[str(md_path), str(docx_path)],
+        findings=findings,
     )
 
 
@@ -246,8 +249,10 @@ def run_batch(
     force: bool = False,
     libraries: tuple[str, ...] = (),
     on_result: Callable[[RowResult], None] | None = None,
+    check: bool = True,
 ) -> BatchReport:
-    """Draft every unit; complete outputs from an earlier run are skipped unless `force`."""
+    """Draft every unit (proofread like `nigao new` unless not `check`); complete outputs from
+    an earlier run are skipped unless `force`."""
     profile_path, units_path, out_dir = Path(profile_path), Path(units_path), Path(out_dir)
     root = _profile_root(profile_path)
     units = read_units(units_path)
@@ -277,7 +282,7 @@ def run_batch(
             on_result(result)
 
     jobs = max(1, jobs or os.cpu_count() or 1)
-    init_args = (root, str(profile_path), str(units_path), libraries)
+    init_args = (root, str(profile_path), str(units_path), libraries, check)
     for result in _run(tasks, jobs, init_args):
         results.append(result)
         if on_result:

@@ -24,6 +24,7 @@ alone). A heading or paragraph that would read as markup starts with a backslash
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from nigao.errors import NigaoError
 from nigao.model import KINDS, Document, Section, normalize
@@ -128,37 +129,90 @@ def _heading(section: Section, depth: int) -> str:
     return "#" * (depth + 1) + " " + text
 
 
+# Where a piece of text stands in the written draft: 1-based line, 0-based column of its first
+# character (None when the text was written escaped, so it is not there verbatim).
+Place = tuple[int, int | None]
+
+
+@dataclass(frozen=True)
+class WrittenDraft:
+    """The draft Markdown of a document and where each of its texts stands in it.
+
+    The checker locates findings with these places (lines of the .md a drafter edits) without
+    reading the Markdown back; `document` is `normalize(doc)`, exactly what `text` holds.
+    """
+
+    text: str
+    document: Document
+    front: dict[str, Place] = field(default_factory=dict)  # front-matter key → its value
+    attachments: list[Place] = field(default_factory=list)
+    # title, preamble, each heading followed by its paragraphs (walk order), closing
+    blocks: list[Place] = field(default_factory=list)
+
+
+def _value_col(indent: int, value: str, written: str) -> int | None:
+    if written == value:
+        return indent
+    return indent + 1 if written == f'"{value}"' else None
+
+
 def write_draft(doc: Document, report: list[str] | None = None) -> str:
     """The draft Markdown for `normalize(doc)`, byte-stable for a given document.
 
     `report`, when a list, receives one Chinese line per text that lost characters no file
     can hold (see `nigao.model.normalize`).
     """
+    return write_located(doc, report).text
+
+
+def write_located(doc: Document, report: list[str] | None = None) -> WrittenDraft:
+    """`write_draft`, with the line and column of every text it wrote."""
     doc = normalize(doc, report)
     out: list[str] = ["---"]
+    front: dict[str, Place] = {}
+    attachments: list[Place] = []
     for key in FRONT_KEYS:
         value = getattr(doc, key)
         if key == "attachments":
             if value:
                 out.append("attachments:")
-                out.extend(f"  - {_scalar(item)}" for item in value)
+                for item in value:
+                    written = _scalar(item)
+                    out.append(f"  - {written}")
+                    attachments.append((len(out), _value_col(4, item, written)))
             continue
         if value is not None and value != "":
-            out.append(f"{key}: {_scalar(str(value))}")
+            value = str(value)
+            written = _scalar(value)
+            out.append(f"{key}: {written}")
+            front[key] = (len(out), _value_col(len(key) + 2, value, written))
     out.append("---")
     blocks: list[str] = []
+    cols: list[int | None] = []  # column of each text block; None for the closing rule
+
+    def add(line: str, col: int, text: str) -> None:
+        blocks.append(line)
+        cols.append(col if line.startswith(text, col) else col + 1)  # +1: escaped with \\
+
     if doc.title:
-        blocks.append("# " + doc.title)
-    blocks.extend(_block(p) for p in doc.preamble)
+        add("# " + doc.title, 2, doc.title)
+    for p in doc.preamble:
+        add(_block(p), 0, p)
     for depth, section in doc.walk():
         if depth > MAX_DEPTH:
             raise NigaoError(f"章节层级超过 {MAX_DEPTH} 级：{section.heading}")
-        blocks.append(_heading(section, depth))
-        blocks.extend(_block(p) for p in section.paragraphs)
+        add(_heading(section, depth), depth + 2, section.heading)
+        for p in section.paragraphs:
+            add(_block(p), 0, p)
     if doc.closing:
         blocks.append(CLOSING_RULE)
-        blocks.extend(_block(p) for p in doc.closing)
-    return "\n".join(out) + "\n\n" + "\n\n".join(blocks) + "\n"
+        cols.append(None)
+        for p in doc.closing:
+            add(_block(p), 0, p)
+    first = len(out) + 2  # front matter, one blank line, then blocks one blank line apart
+    places = [(first + 2 * i, col) for i, col in enumerate(cols) if col is not None]
+    text = "\n".join(out) + "\n\n" + "\n\n".join(blocks) + "\n"
+    return WrittenDraft(text, doc, front, attachments, places)
 
 
 # ---------------------------------------------------------------- reading

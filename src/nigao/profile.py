@@ -11,6 +11,7 @@ reported at once, as `file:line:column: key：what is wrong — 例如：what wo
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -823,8 +824,11 @@ def aliases() -> dict[str, dict[str, str]]:
 _ALIASES: dict[str, dict[str, str]] | None = None
 
 
+@functools.cache
 def kinds_table() -> dict[str, Any]:
-    """data/kinds.yaml: each kind's usual section order and each role's default heading."""
+    """data/kinds.yaml: each kind's usual section order and each role's default heading.
+
+    Read once per process (a batch composes hundreds of drafts); callers must not change it."""
     from nigao.yamlsafe import DATA, load
 
     path = Path(__file__).parent / "data" / "kinds.yaml"

@@ -1,6 +1,7 @@
 """nigao check: a 公文 proofreader for drafts (.md, .docx) and any .txt a user brings.
 
-    check_document(doc, profile=…, source_lines=…)  → findings for a Document
+    check_document(doc, profile=…)                   → findings for a Document (by paragraph)
+    check_written(written, profile=…, path=…)         → findings for a draft just written, by line
     check_path(path, profile=…, rules=…, ignore=…)   → findings for a file
     fix_text(text, findings)                         → (fixed text, number of edits)
 
@@ -12,12 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nigao.check.context import Context, ProfileFacts
 from nigao.check.findings import SEVERITY_NAMES, Finding, Fix
 from nigao.check.fix import fix_text
 from nigao.model import Document
+
+if TYPE_CHECKING:
+    from nigao.draftmd import WrittenDraft
 
 __all__ = [
     "SEVERITY_NAMES",
@@ -26,6 +30,7 @@ __all__ = [
     "ProfileFacts",
     "check_document",
     "check_path",
+    "check_written",
     "fix_text",
     "profile_facts",
     "run_rules",
@@ -91,24 +96,34 @@ def check_document(
     ignore: Iterable[str] | None = None,
     region: str | None = None,
 ) -> list[Finding]:
-    """Check a Document. With `source_lines` (the draft .md, or a raw .txt), findings carry
-    line numbers and mechanical fixes; without, paragraph numbers."""
+    """Check a Document: findings carry paragraph numbers. With `source_lines` (the raw lines
+    of a plain text the Document was read from), line numbers and mechanical fixes."""
     from nigao.check import sources
 
     facts = profile_facts(profile, region=region)
     if source_lines is None:
         ctx = sources.document_context(doc, facts, path)
-    elif _looks_like_draft(source_lines):
-        ctx = sources.draft_context("\n".join(source_lines), path, facts)
     else:
         units = sources.units_from_lines(list(source_lines), title=doc.title or None)
         ctx = Context(path=path, fmt="txt", units=units, doc=doc, facts=facts, raw=True)
     return run_rules(ctx, rules, ignore)
 
 
-def _looks_like_draft(lines: list[str]) -> bool:
-    first = next((line.strip() for line in lines if line.strip()), "")
-    return first == "---" or first.startswith("# ")
+def check_written(
+    written: WrittenDraft,
+    *,
+    profile: Any = None,
+    path: str | None = None,
+    rules: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    region: str | None = None,
+) -> list[Finding]:
+    """Check the Document `draftmd.write_located` just wrote: findings name lines of that
+    Markdown (the .md at `path`) and carry mechanical fixes, without reading it back."""
+    from nigao.check import sources
+
+    ctx = sources.written_context(written, profile_facts(profile, region=region), path)
+    return run_rules(ctx, rules, ignore)
 
 
 def check_path(

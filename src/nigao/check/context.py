@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nigao.check.findings import Finding, Fix
 from nigao.model import Document, Section
+
+if TYPE_CHECKING:
+    from nigao.draftmd import WrittenDraft
 
 # Units holding document text (rules on wording look at these).
 TEXT_KINDS = frozenset(
@@ -160,8 +163,11 @@ class Context:
 _TAIL_ORDER = ("signature", "date", "cc", "printer", "print_date")
 
 
-def units_from_document(doc: Document, md_lines: list[str] | None = None) -> list[Unit]:
-    """Units in reading order; with the draft's lines, each gets its line and column."""
+def units_from_document(
+    doc: Document, md_lines: list[str] | None = None, written: WrittenDraft | None = None
+) -> list[Unit]:
+    """Units in reading order. With a draft file's lines, or the places `write_located` wrote
+    `doc` at (then `doc` is `written.document`), each gets its line and column."""
     units: list[Unit] = []
     for key in ("issuer_mark", "doc_number"):
         value = getattr(doc, key)
@@ -186,7 +192,9 @@ def units_from_document(doc: Document, md_lines: list[str] | None = None) -> lis
         value = getattr(doc, key)
         if value:
             units.append(Unit(key, value))
-    if md_lines is not None:
+    if written is not None:
+        _place_as_written(units, written)
+    elif md_lines is not None:
         _locate_in_draft(units, md_lines)
     else:
         number = 0
@@ -210,6 +218,21 @@ _FRONT_KEYS = {
     "printer": "printer",
     "print_date": "print_date",
 }
+
+
+def _place_as_written(units: list[Unit], written: WrittenDraft) -> None:
+    """Each unit at the line and column the draft writer put it."""
+    body = iter(written.blocks)
+    attachments = iter(written.attachments)
+    for unit in units:
+        if unit.kind in _BODY_KINDS and unit.kind != "recipients":
+            place = next(body, None)
+        elif unit.kind == "attachment":
+            place = next(attachments, None)
+        else:
+            place = written.front.get(unit.kind)
+        if place is not None:
+            unit.line, unit.col = place
 
 
 def _locate_in_draft(units: list[Unit], lines: list[str]) -> None:

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nigao.check.context import Context, ProfileFacts, Unit, units_from_document
 from nigao.check.labels import parse_label
 from nigao.errors import ReadError
 from nigao.model import Document
 from nigao.readers import Source
+
+if TYPE_CHECKING:
+    from nigao.draftmd import WrittenDraft
 
 _INDENT = " \t\u3000\u00a0\ufeff"
 _SENTENCE_END = "。？！?!"
@@ -50,6 +54,16 @@ def document_context(doc: Document, facts: ProfileFacts | None, path: str | None
     units = units_from_document(doc)
     _mark_paragraph_labels(units)
     return Context(path=path, fmt="doc", units=units, doc=doc, facts=facts)
+
+
+def written_context(
+    written: WrittenDraft, facts: ProfileFacts | None, path: str | None = None
+) -> Context:
+    """The Document just written as draft Markdown, each unit at the line the writer put it."""
+    doc = written.document
+    units = units_from_document(doc, written=written)
+    _mark_paragraph_labels(units)
+    return Context(path=path, fmt="md", units=units, doc=doc, facts=facts)
 
 
 def _mark_paragraph_labels(units: list[Unit]) -> None:

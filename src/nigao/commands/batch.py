@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 )
 @click.option("--force", is_flag=True, help="重新生成已存在的文件（默认跳过已完成的单位）")
 @library_option
+@click.option("--no-check", "no_check", is_flag=True, help="生成后不做自动校对")
 @click.help_option("-h", "--help", help="显示帮助并退出")
 @friendly
 def batch(
@@ -52,6 +53,7 @@ def batch(
     jobs: int | None,
     force: bool,
     libraries: tuple[str, ...],
+    no_check: bool,
 ) -> None:
     """按单位清单批量拟稿：每所学校（单位）一份 .md 和 .docx。
 
@@ -92,6 +94,7 @@ def batch(
             force=force,
             libraries=libraries,
             on_result=advance,
+            check=not no_check,
         )
     finally:
         if progress is not None:
@@ -100,6 +103,9 @@ def batch(
     for row in report.rows:
         if row.message:  # a failure, or characters a file cannot hold that were removed
             click.echo(f"{units_path}:{row.line}: {row.name}：{row.message}", err=True)
+    for row in report.rows:
+        for finding in row.findings:  # like `nigao new`: lines of the row's .md
+            click.echo(f"  校对：{finding}")
     _summary(report, out_dir)
     if report.failed:
         raise click.exceptions.Exit(1)

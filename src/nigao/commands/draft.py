@@ -118,39 +118,6 @@ def output_base(profile_path: str, output: str | None) -> Path:
     return out.parent / safe_name(out.name)
 
 
-def _parse_picks(picks: tuple[str, ...]) -> dict[str, str]:
-    from nigao.errors import UsageError
-    from nigao.profile import ROLES, aliases
-
-    result: dict[str, str] = {}
-    for pick in picks:
-        role, sep, sid = pick.partition("=")
-        role, sid = role.strip(), sid.strip()
-        role = aliases().get("role", {}).get(role, role)  # --pick 主要任务=… works too
-        if not sep or not role or not sid:
-            raise UsageError(
-                f"--pick 的写法是 角色=骨架编号（例如 --pick tasks=s003-tasks），得到 “{pick}”"
-            )
-        if role not in ROLES:
-            raise UsageError(f"--pick：没有 “{role}” 这个角色，可选：{'、'.join(ROLES)}")
-        result[role] = sid
-    return result
-
-
-def pick_overrides(profile: Any, picks: dict[str, str]) -> dict[str, str]:
-    """--pick ROLE=ID → {section path: id} for every section of that role."""
-    from nigao.compose import walk_sections
-    from nigao.errors import UsageError
-
-    overrides: dict[str, str] = {}
-    for role, sid in picks.items():
-        paths = [path for path, s in walk_sections(profile) if s.get("role") == role]
-        if not paths:
-            raise UsageError(f"--pick {role}={sid}：配置文件 {profile.path} 里没有 {role} 章节")
-        overrides.update(dict.fromkeys(paths, sid))
-    return overrides
-
-
 def _menu(profile: Any, library: Any, overrides: dict[str, str]) -> dict[str, str]:
     """--interactive: a numbered menu per section, showing each candidate's opening line."""
     from nigao.compose import walk_sections
@@ -240,59 +207,49 @@ def new(
     例如：nigao new profiles/example-plan.yaml
           nigao new profiles/my-plan.yaml --pick tasks=s003-tasks --force
           nigao new profiles/my-plan.yaml --interactive"""
-    from nigao import compose as C
-    from nigao.draftmd import write_draft
-    from nigao.errors import NigaoError, UsageError
+    from nigao.drafting import choices_for_roles, draft, load_library, load_profile, parse_picks
+    from nigao.errors import NigaoError
     from nigao.fsutil import check_writable
-    from nigao.library import load_library
-    from nigao.profile import ROLE_NAMES, load
+    from nigao.profile import ROLE_NAMES
 
-    if Path(profile_path).suffix.lower() in (".md", ".docx"):
-        raise UsageError(
-            f"{profile_path} 是草稿，不是配置文件：导出 Word 请用  nigao export {profile_path}"
-        )
-    profile = load(profile_path, partial=True)  # value errors are reported with skeleton ones
+    profile = load_profile(profile_path)  # value errors are reported with skeleton ones
     library = load_library(libraries)
-    overrides = pick_overrides(profile, _parse_picks(picks))
+    choices = choices_for_roles(profile, parse_picks(picks))
     if interactive and not profile.errors:
-        overrides = _menu(profile, library, overrides)
-    draft = C.compose(profile, library, overrides)
-    doc = draft.document
+        choices = _menu(profile, library, choices)
 
     base = output_base(profile_path, output)
     md_path, docx_path = base.with_name(base.name + ".md"), base.with_name(base.name + ".docx")
     pdf_path = base.with_name(base.name + ".pdf")
     outputs = [md_path, docx_path] + ([pdf_path] if pdf else [])
 
-    missing = C.unfilled(draft, profile)
-    cleaned: list[str] = []  # text that lost characters no file can hold
-    markdown = write_draft(doc, cleaned)
     # Proofread what is about to be written, so --final can refuse before any output and the
     # findings point at lines of the .md the drafter will edit.
-    findings = [] if no_check else run_checker(doc, profile, markdown, md_path)
-    errors = [f for f in findings if f.severity == "error"]
-    if final and (missing or errors):
-        problems = [*missing, *(str(f) for f in errors)]
+    result = draft(profile, library, choices, check=not no_check, md_path=md_path)
+    if result.check_error:
+        click.echo(f"  校对未完成：{result.check_error}")
+    if final and result.blocking:
+        problems = result.blocking
         raise NigaoError(
             f"定稿检查未通过，未写出任何文件（{len(problems)} 处）：\n"
             + "\n".join(f"  {m}" for m in problems)
         )
     check_writable(outputs, force)
-    docx_bytes = _docx_bytes(doc)
-    _write_all([(md_path, markdown), (docx_path, docx_bytes)])
+    _write_all([(md_path, result.markdown), (docx_path, result.docx)])
     click.echo(f"已生成：{md_path}、{docx_path}")
     if pdf:
         _to_pdf(docx_path, pdf_path)
         click.echo(f"已生成：{pdf_path}")
-    for choice in draft.defaults:
+    for choice in result.defaults:
         role = choice.section["role"]
         click.echo(
             f"  {ROLE_NAMES[role]}（{choice.path}）未指定骨架，使用默认骨架 {choice.skeleton.id}"
         )
-    for note in [*draft.notes, *cleaned]:
+    for note in result.notes:
         click.echo(f"  提示：{note}")
-    for finding in findings:
+    for finding in result.findings:
         click.echo(f"  校对：{finding}")
+    missing = result.unfilled
     if missing:
         click.echo(f"还有 {len(missing)} 处待填：")
         for line in missing:
@@ -303,12 +260,6 @@ def new(
         )
     else:
         click.echo("没有待填内容。")
-
-
-def _docx_bytes(doc: Any, report: list[str] | None = None) -> bytes:
-    from nigao.docx_writer import write_docx
-
-    return write_docx(doc, report)
 
 
 def _write_all(files: list[tuple[Path, str | bytes]]) -> None:
@@ -334,23 +285,6 @@ def _to_pdf(docx_path: Path, pdf_path: Path) -> None:
     to_pdf(docx_path, pdf_path)
 
 
-def run_checker(doc: Any, profile: Any, markdown: str, md_path: Path) -> list[Any]:
-    """Proofread the new draft (issue 5) as the .md it is written to: findings name its lines.
-
-    A checker failure never stops `nigao new`; it is reported as one line instead.
-    """
-    from nigao.check import check_document
-    from nigao.errors import NigaoError
-
-    try:
-        return check_document(
-            doc, profile=profile, source_lines=markdown.split("\n"), path=str(md_path)
-        )
-    except NigaoError as error:
-        click.echo(f"  校对未完成：{error}")
-        return []
-
-
 # ---------------------------------------------------------------------------------------------
 # export
 # ---------------------------------------------------------------------------------------------
@@ -370,6 +304,7 @@ def export(draft_path: str, output: str | None, force: bool, pdf: bool) -> None:
 
     \b
     例如：nigao export drafts/my-plan.md --force"""
+    from nigao.docx_writer import write_docx
     from nigao.draftmd import read_draft
     from nigao.errors import ReadError, UsageError, os_reason
     from nigao.fsutil import check_writable
@@ -392,7 +327,7 @@ def export(draft_path: str, output: str | None, force: bool, pdf: bool) -> None:
     pdf_path = docx_path.with_suffix(".pdf")
     check_writable([docx_path] + ([pdf_path] if pdf else []), force)
     cleaned: list[str] = []  # text that lost characters no file can hold
-    _write_all([(docx_path, _docx_bytes(doc, cleaned))])
+    _write_all([(docx_path, write_docx(doc, cleaned))])
     click.echo(f"已生成：{docx_path}")
     if pdf:
         _to_pdf(docx_path, pdf_path)
