@@ -96,17 +96,25 @@ def check_document(
     ignore: Iterable[str] | None = None,
     region: str | None = None,
 ) -> list[Finding]:
-    """Check a Document: findings carry paragraph numbers. With `source_lines` (the raw lines
-    of a plain text the Document was read from), line numbers and mechanical fixes."""
+    """Check a Document: findings carry paragraph numbers. With `source_lines`, the lines of
+    the file the Document was read from (a draft .md, or a plain text), findings carry line
+    numbers and mechanical fixes; the Document itself is what is checked."""
     from nigao.check import sources
 
     facts = profile_facts(profile, region=region)
     if source_lines is None:
         ctx = sources.document_context(doc, facts, path)
+    elif _looks_like_draft(source_lines):
+        ctx = sources.located_context(doc, list(source_lines), facts, path)
     else:
         units = sources.units_from_lines(list(source_lines), title=doc.title or None)
         ctx = Context(path=path, fmt="txt", units=units, doc=doc, facts=facts, raw=True)
     return run_rules(ctx, rules, ignore)
+
+
+def _looks_like_draft(lines: list[str]) -> bool:
+    first = next((line.strip() for line in lines if line.strip()), "")
+    return first == "---" or first.startswith("# ")
 
 
 def check_written(

@@ -45,6 +45,13 @@ def draft_context(text: str, path: str | None, facts: ProfileFacts | None) -> Co
 
     doc = read_draft(text, path)
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return located_context(doc, lines, facts, path)
+
+
+def located_context(
+    doc: Document, lines: list[str], facts: ProfileFacts | None, path: str | None = None
+) -> Context:
+    """A Document read from a draft .md, each unit found at its line of that file."""
     units = units_from_document(doc, lines)
     _mark_paragraph_labels(units)
     return Context(path=path, fmt="md", units=units, doc=doc, facts=facts)
