@@ -25,6 +25,8 @@ FRONT_KEYS = [
     "script",
     "slots",
     "title",
+    "frame",
+    "topic",
     "default",
 ]
 
@@ -136,19 +138,23 @@ def test_front_matter_and_ids(fresh):
         assert meta["id"] not in seen
         seen.add(meta["id"])
         assert meta["script"] in ("simplified", "traditional")
-        assert meta["source"].startswith("seeds/")
+        assert meta["source"].startswith("seeds/") or (
+            meta["source"] == "nigao" and meta["frame"].startswith("frames/")
+        )
         if not meta["run_in"]:
             assert not meta["heading"].endswith("。"), rel
         else:
             assert meta["heading"].endswith(("。", "？", "！")), rel
 
 
-def test_one_default_per_role(fresh):
+def test_one_default_per_role_and_kind(fresh):
     roles: dict[str, list[bool]] = {}
+    pairs: dict[tuple[str, str], list[bool]] = {}
     for _rel, meta, _body in _skeletons(fresh):
         roles.setdefault(meta["role"], []).append(bool(meta.get("default")))
-    for role, flags in roles.items():
-        assert flags.count(True) == 1, role
+        pairs.setdefault((meta["role"], meta["kinds"][0]), []).append(bool(meta.get("default")))
+    for pair, flags in pairs.items():
+        assert flags.count(True) == 1, pair
     for role in (
         "preamble",
         "closing",
@@ -203,8 +209,9 @@ def test_every_slot_is_declared_and_renders(fresh):
             assert label, name
             if name.startswith("facts."):
                 assert re.fullmatch(r"[^\W\d_][^\W_]*", name[6:]), name
-        rendered = env.from_string(body).render(**_value_tree(slots))
-        assert "{{" not in rendered
+        for examples in (False, True):
+            rendered = env.from_string(body).render(**_value_tree(slots), examples=examples)
+            assert "{{" not in rendered
 
 
 def test_leader_slots(fresh):

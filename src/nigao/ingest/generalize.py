@@ -83,12 +83,17 @@ def _rules() -> _Rules:
 
 def campaign_core(title: str) -> str:
     """The campaign part of a source title: 教育局转作风解难题抓关键活动方案 → 转作风解难题抓关键."""
+    return campaign_parts(title)[0]
+
+
+def campaign_parts(title: str) -> tuple[str, str]:
+    """(campaign part, its type word) of a source title: 教育局科学发展大讨论工作方案 → (科学发展, 大讨论)."""
     core = _KIND_SUFFIX.sub("", _ORG_PREFIX.sub("", title.strip())).strip()
     types = tables.load("generalize")["campaign_types"]
     for word in sorted(types, key=len, reverse=True):
         if core.endswith(word):
-            return core[: -len(word)]
-    return core
+            return core[: -len(word)], word
+    return core, ""
 
 
 # -- dropping text without breaking its punctuation ----------------------------------------

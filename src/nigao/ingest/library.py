@@ -10,13 +10,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from nigao.errors import NigaoError, UsageError
-from nigao.ingest import tables
+from nigao.ingest import subject, tables
 from nigao.ingest.classify import match_role
-from nigao.ingest.generalize import campaign_core, generalize_items
+from nigao.ingest.generalize import campaign_parts, generalize_items
 from nigao.ingest.reader import IngestResult, read_source
 from nigao.ingest.slots import FIXED_LABELS, Slotter, fill, learn
 from nigao.model import Section
@@ -42,6 +43,10 @@ class Skeleton:
     body: str
     default: bool = False
     facts: int = 0
+    topic: list[str] = field(default_factory=list)  # the source's topic words it had
+    frame: str = ""  # a nigao frame: its file (source is then "nigao")
+    sentences: int = 0  # sentences of source text it was made from …
+    dropped: int = 0  # … and how many of them were subject matter (left out or marked)
 
     @property
     def relpath(self) -> str:
@@ -56,7 +61,7 @@ class Skeleton:
             "kinds: [" + ", ".join(self.kinds) + "]",
             f"heading: {scalar(self.heading)}",
             f"run_in: {'true' if self.run_in else 'false'}",
-            f"source: {scalar(self.source)}",
+            f"source: {scalar('nigao' if self.frame else self.source)}",
             f"script: {self.script}",
         ]
         if self.slots:
@@ -66,6 +71,10 @@ class Skeleton:
             lines.append("slots: {}")
         if self.title:
             lines.append(f"title: {scalar(self.title)}")
+        if self.frame:
+            lines.append(f"frame: {scalar(self.frame)}")
+        if self.topic:
+            lines.append("topic: [" + ", ".join(scalar(w) for w in self.topic) + "]")
         if self.default:
             lines.append("default: true")
         lines.append("---")
@@ -122,16 +131,23 @@ def _items(unit: _Unit) -> list[tuple[int, bool, str]]:
     return items
 
 
-def _body(items: list[tuple[int, bool, str]], slotted: list[str]) -> tuple[str, str]:
-    """(heading, body in draft Markdown) from the slotted texts of the items."""
-    heading = slotted[0] if items[0][1] else _standalone(slotted[0])
-    blocks = []
-    for (level, run_in, _text), text in zip(items[1:], slotted[1:], strict=True):
+def _body(blocks: list[tuple[int, bool, str, bool]]) -> tuple[str, str]:
+    """(heading, body in draft Markdown); runs of example blocks behind `{% if examples %}`."""
+    level0, run_in0, text0, _ex = blocks[0]
+    heading = text0 if run_in0 else _standalone(text0)
+    out: list[str] = []
+    open_ = False
+    for level, run_in, text, example in blocks[1:]:
+        if example != open_:
+            out.append("{% if examples %}" if example else "{% endif %}")
+            open_ = example
         if level < 0:
-            blocks.append(_escape(text))
+            out.append(_escape(text))
         else:
-            blocks.append("#" * min(level, 5) + " " + (text if run_in else _standalone(text)))
-    return heading, "\n\n".join(blocks) + "\n"
+            out.append("#" * min(level, 5) + " " + (text if run_in else _standalone(text)))
+    if open_:
+        out.append("{% endif %}")
+    return heading, "\n\n".join(out) + "\n"
 
 
 def _in_reading_order(slots: dict[str, str], text: str) -> dict[str, str]:
@@ -154,7 +170,8 @@ def _used_slots(texts: list[str], labels: dict[str, str]) -> dict[str, str]:
     used: dict[str, str] = {}
     for text in texts:
         for name in _SLOT_USE.findall(text):
-            used.setdefault(name, labels.get(name) or FIXED_LABELS.get(name, name))
+            fallback = name[6:] if name.startswith("facts.") else name
+            used.setdefault(name, labels.get(name) or FIXED_LABELS.get(name, fallback))
     return used
 
 
@@ -219,18 +236,48 @@ def id_prefix(source: str, taken: set[str]) -> str:
     return "s" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]
 
 
-def build_skeletons(result: IngestResult, source: str, prefix: str) -> list[Skeleton]:
+FRAMES = "frames"  # a folder of nigao's own frames: skeletons marked `source: nigao`
+
+
+def is_frame(source: str) -> bool:
+    """A source label under a `frames/` folder: nigao's own topic-neutral frame."""
+    return source.split("/", 1)[0] == FRAMES
+
+
+def build_skeletons(
+    result: IngestResult,
+    source: str,
+    prefix: str,
+    shared: Counter[str] | None = None,
+    documents: int = 0,
+) -> list[Skeleton]:
     """All skeletons of one read document (defaults not yet chosen).
 
     The document's texts are slotted once (placeholders recorded), then each skeleton
-    numbers its own fact labels in reading order.
+    numbers its own fact labels in reading order, is generalized, and keeps its frame:
+    subject matter (ingest/subject.py; `shared` counts how many documents of the run use
+    each two-character gram) is left out, marked, or kept as examples.
     """
     doc = result.document
     texts = list(dict.fromkeys(_all_texts(result)))
     recorder = Slotter(learn(doc.title, texts))
     slotted = dict(zip(texts, recorder.texts(texts), strict=True))
     title = fill(recorder.entries, [slotted[doc.title]])[0][0] if doc.title else ""
-    core = campaign_core(doc.title)
+    core, kind_word = campaign_parts(doc.title)
+    frame = is_frame(source)
+    topic = (
+        subject.Topic(())
+        if frame
+        else subject.topic_of(
+            core,
+            kind_word,
+            subject.body_grams(slotted.values()),
+            subject.body_text(slotted.values()),
+            shared,
+            documents,
+        )
+    )
+    headings = tables.load("kinds")["headings"]
     memo: dict[str, str] = {}
     counts: dict[str, int] = {}
     out: list[Skeleton] = []
@@ -241,48 +288,63 @@ def build_skeletons(result: IngestResult, source: str, prefix: str) -> list[Skel
         items = _items(unit)
         filled, slots = fill(recorder.entries, [slotted.get(text, text) for _l, _r, text in items])
         items, filled = generalize_items(items, filled, core, memo)
-        slots = _used_slots(filled, slots)
-        heading, body = _body(items, filled)
+        parts = subject.separate(
+            [(lvl, r, t) for (lvl, r, _o), t in zip(items, filled, strict=True)],
+            unit.role,
+            topic,
+            headings.get(unit.role, "") or "",
+        )
+        slots = _used_slots([t for _l, _r, t, _e in parts.blocks], slots)
+        heading, body = _body(parts.blocks)
         out.append(
             Skeleton(
                 id=ident,
                 role=unit.role,
                 kinds=[doc.kind],
                 heading=heading,
-                run_in=unit.run_in,
+                run_in=unit.run_in and heading.endswith(("。", "？", "！")),
                 source=source,
                 script=result.script,
                 slots=slots,
                 title=title,
                 body=body,
                 facts=sum(1 for name in slots if name.startswith("facts.")),
+                topic=parts.words,
+                frame=source if frame else "",
+                sentences=parts.sentences,
+                dropped=parts.dropped,
             )
         )
     return out
 
 
-def choose_defaults(skeletons: list[Skeleton], roles_taken: set[str]) -> None:
-    """Mark one skeleton per role `default: true`: the most general one, deterministically.
+def choose_defaults(skeletons: list[Skeleton], taken: set[tuple[str, str]]) -> None:
+    """Mark one skeleton per role and kind `default: true`: the most topic-neutral one.
 
-    Preference: made from a document of a kind the role belongs to; fewest slots a profile
-    does not always give (data/roles.yaml `profile_slots`: an extra guidance label, a 顾问);
-    fewest fact slots per paragraph (least tied to its source); most text; then id.
+    Preference: fewest slots a profile does not always give (data/roles.yaml `profile_slots`:
+    an extra guidance label, a 顾问); the smallest share of its source sentences that were
+    subject matter (left out or marked); fewest fact slots per paragraph; most text; then id.
+    `taken`: (role, kind) pairs that already have a default in the library folder.
     """
-    table = tables.load("roles")
-    role_kinds = {role: set(entry["kinds"]) for role, entry in table["roles"].items()}
-    common = set(table["profile_slots"])
-    by_role: dict[str, list[Skeleton]] = {}
+    common = set(tables.load("roles")["profile_slots"])
+    groups: dict[tuple[str, str], list[Skeleton]] = {}
     for skeleton in skeletons:
-        by_role.setdefault(skeleton.role, []).append(skeleton)
-    for role, group in sorted(by_role.items()):
-        if role in roles_taken:
+        for kind in skeleton.kinds[:1]:
+            groups.setdefault((skeleton.role, kind), []).append(skeleton)
+    for key, group in sorted(groups.items()):
+        if key in taken:
             continue
 
-        def score(s: Skeleton, role: str = role) -> tuple:
-            fits = bool(set(s.kinds) & role_kinds.get(role, set(s.kinds)))
+        def score(s: Skeleton) -> tuple:
             blocks = max(1, s.body.count("\n\n") + 1)
-            extra = sum(1 for n in s.slots if not n.startswith("facts.") and n not in common)
-            return (not fits, extra, round(s.facts / blocks, 3), -len(s.body), s.id)
+            extra = sum(
+                1
+                for n in s.slots
+                if not n.startswith("facts.") and n not in common and not n.startswith("org.")
+                and n not in ("campaign_type", "focus", "goal")
+            )
+            subject_share = round(s.dropped / max(1, s.sentences), 2)
+            return (extra, subject_share, round(s.facts / blocks, 3), -len(s.body), s.id)
 
         min(group, key=score).default = True
 
@@ -354,10 +416,14 @@ class Row:
 
 
 def ingest_paths(paths: list[Path], out: Path | None) -> list[Row]:
-    """Read every sample; when `out` is given, (re)write its skeletons there."""
+    """Read every sample; when `out` is given, (re)write its skeletons there.
+
+    Two passes: every document is read first, so each one's topic words can be told from the
+    wording the other documents of the run share.
+    """
     rows: list[Row] = []
-    skeletons: list[Skeleton] = []
-    taken: set[str] = set()
+    read: list[tuple[Row, IngestResult, Counter[str]]] = []
+    shared: Counter[str] = Counter()
     for file, label in collect_sources(paths):
         row = Row(document=label)
         rows.append(row)
@@ -366,9 +432,15 @@ def ingest_paths(paths: list[Path], out: Path | None) -> list[Row]:
         except NigaoError as error:
             row.error = str(error)
             continue
-        prefix = id_prefix(label, taken)
+        grams = subject.body_grams(_all_texts(result))
+        shared.update(grams.keys())
+        read.append((row, result, grams))
+    skeletons: list[Skeleton] = []
+    taken: set[str] = set()
+    for row, result, _grams in read:
+        prefix = id_prefix(row.document, taken)
         taken.add(prefix)
-        made = build_skeletons(result, label, prefix)
+        made = build_skeletons(result, row.document, prefix, shared, len(read))
         doc = result.document
         row.kind, row.title, row.result = doc.kind, doc.title, result
         row.sections = sum(1 for _ in doc.walk())
@@ -386,14 +458,15 @@ def write_library(out: Path, skeletons: list[Skeleton], sources: set[str]) -> No
     from nigao.fsutil import atomic_write
 
     stale: list[Path] = []
-    roles_taken: set[str] = set()
+    roles_taken: set[tuple[str, str]] = set()
     if out.is_dir():
         for path in sorted(out.rglob("*.md.j2")):
             meta = _front_matter(path)
-            if meta.get("source") in sources:
+            if (meta.get("frame") or meta.get("source")) in sources:
                 stale.append(path)
             elif meta.get("default") is True and meta.get("role"):
-                roles_taken.add(str(meta["role"]))
+                kinds = meta.get("kinds") or [""]
+                roles_taken.add((str(meta["role"]), str(kinds[0])))
     choose_defaults(skeletons, roles_taken)
     keep = {out / s.relpath for s in skeletons}
     for skeleton in skeletons:

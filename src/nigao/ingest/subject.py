@@ -44,64 +44,103 @@ def _frame_words() -> frozenset[str]:
     return frozenset(_table()["frame_words"])
 
 
-def grams(text: str, sizes: Iterable[int] = (2, 3, 4)) -> Counter[str]:
+def grams(text: str, sizes: Iterable[int] = (2,)) -> Counter[str]:
     """Character n-grams of the CJK runs of `text` (slots and markers left out)."""
     counts: Counter[str] = Counter()
-    sizes = tuple(sizes)
-    for run in _CJK_RUN.findall(_SLOT_TEXT.sub("，", text)):
+    if "{" in text or "【" in text:
+        text = _SLOT_TEXT.sub("，", text)
+    for run in _CJK_RUN.findall(text):
         for n in sizes:
-            counts.update(run[i : i + n] for i in range(len(run) - n + 1))
+            if n == 2:  # the usual case, counted at C speed
+                counts.update(map(str.__add__, run[:-1], run[1:]))
+            else:
+                counts.update(run[i : i + n] for i in range(len(run) - n + 1))
     return counts
+
+
+def body_grams(texts: Iterable[str]) -> Counter[str]:
+    """Two-character grams of a whole document, counted once (topic words and shared counts)."""
+    return grams("\n".join(texts))
+
+
+def body_text(texts: Iterable[str]) -> str:
+    """A document's texts as one string, slots and markers as a comma (what grams counts)."""
+    return _SLOT_TEXT.sub("，", "\n".join(texts))
+
+
+@functools.cache
+def _edges() -> frozenset[str]:
+    return frozenset(_table()["not_at_edge"])
 
 
 def _edge_ok(gram: str) -> bool:
     """A topic word neither starts nor ends with a function character (的讨, 论的)."""
-    edges = _table()["not_at_edge"]
+    edges = _edges()
     return gram[0] not in edges and gram[-1] not in edges
 
 
-def _is_frame(gram: str) -> bool:
-    """Generic 公文 wording, or a piece of it (教育, 工作, 进一步 …)."""
-    frame = _frame_words()
-    return gram in frame or any(gram in word for word in frame if len(word) > len(gram))
+@functools.cache
+def _frame_pieces() -> frozenset[str]:
+    """Every frame word and every two- or three-character piece of one."""
+    out = set()
+    for word in _table()["frame_words"]:
+        out.add(word)
+        for n in (2, 3):
+            out.update(word[i : i + n] for i in range(len(word) - n + 1))
+    return frozenset(out)
 
 
 def title_words(core: str, stripped_type: str, body: Counter[str]) -> set[str]:
     """Words of the title's campaign part that the body uses too (作风, 难题 …)."""
-    found = {g for g in grams(core, (2, 3, 4)) if body.get(g, 0) >= 1}
+    found = {g for g in grams(core, (2, 3)) if body.get(g, 0) >= 1}
     if len(stripped_type) >= 2:
         found.add(stripped_type[-2:])  # 大讨论 → 讨论: what the campaign's activity is
-    return {g for g in found if _edge_ok(g) and not _is_frame(g)}
+    frame = _frame_pieces()
+    return {g for g in found if _edge_ok(g) and g not in frame}
 
 
 def repeated_words(own: Counter[str], shared: Counter[str] | None, documents: int) -> set[str]:
-    """N-grams the source repeats that (almost) no other document of the run uses."""
+    """Two-character words the source repeats that (almost) no other document of the run uses."""
     table = _table()
     limit = max(1, int(documents * table["max_document_share"]))
+    use_shared = shared is not None and documents >= table["min_documents"]
+    frame = _frame_pieces()
     found = set()
     for gram, count in own.items():
-        if count < table["min_repeats"] or not _edge_ok(gram) or _is_frame(gram):
+        if count < table["min_repeats"] or gram in frame or not _edge_ok(gram):
             continue
-        widely_used = shared is not None and shared.get(gram, 0) > limit
-        if widely_used and documents >= table["min_documents"]:
+        if use_shared and shared.get(gram, 0) > limit:  # type: ignore[union-attr]
             continue
         found.add(gram)
     return found
 
 
-def minimal(words: set[str], counts: Counter[str]) -> list[str]:
-    """Drop a word found only inside one longer word (论活 in 讨论活动), then any word holding a
-    shorter one (讨论活 holds 讨论): what is left matches everything the full set matched."""
-    kept = {
-        w
-        for w in words
-        if not any(
-            len(o) == len(w) + 1 and w in o and counts.get(o, 0) == counts.get(w, 0)
-            for o in words
-        )
-    }
-    out = [w for w in kept if not any(o != w and o in w for o in kept)]
-    return sorted(out, key=lambda w: (-counts.get(w, 0), w))
+def word_like(words: set[str], text: str) -> set[str]:
+    """Grams that stand as words: seen after and before two different characters, or beside three
+    different ones (作风 in 转变作风、改进作风的 …), not a piece of one longer word (学条 in 办学条件)."""
+    if not words:
+        return set()
+    pattern = re.compile(
+        "(?<=(.))(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")(?=(.))",
+        re.S,
+    )
+    left: dict[str, set[str]] = {}
+    right: dict[str, set[str]] = {}
+    for before, word, after in pattern.findall(text):
+        left.setdefault(word, set()).add(before)
+        right.setdefault(word, set()).add(after)
+    need = _table()["min_neighbours"]
+    def stands(w: str) -> bool:
+        sides = sorted((len(left.get(w, ())), len(right.get(w, ()))))
+        return sides[0] >= need or sides[1] > need
+
+    return {w for w in words if stands(w)}
+
+
+def minimal(words: set[str]) -> list[str]:
+    """Words holding no shorter topic word (转作风 holds 作风): the same matches, fewer words."""
+    out = [w for w in words if not any(o != w and o in w for o in words)]
+    return sorted(out)
 
 
 @dataclass(frozen=True)
@@ -126,24 +165,15 @@ class Topic:
 def topic_of(
     title_core: str,
     stripped_type: str,
-    texts: list[str],
+    body: Counter[str],
+    text: str,
     shared: Counter[str] | None = None,
     documents: int = 0,
 ) -> Topic:
     """A source's topic words, from its title and what it repeats that others do not."""
-    body = Counter()
-    for text in texts:
-        body.update(grams(text))
-    words = title_words(title_core, stripped_type, body) | repeated_words(body, shared, documents)
-    return Topic(tuple(minimal(words, body)))
-
-
-def document_grams(texts: Iterable[str]) -> set[str]:
-    """The distinct n-grams of one document (for counting how many documents share each)."""
-    out: set[str] = set()
-    for text in texts:
-        out.update(grams(text))
-    return out
+    repeated = word_like(repeated_words(body, shared, documents), text)
+    words = title_words(title_core, stripped_type, body) | repeated
+    return Topic(tuple(minimal(words)))
 
 
 # -- sentences and clauses -----------------------------------------------------------------
@@ -216,4 +246,102 @@ def strip_paragraph(text: str, topic: Topic, marker: str, mark: bool = True) -> 
         kept.append("".join(c + p for c, p in parts))
         out.dropped += 1
     out.text = "".join(kept).strip()
+    return out
+
+
+_ANNOUNCES = re.compile("以下|如下|下列")
+
+
+def _announcements_to_examples(body: list[tuple[int, bool, str, bool]]) -> list:
+    """A lead paragraph announcing the items (围绕以下六个方面) goes with them into the examples."""
+    out = []
+    for level, run_in, text, example in body:
+        if level < 0 and not example and _ANNOUNCES.search(text):
+            example = True
+        out.append((level, run_in, text, example))
+    return out
+
+
+# -- one skeleton ----------------------------------------------------------------------------
+
+Item = tuple[int, bool, str]  # (level: 0 own heading, -1 paragraph, ≥3 child heading; run_in; text)
+
+
+@dataclass
+class Separated:
+    """A skeleton's frame and examples, ready to write, and what the separation did."""
+
+    blocks: list[tuple[int, bool, str, bool]]  # (level, run_in, text, is_example)
+    words: list[str]  # the topic words its source text used
+    sentences: int = 0
+    dropped: int = 0
+
+
+def _span(items: list[Item], start: int) -> int:
+    """End (exclusive) of the child section starting at `start`: its paragraphs and descendants."""
+    level = items[start][0]
+    end = start + 1
+    while end < len(items) and (items[end][0] < 0 or items[end][0] > level):
+        end += 1
+    return end
+
+
+def separate(items: list[Item], role: str, topic: Topic, fallback_heading: str) -> Separated:
+    """Frame and examples of one skeleton (items in reading order, already generalized)."""
+    table = _table()
+    marker = table["markers"].get(role, "")
+    words = sorted({w for _l, _r, text in items for w in topic.found(text)})
+    out = Separated([], words)
+    if not words:
+        out.blocks = [(lvl, run_in, text, False) for lvl, run_in, text in items]
+        out.sentences = sum(len(_sentences(t)) for lvl, _r, t in items if lvl < 0)
+        return out
+
+    def paragraphs(span: list[Item]) -> list[tuple[int, bool, str, bool]]:
+        kept = []
+        for level, run_in, text in span:
+            result = strip_paragraph(text, topic, marker, bool(marker))
+            out.sentences += result.sentences
+            out.dropped += result.dropped
+            if result.text:
+                kept.append((level, run_in, result.text, False))
+        return kept
+
+    def section(start: int, end: int) -> list[tuple[int, bool, str, bool]]:
+        """A child section [start, end): kept with its frame, or as an example."""
+        level, run_in, heading = items[start]
+        whole = [(lvl, r, t, True) for lvl, r, t in items[start:end]]
+        if topic.found(heading):
+            out.sentences += sum(len(_sentences(t)) for lvl, _r, t in items[start:end] if lvl < 0)
+            out.dropped += sum(len(_sentences(t)) for lvl, _r, t in items[start:end] if lvl < 0)
+            return whole
+        body = children(start + 1, end)
+        if not any(not example for _l, _r, _t, example in body) and end > start + 1:
+            return whole
+        return [(level, run_in, heading, False), *body]
+
+    def children(start: int, end: int) -> list[tuple[int, bool, str, bool]]:
+        blocks: list[tuple[int, bool, str, bool]] = []
+        i = start
+        while i < end and items[i][0] < 0:
+            i += 1
+        blocks.extend(paragraphs(items[start:i]))
+        while i < end:
+            stop = min(_span(items, i), end)
+            blocks.extend(section(i, stop))
+            i = stop
+        return blocks
+
+    level, run_in, heading = items[0]
+    if topic.found(heading):
+        heading, run_in = fallback_heading, False
+    body = children(1, len(items))
+    if any(example for _l, _r, _t, example in body):
+        body = _announcements_to_examples(body)
+    if not any(not example for _l, _r, _t, example in body):
+        label = fallback_heading + "的具体内容" if fallback_heading else "发文缘由和依据"
+        if role == "closing":
+            label = "结尾的要求和号召"
+        body.insert(0, (-1, False, table["empty"] % label, False))
+    out.blocks = [(level, run_in, heading, False), *body]
     return out
