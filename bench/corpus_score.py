@@ -352,7 +352,9 @@ def score_document(entry: dict[str, Any]) -> DocScore:
         got_by_norm.setdefault(key, (heading, role))
     missed = []
     for item, roles in zip(level1, _roles(entry), strict=True):
-        hit = got_by_norm.get(heading_key(item["heading"]))
+        hit = None
+        for wanted in [item["heading"], *(item.get("alt") or [])]:
+            hit = hit or got_by_norm.get(heading_key(wanted))
         if hit is None:
             missed.append(item["heading"])
             continue
@@ -491,6 +493,9 @@ def check_annotations() -> list[str]:
         for what, value in wanted:
             if heading_key(value) not in text:
                 complaints.append(f"{entry['id']}: {what} {value!r} not in the source text")
+        titles = [t for t in [entry.get("title"), *(entry.get("title_alt") or [])] if t]
+        if titles and not any(norm(t) in text for t in titles):
+            complaints.append(f"{entry['id']}: no title reading {titles[0]!r} in the source text")
         roles = {r for h in entry.get("level1") or [] for r in h.get("roles") or []}
         if roles - ROLES:
             complaints.append(f"{entry['id']}: unknown roles {sorted(roles - ROLES)}")
