@@ -37,6 +37,7 @@ class RowResult:
 @dataclass
 class BatchReport:
     rows: list[RowResult]
+    notes: list[str] = field(default_factory=list)  # said once for the whole batch
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.rows if r.status == status)
@@ -75,16 +76,66 @@ def _own(node: Any) -> Any:
     return mine
 
 
-def splice(root: Any, unit: Unit, units_path: str, columns: dict[str, int]) -> Any:
-    """The profile's node tree with the row's dotted overrides set.
+def _value_node(dotted: str, value: str, units_path: str, line: int, column: int) -> Any:
+    """A cell as a node: a list question (组长, 附件名称) takes several values in one cell,
+    people separated by 、 outside brackets (林振华（校长）、周敏（副校长）), others by ；."""
+    import re
+
+    import yaml
+
+    from nigao.profile import PERSON, field_at
+
+    f = field_at(dotted)
+    if f is None or f.type != "list":
+        return _scalar_node(value, units_path, line, column)
+    split = r"、(?![^（(]*[）)])" if f.item is PERSON else r"[；;]"
+    items = [v.strip() for v in re.split(split, value) if v.strip()]
+    mark = yaml.Mark(units_path, 0, line - 1, column - 1, None, None)
+    nodes = [_scalar_node(v, units_path, line, column) for v in items]
+    return yaml.SequenceNode("tag:yaml.org,2002:seq", nodes, mark, mark)
+
+
+def _remove(root: Any, dotted: str) -> None:
+    """Leave a key out of the (already copied) tree: the profile's value is not this unit's."""
+    parts = dotted.split(".")
+    node = root
+    for part in parts[:-1]:
+        at = next((j for j, (k, _v) in enumerate(node.value) if k.value == part), None)
+        if at is None:
+            return
+        child = _own(node.value[at][1])
+        node.value[at] = (node.value[at][0], child)
+        node = child
+    node.value = [(k, v) for k, v in node.value if k.value != parts[-1]]
+
+
+def splice(
+    root: Any,
+    unit: Unit,
+    units_path: str,
+    columns: dict[str, int],
+    changes: dict[str, str | None] | None = None,
+) -> Any:
+    """The profile's node tree with the unit's own changes (perunit.plan_units) and the row's
+    dotted overrides set.
 
     Only the nodes on each override's path are copied, so a row costs what it
     changes, not the size of the profile.
     """
     import yaml
 
+    from nigao.units import NUMBER_COLUMN
+
     root = _own(root)
-    for dotted, value in unit.values.items():
+    values: dict[str, str] = {}
+    for dotted, change in (changes or {}).items():
+        if change is None:
+            _remove(root, dotted)
+        else:
+            values[dotted] = change
+    values.update((k, v) for k, v in unit.values.items() if k != NUMBER_COLUMN)
+    values.update((k, v) for k, v in (changes or {}).items() if v is not None)
+    for dotted, value in values.items():
         column = columns.get(dotted, 1)
         node = root
         parts = dotted.split(".")
@@ -99,7 +150,7 @@ def splice(root: Any, unit: Unit, units_path: str, columns: dict[str, int]) -> A
                     )
                 index = int(part)
                 if last:
-                    child = _scalar_node(value, units_path, unit.line, column)
+                    child = _value_node(dotted, value, units_path, unit.line, column)
                 elif index < len(node.value):
                     child = _own(node.value[index])
                 else:
@@ -118,7 +169,7 @@ def splice(root: Any, unit: Unit, units_path: str, columns: dict[str, int]) -> A
                 )
             at = next((j for j, (k, _v) in enumerate(node.value) if k.value == part), None)
             if last:
-                child = _scalar_node(value, units_path, unit.line, column)
+                child = _value_node(dotted, value, units_path, unit.line, column)
             elif at is not None:
                 child = _own(node.value[at][1])
             else:
@@ -154,15 +205,15 @@ def _output_paths(out_dir: Path, name: str) -> tuple[Path, Path]:
     return out_dir / f"{name}.md", out_dir / f"{name}.docx"
 
 
-def draft_row(task: tuple[Unit, dict[str, int], str, str, bool]) -> RowResult:
+def draft_row(task: tuple[Unit, dict[str, int], str, str, bool, dict[str, str | None]]) -> RowResult:
     """Draft one unit; every error becomes a failed row, never an exception."""
-    unit, columns, out_dir, name, force = task
+    unit, columns, out_dir, name, force, changes = task
     from nigao.drafting import draft
     from nigao.profile import from_node
 
     md_path, docx_path = _output_paths(Path(out_dir), name)
     try:
-        root = splice(_STATE["root"], unit, _STATE["units_path"], columns)
+        root = splice(_STATE["root"], unit, _STATE["units_path"], columns, changes)
         profile = from_node(root, _STATE["profile_path"])
         result = draft(profile, _STATE["library"], check=_STATE["check"], md_path=md_path)
         outputs = [(md_path, result.markdown.encode("utf-8")), (docx_path, result.docx)]
@@ -208,28 +259,28 @@ def _profile_root(profile_path: Path) -> Any:
     return compose(text, str(profile_path), PROFILE, duplicates=False)
 
 
-def _value_at(root: Any, dotted: str) -> str | None:
-    import yaml
+def name_key(name_by: str, units: list[Unit]) -> str:
+    """--name-by as a dotted key (简称 → org.short); an unknown key is an error before
+    anything is written, not files named 第2行.md …"""
+    from nigao.errors import UsageError
+    from nigao.profile import column_keys, unit_fields
 
-    node = root
-    for part in dotted.split("."):
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == part), None)
-        elif isinstance(node, yaml.SequenceNode) and part.isdigit() and int(part) < len(node.value):
-            node = node.value[int(part)]
-        else:
-            return None
-        if node is None:
-            return None
-    return node.value if isinstance(node, yaml.ScalarNode) else None
+    key = column_keys().get(name_by, name_by)
+    columns = {k for unit in units for k in unit.values}
+    if key in unit_fields() or key in columns or key.startswith("facts."):
+        return key
+    choices = "、".join(["单位名称（org.name）", "简称（org.short）", *sorted(columns)][:8])
+    raise UsageError(f"--name-by：没有“{name_by}”这一项，可用：{choices}")
 
 
 def plan_names(units: list[Unit], root: Any, name_by: str) -> list[str]:
     """Safe, unique output names, from the row's value (or the profile's) of `name_by`."""
+    from nigao.perunit import value_at
+
     names: list[str] = []
     seen: dict[str, int] = {}
     for unit in units:
-        raw = unit.values.get(name_by) or _value_at(root, name_by) or f"第{unit.line}行"
+        raw = unit.values.get(name_by) or value_at(root, name_by) or f"第{unit.line}行"
         name = safe_name(raw, fallback=f"第{unit.line}行")
         key = name.casefold()
         seen[key] = seen.get(key, 0) + 1
@@ -250,14 +301,19 @@ def run_batch(
     libraries: tuple[str, ...] = (),
     on_result: Callable[[RowResult], None] | None = None,
     check: bool = True,
+    number_start: int = 1,
 ) -> BatchReport:
     """Draft every unit (proofread like `nigao new` unless not `check`); complete outputs from
     an earlier run are skipped unless `force`."""
+    from nigao.perunit import plan_units
+
     profile_path, units_path, out_dir = Path(profile_path), Path(units_path), Path(out_dir)
     root = _profile_root(profile_path)
     units = read_units(units_path)
+    name_by = name_key(name_by, units)
     columns = {key: i for i, key in enumerate(_columns(units), start=1)}
     names = plan_names(units, root, name_by)
+    plan = plan_units(root, units, str(units_path), number_start)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -269,14 +325,14 @@ def run_batch(
 
     results: list[RowResult] = []
     tasks = []
-    for unit, name in zip(units, names, strict=True):
+    for unit, name, changes in zip(units, names, plan.changes, strict=True):
         md_path, docx_path = _output_paths(out_dir, name)
         if not force and md_path.exists() and docx_path.exists():
             results.append(
                 RowResult(unit.line, name, "skipped", outputs=[str(md_path), str(docx_path)])
             )
             continue
-        tasks.append((unit, columns, str(out_dir), name, force))
+        tasks.append((unit, columns, str(out_dir), name, force, changes))
     for result in results:
         if on_result:
             on_result(result)
@@ -288,7 +344,7 @@ def run_batch(
         if on_result:
             on_result(result)
     results.sort(key=lambda r: r.line)
-    return BatchReport(results)
+    return BatchReport(results, plan.notes)
 
 
 def _columns(units: list[Unit]) -> list[str]:

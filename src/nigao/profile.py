@@ -86,6 +86,16 @@ class Field:
     item: Field | None = None  # the element of a list / the value of a map
     choices: tuple[str, ...] = ()
     key_desc: str = ""  # for maps: what a free key is
+    label: str = ""  # a short Chinese name (a units-file column); default: the desc's head
+    # Belongs to the issuing unit: `nigao batch` never copies it onto another unit's document.
+    # "drop": left out unless the row gives it; "mark": a 【待填】 marker unless the row gives it.
+    own: str = ""
+
+    @property
+    def name(self) -> str:
+        """单位名称, 简称, 署名 …: the label, else the description up to its note."""
+        note = re.compile(r"（[^）]*）$")
+        return self.label or note.sub("", re.split("[，：]", note.sub("", self.desc))[0])
 
 
 _TYPE_NAMES = {
@@ -117,7 +127,13 @@ PERSON = Field(
 
 def _people(role: str, example: list[dict[str, str]]) -> Field:
     return Field(
-        role, "list", f"领导小组{role}：每人写姓名（name）和职务（post）", example, item=PERSON
+        role,
+        "list",
+        f"领导小组{role}：每人写姓名（name）和职务（post）",
+        example,
+        item=PERSON,
+        label=role,
+        own="drop",
     )
 
 
@@ -205,10 +221,10 @@ FIELDS: tuple[Field, ...] = (
         None,
         True,
         fields=(
-            Field("name", "text", "发文机关全称", "岚溪县教育局", True),
-            Field("short", "text", "简称", "县教育局"),
+            Field("name", "text", "发文机关全称", "岚溪县教育局", True, label="单位名称"),
+            Field("short", "text", "简称", "县教育局", own="mark"),
             Field("region", "text", "县（区）名称", "岚溪县"),
-            Field("party", "text", "党委（党组）名称", "中共岚溪县教育局党组"),
+            Field("party", "text", "党委（党组）名称", "中共岚溪县教育局党组", own="mark"),
         ),
     ),
     Field("campaign", "text", "活动名称（不带引号，骨架会加引号）", "强师兴校"),
@@ -220,14 +236,14 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field("focus", "text", "本次工作要解决的主要问题（骨架里“以……为重点”之处）", "教师队伍结构性短缺和专业能力不足"),
     Field("goal", "text", "本次工作要达到的目标（一句话）", "建设一支师德高尚、业务精湛的教师队伍"),
-    Field("recipients", "text", "主送机关", "局属各学校（单位）"),
-    Field("signature", "text", "署名（不写则用发文机关全称）", "岚溪县教育局"),
+    Field("recipients", "text", "主送机关", "局属各学校（单位）", own="drop"),
+    Field("signature", "text", "署名（不写则用发文机关全称）", "岚溪县教育局", own="drop"),
     Field("date", "date", "成文日期（YYYY-MM-DD），写出来是“2027年3月1日”", "2027-03-01", True),
-    Field("year", "year", "文中的“年度”（不写则取成文日期的年份；年终总结可写上一年）", 2027),
-    Field("doc_number", "doc_number", "发文字号，形如 代字〔年份〕序号号", "岚教发〔2027〕8号"),
-    Field("issuer_mark", "text", "发文机关标志（版头红字）", "岚溪县教育局文件"),
-    Field("cc", "text", "抄送机关", "县委教育工委，县人民政府办公室"),
-    Field("printer", "text", "印发机关", "岚溪县教育局办公室"),
+    Field("year", "year", "文中的“年度”（不写则取成文日期的年份；年终总结可写上一年）", 2027, label="年度"),
+    Field("doc_number", "doc_number", "发文字号，形如 代字〔年份〕序号号（批量时可写 岚教发〔2027〕{序号}号）", "岚教发〔2027〕8号", own="drop"),
+    Field("issuer_mark", "text", "发文机关标志（版头红字）", "岚溪县教育局文件", own="drop"),
+    Field("cc", "text", "抄送机关", "县委教育工委，县人民政府办公室", own="drop"),
+    Field("printer", "text", "印发机关", "岚溪县教育局办公室", own="drop"),
     Field("print_date", "date", "印发日期（YYYY-MM-DD）", "2027-03-01"),
     Field("attachments", "list", "附件名称（每个一行）", ["活动安排表"], item=Field("attachment", "text", "附件名称", "活动安排表")),
     Field(
@@ -266,6 +282,31 @@ FIELDS: tuple[Field, ...] = (
 )  # fmt: skip
 
 REFS = {"section": SECTION}
+
+
+def unit_fields() -> dict[str, Field]:
+    """Dotted key → field for every scalar or list question a units-file column may set."""
+    out: dict[str, Field] = {}
+
+    def visit(fields: tuple[Field, ...], prefix: str) -> None:
+        for f in fields:
+            if f.type == "object" and f.fields and f is not PERSON:
+                visit(f.fields, f"{prefix}{f.key}.")
+            elif f.type not in ("map", "object") and f.key != "sections":
+                out[prefix + f.key] = f
+
+    visit(FIELDS, "")
+    return out
+
+
+def column_keys() -> dict[str, str]:
+    """Chinese column headers → dotted keys (单位名称 → org.name, 简称 → org.short, 组长 →
+    leaders.组长), from the question table's labels; a name two questions share is left out."""
+    names: dict[str, list[str]] = {}
+    for dotted, f in unit_fields().items():
+        for name in dict.fromkeys((f.name, f.desc if f.desc.isalpha() else f.name)):
+            names.setdefault(name, []).append(dotted)
+    return {name: keys[0] for name, keys in names.items() if len(set(keys)) == 1}
 
 
 def field_at(path: str) -> Field | None:
@@ -545,9 +586,9 @@ class _Checker:
         raise AssertionError(t)
 
     def check_doc_number(self, node: Any, text: str, f: Field, path: str) -> str | None:
-        match = DOC_NUMBER.match(text)
+        match = DOC_NUMBER.match(text.replace(NUMBER_SLOT, "1"))
         if match or SCAFFOLD_MARKER.fullmatch(text):  # 【待填：发文字号】 (a scaffold) is unfilled
-            return text
+            return text  # 岚教发〔2027〕{序号}号: batch gives each unit its number
         fixed = re.sub(r"[\[［【(（〔]\s*(\d{4})\s*[\]］】)）〕]", r"〔\1〕", text)
         fixed = re.sub(r"第\s*(\d+)", r"\1", fixed)
         fixed = re.sub(r"〕0+(\d)", r"〕\1", fixed)
@@ -706,7 +747,7 @@ def _cross_checks(checker: _Checker, data: dict[str, Any]) -> None:
 
     visit(data.get("sections", []), "sections")
     number = data.get("doc_number")
-    match = DOC_NUMBER.match(number) if number else None
+    match = DOC_NUMBER.match(number.replace(NUMBER_SLOT, "1")) if number else None
     if match and data.get("date"):
         year = int(match.group("year"))
         if year != data["date"].year:
@@ -836,6 +877,8 @@ def kinds_table() -> dict[str, Any]:
 
 
 SCHEMA_FILE = "nigao-profile.schema.json"
+# In doc_number, the place of each unit's own number in a batch (岚教发〔2027〕{序号}号).
+NUMBER_SLOT = "{序号}"
 
 # A value `nigao init` leaves for the drafter: 【待填：发文机关全称】. Drafting works (the marker is
 # printed and listed); `new --final` refuses while any is left (compose.unfilled).
@@ -949,7 +992,7 @@ def _scaffold_field(f: Field, example: Any, indent: int, path: str) -> list[str]
         return lines
     if path in _SCAFFOLD_FILL:
         lines[-1] += f"　例如：{example}"
-        example = scaffold_marker(re.sub(r"（[^）]*）$", "", f.desc).split("，")[0])
+        example = scaffold_marker(f.desc if f.key == "name" else f.name)
     elif f.type in ("date", "year"):
         lines[-1] += "　示例值，请改成本文的"
     lines.append(f"{pad}{f.key}: {_scalar(example)}")

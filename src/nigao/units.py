@@ -1,7 +1,9 @@
 """The units file of `nigao batch`: one row per school or unit, columns override profile fields.
 
 A column header is a dotted profile key (`org.name`, `facts.学校数量`,
-`leaders.组长.0.name`); an empty cell leaves the profile's value alone. CSV files
+`leaders.组长.0.name`) or a question's Chinese name from the profile's question table
+(单位名称, 简称, 组长 …: `profile.column_keys`), or `序号` (the row's number in a
+`doc_number` pattern); an empty cell leaves the profile's value alone. CSV files
 come from Excel as often as from anywhere, so UTF-8 (with or without BOM) and
 GB18030 (what Excel on Chinese Windows saves) are both read.
 """
@@ -18,6 +20,7 @@ from typing import Any
 from nigao.errors import NigaoError, os_reason
 
 MAX_UNITS_BYTES = 20 * 1024 * 1024
+NUMBER_COLUMN = "序号"  # not a profile key: the number batch puts in doc_number's {序号}
 _KEY = re.compile(r"^[^\s.][^.]*(?:\.[^\s.][^.]*)*$")
 
 
@@ -51,14 +54,23 @@ def _csv_problem(error: Exception) -> str:
 
 
 def _check_key(key: str, path: Path, line: int) -> str:
+    """A column header as a dotted key: 单位名称 → org.name; an unknown one is an error."""
+    from nigao.profile import FIELDS, column_keys
+
     key = key.strip()
-    if not key or not _KEY.match(key):
-        raise NigaoError(
-            f"列名“{key}”不是有效的配置项（例如 org.name、facts.学校数量）",
-            path=str(path),
-            line=line,
-        )
-    return key
+    named = column_keys()
+    if key in named:
+        return named[key]
+    roots = {f.key for f in FIELDS}
+    if key == NUMBER_COLUMN or (key and _KEY.match(key) and key.split(".")[0] in roots):
+        return key
+    shown = "、".join(list(named)[:12])
+    raise NigaoError(
+        f"列名“{key}”不是配置项：可以用中文名称（{shown}……）、{NUMBER_COLUMN}，"
+        "或配置项的写法（如 org.name、facts.学校数量、leaders.组长.0.name）",
+        path=str(path),
+        line=line,
+    )
 
 
 def _read_csv(text: str, path: Path) -> list[Unit]:
@@ -72,7 +84,7 @@ def _read_csv(text: str, path: Path) -> list[Unit]:
     keys = [_check_key(key, path, 1) for key in header]
     if len(set(keys)) != len(keys):
         dup = next(k for k in keys if keys.count(k) > 1)
-        raise NigaoError(f"列名“{dup}”重复", path=str(path), line=1)
+        raise NigaoError(f"列名重复：有两列都是 {dup}", path=str(path), line=1)
     units: list[Unit] = []
     try:
         for row in reader:
@@ -114,8 +126,7 @@ def _read_yaml(text: str, path: Path) -> list[Unit]:
         values: dict[str, str] = {}
         _flatten(constructor.construct_document(node), "", values)
         line = node.start_mark.line + 1
-        for key in values:
-            _check_key(key, path, line)
+        values = {_check_key(key, path, line): value for key, value in values.items()}
         units.append(Unit(line=line, values=values))
     return units
 

@@ -1,0 +1,140 @@
+"""What each row of `nigao batch` carries of its own: the unit's 版头, 发文字号, 署名, recipients.
+
+A row naming another unit (its org.name differs from the profile's) never inherits what belongs
+to the profile's unit (`Field.own` in profile.FIELDS): a "drop" question (署名, 版头, 主送机关,
+抄送, 印发机关, each leadership role) is left out unless the row gives it, a "mark" question
+(简称, 党委（党组）名称) becomes a 【待填】 marker. The profile's 发文字号 never reaches two
+documents: a `{序号}` in it gives each row its number (the row's 序号 column, else counting up
+from `start`); a fixed number is left out of every document, with a note; two rows with one
+number are an error before anything is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from nigao.errors import NigaoError
+from nigao.units import NUMBER_COLUMN, Unit
+
+
+@dataclass
+class UnitPlan:
+    """Per row, the changes to the profile (dotted key → value; None: leave the key out)."""
+
+    changes: list[dict[str, str | None]]
+    notes: list[str] = field(default_factory=list)
+
+
+def node_at(root: Any, dotted: str) -> Any:
+    """The YAML node at a dotted key of the profile's node tree, or None."""
+    import yaml
+
+    node = root
+    for part in dotted.split("."):
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and part.isdigit() and int(part) < len(node.value):
+            node = node.value[int(part)]
+        else:
+            return None
+        if node is None:
+            return None
+    return node
+
+
+def value_at(root: Any, dotted: str) -> str | None:
+    """The profile's text at a dotted key (None if absent or not a single value)."""
+    import yaml
+
+    node = node_at(root, dotted)
+    return node.value if isinstance(node, yaml.ScalarNode) and node.value else None
+
+
+def _gives(unit: Unit, dotted: str) -> bool:
+    return any(key == dotted or key.startswith(dotted + ".") for key in unit.values)
+
+
+def plan_units(root: Any, units: list[Unit], units_path: str, start: int = 1) -> UnitPlan:
+    """Each row's own document: what to leave out, mark or number (see the module doc)."""
+    from nigao.compose import MARKER
+    from nigao.profile import NUMBER_SLOT, unit_fields
+
+    own = {k: f for k, f in unit_fields().items() if f.own and k != "doc_number"}
+    base = value_at(root, "org.name")
+    changes: list[dict[str, str | None]] = []
+    dropped: dict[str, None] = {}
+    marked: dict[str, None] = {}
+    others: list[int] = []
+    for unit in units:
+        mine: dict[str, str | None] = {}
+        if unit.values.get("org.name", base) != base:
+            others.append(unit.line)
+            for key, f in own.items():
+                if _gives(unit, key) or node_at(root, key) is None:
+                    continue
+                if f.own == "mark":
+                    mine[key] = MARKER.format(f.name)
+                    marked[f.name] = None
+                else:
+                    mine[key] = None
+                    dropped[f.name] = None
+        changes.append(mine)
+    notes = []
+    if others:
+        rows = "、".join(map(str, others[:8])) + ("等" if len(others) > 8 else "")
+        what = f"第{rows}行是别的单位"
+        if dropped:
+            notes.append(
+                f"{what}：配置文件里{base}的{'、'.join(dropped)}没有沿用"
+                f"（这些行的文件里没有；要写，请在单位清单加同名的列）"
+            )
+        if marked:
+            notes.append(
+                f"{what}：{'、'.join(marked)}在这些行的草稿中是【待填】（请在单位清单加同名的列）"
+            )
+    notes += _numbers(root, units, units_path, start, changes, NUMBER_SLOT)
+    return UnitPlan(changes, notes)
+
+
+def _numbers(
+    root: Any,
+    units: list[Unit],
+    units_path: str,
+    start: int,
+    changes: list[dict[str, str | None]],
+    slot: str,
+) -> list[str]:
+    """Give each row its 发文字号 (or none); no number may reach two documents."""
+    pattern = value_at(root, "doc_number")
+    notes: list[str] = []
+    numbers: dict[str, int] = {}
+    for index, (unit, mine) in enumerate(zip(units, changes, strict=True)):
+        own = unit.values.get("doc_number")
+        if own is None and pattern and slot in pattern:
+            given = unit.values.get(NUMBER_COLUMN)
+            if given is not None and not (given.isdigit() and int(given) > 0):
+                raise NigaoError(
+                    f"{NUMBER_COLUMN}：“{given}”应为正整数（发文字号里的序号）",
+                    path=units_path,
+                    line=unit.line,
+                )
+            own = pattern.replace(slot, str(int(given) if given else start + index))
+            mine["doc_number"] = own
+        elif own is None and pattern and len(units) > 1:
+            mine["doc_number"] = None
+        if own:
+            if own in numbers:
+                raise NigaoError(
+                    f"发文字号 {own} 与第{numbers[own]}行相同：一个发文字号只能用于一份文件",
+                    path=units_path,
+                    line=unit.line,
+                )
+            numbers[own] = unit.line
+    if pattern and slot not in pattern and any(m.get("doc_number", "") is None for m in changes):
+        notes.append(
+            f"配置文件的发文字号 {pattern} 只能用于一份文件，已从各单位的文件中略去"
+            f"（要编号，请在配置文件写成 {pattern.rsplit('〕', 1)[0]}〕{slot}号，"
+            f"或在单位清单加“发文字号”列）"
+        )
+    return notes
