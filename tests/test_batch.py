@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import nigao.profile as P
 from conftest import nigao_argv
 from nigao.batch import run_batch
 from nigao.cli import cli
@@ -79,7 +80,9 @@ def test_bad_row_is_reported_by_line_and_the_rest_are_written(tmp_path: Path) ->
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["batch", str(PROFILE), "--units", str(units), "-o", str(out)])
     assert result.exit_code == 1
-    assert f"{units}:3:2: date" in result.output
+    (line,) = [x for x in result.output.splitlines() if "2027-13-40" in x]
+    assert line.startswith(f"{units}:3:2: 岚溪县第二中学：date：")  # the place, named once
+    assert line.count("units.csv") == 1
     assert (out / "岚溪县第一中学.docx").exists() and (out / "岚溪县第三中学.docx").exists()
     assert not any(p.name.startswith("岚溪县第二中学") for p in out.iterdir())
 
@@ -170,7 +173,7 @@ def test_gbk_csv_from_excel_and_yaml_units_are_read(tmp_path: Path) -> None:
     [
         ("", "空的"),
         ("org.name,org.name\n甲,乙\n", "重复"),
-        ("org. name\n甲\n", "不是有效的配置项"),
+        ("org. name\n甲\n", "不是配置项"),
         ("org.name\n甲,乙\n", "列"),
         ("- 1\n", "列表"),
     ],
@@ -220,3 +223,108 @@ def test_batch_runs_as_a_real_process_without_a_progress_bar(tmp_path: Path) -> 
     assert out.returncode == 0, out.stderr
     assert "拟稿中" not in out.stderr  # no progress bar when not on a terminal
     assert len(list((tmp_path / "o").glob("*.docx"))) == 3
+
+
+# ------------------------------------------------------------------ each unit's own document
+
+
+def front(md: Path) -> str:
+    return md.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+
+
+def test_each_unit_gets_its_own_parts_never_the_bureaus(tmp_path: Path) -> None:
+    """The README example: Chinese headers; each school's 署名, organ wording and leaders; the
+    bureau's 发文字号, 版头, recipients, 印发机关 on none of them, said once."""
+    out = tmp_path / "out"
+    units = ROOT / "profiles" / "example-units.csv"
+    result = CliRunner().invoke(
+        cli, ["batch", str(PROFILE), "--units", str(units), "-o", str(out), "--name-by", "简称"]
+    )
+    assert result.exit_code == 0, result.output
+    bureau = P.load(PROFILE).data
+    for name, org in (("县一中", "岚溪县第一中学"), ("城关中心校", "岚溪县城关镇中心学校")):
+        md = out / f"{name}.md"
+        head, text = front(md), md.read_text(encoding="utf-8")
+        assert f"signature: {org}" in head
+        for key in ("doc_number", "issuer_mark", "recipients", "printer", "cc"):
+            assert f"\n{key}:" not in head, key
+        assert bureau["doc_number"] not in text and bureau["issuer_mark"] not in text
+        assert "经校党支部研究" in text and "局党组" not in text
+        assert "王明" not in text  # the bureau's 组长
+    assert result.output.count("只能用于一份文件") == 1
+
+
+def numbered_profile(tmp_path: Path, number: str) -> Path:
+    text = PROFILE.read_text(encoding="utf-8")
+    bureau = P.load(PROFILE).data["doc_number"]
+    path = tmp_path / "p.yaml"
+    path.write_text(text.replace(bureau, number), encoding="utf-8")
+    return path
+
+
+def test_a_numbering_pattern_gives_each_row_its_number(tmp_path: Path) -> None:
+    profile = numbered_profile(tmp_path, "岚教发〔2027〕{序号}号")
+    units = tmp_path / "u.csv"
+    units.write_text(
+        "单位名称,简称\n岚溪县第一中学,县一中\n岚溪县实验小学,县实验小学\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    args = ["batch", str(profile), "--units", str(units), "-o", str(out), "--name-by", "简称"]
+    result = CliRunner().invoke(cli, [*args, "--number-start", "12"])
+    assert result.exit_code == 0, result.output
+    assert "doc_number: 岚教发〔2027〕12号" in front(out / "县一中.md")
+    assert "doc_number: 岚教发〔2027〕13号" in front(out / "县实验小学.md")
+    # a 序号 column gives the numbers; two rows with one number stop before anything is written
+    units.write_text(
+        "单位名称,简称,序号\n岚溪县第一中学,县一中,5\n岚溪县实验小学,县实验小学,5\n",
+        encoding="utf-8",
+    )
+    again = CliRunner().invoke(cli, [*args, "-o", str(tmp_path / "out2")])
+    assert again.exit_code == 1
+    assert f"{units}:3: 发文字号 岚教发〔2027〕5号 与第2行相同" in again.output
+    assert not (tmp_path / "out2").exists() or not any((tmp_path / "out2").iterdir())
+
+
+def test_unknown_name_by_and_unknown_headers_stop_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli,
+        ["batch", str(PROFILE), "--units", str(three(tmp_path)), "-o", str(out),
+         "--name-by", "org.abbr"],
+    )  # fmt: skip
+    assert result.exit_code == 2 and "--name-by：没有“org.abbr”这一项" in result.output
+    assert not out.exists()
+    units = tmp_path / "bad.csv"
+    units.write_text("单位名称,学校代码\n岚溪县第一中学,3\n", encoding="utf-8")
+    bad = CliRunner().invoke(cli, ["batch", str(PROFILE), "--units", str(units), "-o", str(out)])
+    assert bad.exit_code != 0 and f"{units}:1: 列名“学校代码”不是配置项" in bad.output
+    assert "简称" in bad.output and not out.exists()
+
+
+def test_chinese_headers_come_from_the_profile_question_table() -> None:
+    keys = P.column_keys()
+    for dotted in ("org.name", "org.short", "org.party", "leaders.组长", "signature", "doc_number"):
+        field = P.field_at(dotted)
+        assert field is not None and keys[field.name] == dotted
+    assert keys["单位名称"] == "org.name" and keys["组长"] == "leaders.组长"
+
+
+def test_readme_batch_example_is_real_output(tmp_path: Path, monkeypatch) -> None:
+    """The README's batch command, run as written, prints what the README shows."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ nigao batch ", 1)[1].split("```", 1)[0]
+    command, _, rest = block.partition("\n")
+    shown, _, listing = rest.partition("$ ls drafts/example-plan/\n")
+    csv_shown = readme.split("`profiles/example-units.csv`：\n\n```\n", 1)[1].split("```", 1)[0]
+    assert csv_shown == (ROOT / "profiles" / "example-units.csv").read_text(encoding="utf-8")
+    (tmp_path / "profiles").mkdir()
+    for name in ("example-plan.yaml", "example-units.csv"):
+        (tmp_path / "profiles" / name).write_bytes((ROOT / "profiles" / name).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["batch", *command.split()])
+    assert result.exit_code == 0, result.output
+    strip = lambda text: [line.strip() for line in text.strip().splitlines()]  # noqa: E731
+    assert strip(result.output) == strip(shown)
+    assert sorted(listing.split()) == sorted(p.name for p in Path("drafts/example-plan").iterdir())

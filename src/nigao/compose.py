@@ -127,8 +127,35 @@ def guidance_label(key: str) -> str:
 
 
 def party_organ(party: str) -> str:
-    """党组 or 党委: the organ a profile's org.party names (中共岚溪县教育局党组 → 党组)."""
-    return "党组" if party.rstrip().endswith("党组") else "党委"
+    """The organ a profile's org.party names: 中共岚溪县教育局党组 → 党组, …支部委员会 → 党支部,
+    …总支部委员会 → 党总支, otherwise 党委."""
+    party = party.rstrip()
+    for ending, organ in _ORGANS:
+        if party.endswith(ending):
+            return organ
+    return "党委"
+
+
+_ORGANS = (("党组", "党组"), ("总支部委员会", "党总支"), ("党总支", "党总支"),
+           ("支部委员会", "党支部"), ("党支部", "党支部"))  # fmt: skip
+# The one-character name a unit gives itself before its organ: 局党组, 校党支部, 园党支部.
+_SELF_NAMES = (("局", "局"), ("幼儿园", "园"), ("学校", "校"), ("中学", "校"), ("小学", "校"),
+               ("校", "校"), ("学院", "院"))  # fmt: skip
+
+
+def organ_words(org: dict[str, Any]) -> dict[str, str]:
+    """org.organ / organ_office / organ_meeting from org.party and org.name (局党组, 局党组办公室,
+    局党组会议; 校党支部 …); a party still 【待填】 gives markers, no party gives nothing."""
+    party = str(org.get("party") or "")
+    if not party:
+        return {}
+    if MARKER_RE.search(party):
+        marker = MARKER.format("党组织名称")
+        return {"organ": marker, "organ_office": f"{marker}办公室", "organ_meeting": f"{marker}会议"}
+    name = str(org.get("name") or "")
+    own = next((short for ending, short in _SELF_NAMES if name.endswith(ending)), "")
+    organ = own + party_organ(party)
+    return {"organ": organ, "organ_office": f"{organ}办公室", "organ_meeting": f"{organ}会议"}
 
 
 def campaign_type(data: dict[str, Any]) -> str:
@@ -377,13 +404,7 @@ class _Renderer:
         self.empty: list[str] = []
         data = profile.data
         org = dict(data.get("org", {}))
-        if org.get("party"):
-            organ = party_organ(org["party"])
-            org.update(
-                organ=f"局{organ}",
-                organ_office=f"局{organ}办公室",
-                organ_meeting=f"局{organ}会议",
-            )
+        org.update(organ_words(org))
         given = {key: data.get(key) for key in SLOT_MARKERS}
         self.context = {
             "org": _Bag(org),

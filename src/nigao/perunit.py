@@ -51,6 +51,43 @@ def value_at(root: Any, dotted: str) -> str | None:
     return node.value if isinstance(node, yaml.ScalarNode) and node.value else None
 
 
+def _scalars(node: Any, where: str) -> list[tuple[str, str]]:
+    """(dotted key, text) of every text value under a node."""
+    import yaml
+
+    if isinstance(node, yaml.ScalarNode):
+        return [(where, node.value)]
+    if isinstance(node, yaml.SequenceNode):
+        return [p for i, child in enumerate(node.value) for p in _scalars(child, f"{where}.{i}")]
+    if isinstance(node, yaml.MappingNode):
+        return [p for k, v in node.value for p in _scalars(v, f"{where}.{k.value}")]
+    return []
+
+
+def _organ_changes(root: Any, unit: Unit, mine: dict[str, str | None]) -> None:
+    """The profile's own text names its unit's organ (经局党组研究): another unit's document
+    names that unit's organ (经校党支部研究), or a 【待填】 marker when the row gives none."""
+    from nigao.compose import organ_words
+
+    base = organ_words({"name": value_at(root, "org.name"), "party": value_at(root, "org.party")})
+    if not base:
+        return
+    row_org = {
+        "name": unit.values.get("org.name"),
+        "party": unit.values.get("org.party", mine.get("org.party")),
+    }
+    row = organ_words(row_org) or {key: "" for key in base}
+    pairs = sorted(((base[k], row[k]) for k in base), key=lambda p: -len(p[0]))
+    for key in ("title", "sections", "facts"):
+        node = node_at(root, key)
+        for dotted, text in _scalars(node, key) if node is not None else []:
+            if _gives(unit, dotted) or not any(old in text for old, _new in pairs):
+                continue
+            for old, new in pairs:
+                text = text.replace(old, new)
+            mine[dotted] = text
+
+
 def _gives(unit: Unit, dotted: str) -> bool:
     return any(key == dotted or key.startswith(dotted + ".") for key in unit.values)
 
@@ -79,6 +116,7 @@ def plan_units(root: Any, units: list[Unit], units_path: str, start: int = 1) ->
                 else:
                     mine[key] = None
                     dropped[f.name] = None
+            _organ_changes(root, unit, mine)
         changes.append(mine)
     notes = []
     if others:

@@ -224,7 +224,7 @@ FIELDS: tuple[Field, ...] = (
             Field("name", "text", "发文机关全称", "岚溪县教育局", True, label="单位名称"),
             Field("short", "text", "简称", "县教育局", own="mark"),
             Field("region", "text", "县（区）名称", "岚溪县"),
-            Field("party", "text", "党委（党组）名称", "中共岚溪县教育局党组", own="mark"),
+            Field("party", "text", "党委（党组）名称", "中共岚溪县教育局党组", label="党组织名称", own="mark"),
         ),
     ),
     Field("campaign", "text", "活动名称（不带引号，骨架会加引号）", "强师兴校"),

@@ -55,7 +55,7 @@ def _csv_problem(error: Exception) -> str:
 
 def _check_key(key: str, path: Path, line: int) -> str:
     """A column header as a dotted key: 单位名称 → org.name; an unknown one is an error."""
-    from nigao.profile import FIELDS, column_keys
+    from nigao.profile import FIELDS, column_keys, unit_fields
 
     key = key.strip()
     named = column_keys()
@@ -64,9 +64,10 @@ def _check_key(key: str, path: Path, line: int) -> str:
     roots = {f.key for f in FIELDS}
     if key == NUMBER_COLUMN or (key and _KEY.match(key) and key.split(".")[0] in roots):
         return key
-    shown = "、".join(list(named)[:12])
+    fields = unit_fields()
+    shown = "、".join(n for n, k in named.items() if k in ("org.name", "title") or fields[k].own)
     raise NigaoError(
-        f"列名“{key}”不是配置项：可以用中文名称（{shown}……）、{NUMBER_COLUMN}，"
+        f"列名“{key}”不是配置项：可以用中文名称（{shown}等）、{NUMBER_COLUMN}，"
         "或配置项的写法（如 org.name、facts.学校数量、leaders.组长.0.name）",
         path=str(path),
         line=line,

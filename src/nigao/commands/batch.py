@@ -40,6 +40,14 @@ if TYPE_CHECKING:
 @click.option(
     "-j", "--jobs", type=click.IntRange(1, 256), metavar="N", help="并行进程数（默认：本机核数）"
 )
+@click.option(
+    "--number-start",
+    type=click.IntRange(1, None),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="配置文件的发文字号写成 岚教发〔2027〕{序号}号 时，第一行的序号（也可在单位清单加“序号”列）",
+)
 @click.option("--force", is_flag=True, help="重新生成已存在的文件（默认跳过已完成的单位）")
 @library_option
 @click.option("--no-check", "no_check", is_flag=True, help="生成后不做自动校对")
@@ -51,6 +59,7 @@ def batch(
     output: str | None,
     name_by: str,
     jobs: int | None,
+    number_start: int,
     force: bool,
     libraries: tuple[str, ...],
     no_check: bool,
@@ -95,20 +104,34 @@ def batch(
             libraries=libraries,
             on_result=advance,
             check=not no_check,
+            number_start=number_start,
         )
     finally:
         if progress is not None:
             progress.stop()
 
+    for note in report.notes:
+        click.echo(f"提示：{note}")
     for row in report.rows:
         if row.message:  # a failure, or characters a file cannot hold that were removed
-            click.echo(f"{units_path}:{row.line}: {row.name}：{row.message}", err=True)
+            click.echo(_row_line(units_path, row.line, row.name, row.message), err=True)
     for row in report.rows:
         for finding in row.findings:  # like `nigao new`: lines of the row's .md
             click.echo(f"  校对：{finding}")
     _summary(report, out_dir)
     if report.failed:
         raise click.exceptions.Exit(1)
+
+
+def _row_line(units_path: str, line: int, name: str, message: str) -> str:
+    """One line per row problem, its place named once: a message that already points into
+    the units file (units.csv:3:2: date：…) keeps that place, others get the row's."""
+    import re
+
+    match = re.match(r"(.+?:\d+(?::\d+)?): (.*)", message)
+    if match and match.group(1).startswith(f"{units_path}:"):
+        return f"{match.group(1)}: {name}：{match.group(2)}"
+    return f"{units_path}:{line}: {name}：{message}"
 
 
 def _summary(report: BatchReport, out_dir: Path) -> None:
