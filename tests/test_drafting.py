@@ -138,9 +138,11 @@ def test_profile_problems_are_raised_together_and_drafts_are_refused(tmp_path: P
 
 def test_batch_rows_are_proofread_like_new(tmp_path: Path) -> None:
     units = tmp_path / "units.csv"
-    units.write_text(
-        "org.name,title\n岚溪县第一中学,岚溪县第一中学“强师兴校”主题活动实施方案\n"
-        "岚溪县实验小学,岚溪县实验小学XX主题活动实施方案\n",
+    own = "县一中,中共岚溪县第一中学支部委员会,林振华（校长）,赵敏（副校长）,刘洋（主任）"
+    units.write_text(  # each school's own 简称, 党组织 and leaders (else they are 【待填】)
+        "org.name,title,简称,党组织名称,组长,副组长,成员\n"
+        f"岚溪县第一中学,岚溪县第一中学“强师兴校”主题活动实施方案,{own}\n"
+        f"岚溪县实验小学,岚溪县实验小学XX主题活动实施方案,{own.replace('县一中', '县实小')}\n",
         encoding="utf-8",
     )
     out = tmp_path / "out"
