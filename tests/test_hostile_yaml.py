@@ -99,7 +99,7 @@ def slipped_profile(tmp_path: Path, typed: str) -> Path:
 def test_a_profile_slip_is_named_at_its_own_line_with_the_fix(tmp_path: Path, case: str) -> None:
     typed, column, words = SLIPS[case]
     profile = slipped_profile(tmp_path, typed)
-    result = run(["new", profile, "-o", tmp_path / "out/"])
+    result = run(["new", profile, "-o", f"{tmp_path}/out/"])
     assert_one_chinese_line(result, 1, f"p.yaml:{line_of(TITLE)}:{column}: ", *words)
     assert not (tmp_path / "out").exists()
 
@@ -108,10 +108,10 @@ def test_an_indented_slip_is_named_too(tmp_path: Path) -> None:
     profile = tmp_path / "p.yaml"
     short = line_of("  short: 县教育局")
     profile.write_text(PROFILE.replace("  short: 县教育局", "  short：县教育局"), encoding="utf-8")
-    result = run(["new", profile, "-o", tmp_path / "o/"])
+    result = run(["new", profile, "-o", f"{tmp_path}/o/"])
     assert_one_chinese_line(result, 1, f"p.yaml:{short}:8:", "全角冒号")
     profile.write_text(PROFILE.replace("  short: 县教育局", "\u3000 short: 县教育局"), "utf-8")
-    result = run(["new", profile, "-o", tmp_path / "o/"])
+    result = run(["new", profile, "-o", f"{tmp_path}/o/"])
     assert_one_chinese_line(result, 1, f"p.yaml:{short}:1:", "全角空格")
 
 
@@ -122,7 +122,7 @@ def test_full_width_spaces_inside_a_block_text_are_kept(tmp_path: Path) -> None:
         "\nfacts:\n", "\nfacts:\n  备注: |\n    \u3000\u3000一、目标：\n    第二段\n"
     )
     profile.write_text(text, encoding="utf-8")
-    result = run(["new", profile, "-o", tmp_path / "o/", "--no-check"])
+    result = run(["new", profile, "-o", f"{tmp_path}/o/", "--no-check"])
     assert result.code == 0, result.lines
 
 

@@ -220,7 +220,8 @@ def _finalize(value: Any) -> Any:
 
 def _environment() -> Any:
     from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+
+    from nigao.sandbox import environment
 
     class _Undefined(StrictUndefined):
         """Printing a missing value is an error; testing it (`{% if %}`) is just false."""
@@ -228,7 +229,7 @@ def _environment() -> Any:
         def __bool__(self) -> bool:
             return False
 
-    return SandboxedEnvironment(
+    return environment(
         autoescape=False,
         undefined=_Undefined,
         finalize=_finalize,
@@ -455,33 +456,38 @@ class _Renderer:
         from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
         from jinja2.exceptions import SecurityError
 
+        from nigao.sandbox import LimitError, render
+
         if self._env is None:
             self._env = _environment()
         try:
-            return self._env.from_string(text).render(self.context)
-        except SecurityError as error:
+            return render(self._env.from_string(text), self.context)
+        except LimitError as error:
             raise NigaoError(
-                f"骨架 {skeleton.id} 里有不允许的写法，已被安全沙箱拒绝（{error}）",
+                f"骨架 {skeleton.id} 超出了安全上限，已停止生成：{error}", path=str(skeleton.path)
+            ) from None
+        except SecurityError:
+            raise NigaoError(
+                f"骨架 {skeleton.id} 里有不允许的写法（访问内部属性或不安全的调用），已被安全沙箱拒绝",
                 path=str(skeleton.path),
             ) from None
         except TemplateSyntaxError as error:
             raise NigaoError(
-                f"骨架 {skeleton.id} 的模板语法有误：{error.message}",
+                f"骨架 {skeleton.id} 的模板语法有误（常见原因：{{{{ }}}} 或 {{% %}} 没有配对、"
+                "{% for %} 缺少 {% endfor %}）",
                 path=str(skeleton.path),
                 line=(error.lineno or 1) + line_offset - 1,
             ) from None
         except UndefinedError as error:
+            name = re.findall(r"'([^']+)'", error.message or "")
             raise NigaoError(
-                f"骨架 {skeleton.id} 用到了配置文件没有提供的内容（{error.message}）",
+                f"骨架 {skeleton.id} 用到了配置文件没有提供的内容（{name[-1] if name else '未知项'}）",
                 path=str(skeleton.path),
             ) from None
-        except TemplateError as error:
+        except (TemplateError, TypeError, ValueError, AttributeError, KeyError, ZeroDivisionError):
             raise NigaoError(
-                f"骨架 {skeleton.id} 无法生成：{error}", path=str(skeleton.path)
-            ) from None
-        except (TypeError, ValueError, AttributeError, KeyError, ZeroDivisionError) as error:
-            raise NigaoError(
-                f"骨架 {skeleton.id} 无法生成：{error}", path=str(skeleton.path)
+                f"骨架 {skeleton.id} 无法生成：模板里的运算或调用有误（类型不符、除以零或找不到的键）",
+                path=str(skeleton.path),
             ) from None
 
     def skeleton(

@@ -18,6 +18,8 @@ from typing import Any
 
 from nigao.errors import NigaoError, os_reason
 
+MAX_SKELETON_BYTES = 256 * 1024  # a section's text; the shipped ones are under 10 KB
+
 SHIPPED = "内置"
 # The first name in each {{ … }}: \w is Unicode-aware, so CJK slot names match without a
 # (slow to compile) explicit CJK range.
@@ -105,6 +107,10 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]
 def read_skeleton(path: Path, origin: str) -> Skeleton:
     """One skeleton file, checked enough that later steps can trust its fields."""
     try:
+        if path.stat().st_size > MAX_SKELETON_BYTES:
+            raise NigaoError(
+                f"骨架文件过大（上限 {MAX_SKELETON_BYTES // 1024} KB）", path=str(path)
+            )
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise NigaoError(f"无法读取骨架文件：{os_reason(error)}", path=str(path)) from None
