@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from nigao.errors import NigaoError, os_reason
-from nigao.fsutil import atomic_write, safe_name
+from nigao.fsutil import atomic_write, fold_name, safe_name
 from nigao.units import Unit, read_units
 
 
@@ -273,21 +273,33 @@ def name_key(name_by: str, units: list[Unit]) -> str:
     raise UsageError(f"--name-by：没有“{name_by}”这一项，可用：{choices}")
 
 
-def plan_names(units: list[Unit], root: Any, name_by: str) -> list[str]:
-    """Safe, unique output names, from the row's value (or the profile's) of `name_by`."""
+def plan_names(units: list[Unit], root: Any, name_by: str) -> tuple[list[str], dict[int, str]]:
+    """Safe, unique output names from the row's value (or the profile's) of `name_by`.
+
+    Names equal but for case or Unicode normalisation are one file on some disks, so they are
+    made distinct (`县一中-2`) like exact duplicates; the second dict says so for each such row.
+    The names depend only on the units file, so a re-run finds the files of the first run.
+    """
     from nigao.perunit import value_at
 
     names: list[str] = []
-    seen: dict[str, int] = {}
+    notes: dict[int, str] = {}
+    first: dict[str, tuple[int, str]] = {}  # key → (line, name) of the row that took it
     for unit in units:
         raw = unit.values.get(name_by) or value_at(root, name_by) or f"第{unit.line}行"
-        name = safe_name(raw, fallback=f"第{unit.line}行")
-        key = name.casefold()
-        seen[key] = seen.get(key, 0) + 1
-        if seen[key] > 1:
-            name = f"{name}-{seen[key]}"
+        name = base = safe_name(raw, fallback=f"第{unit.line}行")
+        n = 1
+        while fold_name(name) in first:
+            n += 1
+            name = f"{base}-{n}"
+        if n > 1:
+            line, taken = first[fold_name(base)]
+            notes[unit.line] = (
+                f"文件名与第{line}行的“{taken}”相同（不分大小写和字形编码），改名为“{name}”"
+            )
+        first[fold_name(name)] = (unit.line, name)
         names.append(name)
-    return names
+    return names, notes
 
 
 def run_batch(
@@ -312,14 +324,12 @@ def run_batch(
     units = read_units(units_path)
     name_by = name_key(name_by, units)
     columns = {key: i for i, key in enumerate(_columns(units), start=1)}
-    names = plan_names(units, root, name_by)
+    names, renamed = plan_names(units, root, name_by)
     plan = plan_units(root, units, str(units_path), number_start)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise NigaoError(
-            f"无法创建输出文件夹：{os_reason(error)}", path=str(out_dir)
-        ) from None
+        raise NigaoError(f"无法创建输出文件夹：{os_reason(error)}", path=str(out_dir)) from None
     if not os.access(out_dir, os.W_OK):
         raise NigaoError("输出文件夹不可写", path=str(out_dir))
 
@@ -343,6 +353,9 @@ def run_batch(
         results.append(result)
         if on_result:
             on_result(result)
+    for result in results:
+        if result.line in renamed:
+            result.message = "；".join(filter(None, [renamed[result.line], result.message]))
     results.sort(key=lambda r: r.line)
     return BatchReport(results, plan.notes)
 

@@ -6,6 +6,16 @@ gave; the CLI prints `str(error)` on one line and exits with `exit_code`.
 
 from __future__ import annotations
 
+import re
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def shown(path: object) -> str:
+    """A file name for a message: a newline or control character in it cannot split the line."""
+    text = str(path)
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text) if _CONTROL.search(text) else text
+
 
 class NigaoError(Exception):
     """An error a user can act on. The message is complete Simplified Chinese."""
@@ -17,7 +27,7 @@ class NigaoError(Exception):
         self.line = line
         prefix = ""
         if path is not None:
-            prefix = f"{path}"
+            prefix = shown(path)
             if line is not None:
                 prefix += f":{line}"
             prefix += ": "

@@ -19,25 +19,35 @@ KIND_NAMES = {"plan": "方案", "summary": "总结", "report": "经验材料"}
 _CN_DIGITS = "零一二三四五六七八九"
 
 
-def chinese_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 11 → 十一, 21 → 二十一, 100 → 一百 (enough for any outline)."""
+def chinese_numeral(n: int, head: bool = True) -> str:
+    """1 → 一, 10 → 十, 21 → 二十一, 101 → 一百零一, 1010 → 一千零一十, 10001 → 一万零一.
+
+    Any positive integer: outlines of a thousand sections are rare, but a count is no reason
+    to fail. `head` drops the 一 of a leading 一十 (十一, but 一百一十, 一万零一十).
+    """
     if n <= 0:
         raise ValueError(n)
-    if n < 10:
-        return _CN_DIGITS[n]
-    if n < 20:
-        return "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
-    hundreds, rest = divmod(n, 100)
-    if rest == 0:
-        return _CN_DIGITS[hundreds] + "百"
-    if rest < 10:
-        return _CN_DIGITS[hundreds] + "百零" + _CN_DIGITS[rest]
-    tail = chinese_numeral(rest)
-    if rest < 20:
-        tail = "一" + tail
-    return _CN_DIGITS[hundreds] + "百" + tail
+    for unit, size in (("亿", 10**8), ("万", 10**4)):
+        if n >= size:
+            high, low = divmod(n, size)
+            text = chinese_numeral(high, head) + unit
+            if low:
+                text += ("零" if low < size // 10 else "") + chinese_numeral(low, head=False)
+            return text
+    text, zero, started = "", False, False
+    digits = (n // 1000, n // 100 % 10, n // 10 % 10, n % 10)
+    for digit, unit in zip(digits, ("千", "百", "十", ""), strict=True):
+        if digit == 0:
+            zero = zero or started
+            continue
+        if zero:
+            text += "零"
+            zero = False
+        text += _CN_DIGITS[digit] + unit
+        started = True
+    if head and 10 <= n < 20:
+        text = text[1:]
+    return text
 
 
 def label(depth: int, n: int) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from nigao.errors import shown
+
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -33,12 +35,12 @@ class Finding:
 
     def where(self) -> str:
         """`FILE:LINE` or `FILE:第N段` as printed."""
-        prefix = f"{self.file}:" if self.file else ""
+        prefix = f"{shown(self.file)}:" if self.file else ""
         if self.line is not None:
             return f"{prefix}{self.line}" if prefix else f"第{self.line}行"
         if self.paragraph is not None:
             return f"{prefix}第{self.paragraph}段"
-        return self.file or "全文"
+        return shown(self.file) if self.file else "全文"
 
     def __str__(self) -> str:
         """The printed form: `FILE:LINE: RULE-ID 严重程度 message — suggestion`."""

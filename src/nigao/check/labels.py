@@ -36,9 +36,11 @@ def cn_value(text: str) -> int | None:
         if char == "十":
             total += (current or 1) * 10
             current = 0
-        elif char == "百":
-            total += (current or 1) * 100
+        elif char in "百千":
+            total += (current or 1) * (100 if char == "百" else 1000)
             current = 0
+        elif char == "万":
+            total, current = (total + current) * 10000, 0
         elif char in _CN_VALUE:
             current = current * 10 + _CN_VALUE[char] if current else _CN_VALUE[char]
         else:

@@ -208,8 +208,8 @@ def new(
           nigao new profiles/my-plan.yaml --pick tasks=s003-tasks --force
           nigao new profiles/my-plan.yaml --interactive"""
     from nigao.drafting import choices_for_roles, draft, load_library, load_profile, parse_picks
-    from nigao.errors import NigaoError
-    from nigao.fsutil import check_writable
+    from nigao.errors import NigaoError, shown
+    from nigao.fsutil import check_writable, write_all
     from nigao.profile import ROLE_NAMES
 
     profile = load_profile(profile_path)  # value errors are reported with skeleton ones
@@ -235,11 +235,11 @@ def new(
             + "\n".join(f"  {m}" for m in problems)
         )
     check_writable(outputs, force)
-    _write_all([(md_path, result.markdown), (docx_path, result.docx)])
-    click.echo(f"已生成：{md_path}、{docx_path}")
+    write_all([(md_path, result.markdown), (docx_path, result.docx)], replace=force)
+    click.echo(f"已生成：{shown(md_path)}、{shown(docx_path)}")
     if pdf:
         _to_pdf(docx_path, pdf_path)
-        click.echo(f"已生成：{pdf_path}")
+        click.echo(f"已生成：{shown(pdf_path)}")
     for choice in result.defaults:
         role = choice.section["role"]
         click.echo(
@@ -262,21 +262,6 @@ def new(
         click.echo("没有待填内容。")
 
 
-def _write_all(files: list[tuple[Path, str | bytes]]) -> None:
-    """Write several outputs; if a later one fails, remove the ones this run created."""
-    from nigao.fsutil import atomic_write
-
-    created: list[Path] = []
-    try:
-        for path, data in files:
-            existed = path.exists()
-            atomic_write(path, data)
-            if not existed:
-                created.append(path)
-    except BaseException:
-        for path in created:
-            path.unlink(missing_ok=True)
-        raise
 
 
 def _to_pdf(docx_path: Path, pdf_path: Path) -> None:
@@ -306,8 +291,8 @@ def export(draft_path: str, output: str | None, force: bool, pdf: bool) -> None:
     例如：nigao export drafts/my-plan.md --force"""
     from nigao.docx_writer import write_docx
     from nigao.draftmd import read_draft
-    from nigao.errors import ReadError, UsageError, os_reason
-    from nigao.fsutil import check_writable
+    from nigao.errors import ReadError, UsageError, os_reason, shown
+    from nigao.fsutil import check_writable, write_all
 
     source = Path(draft_path)
     if source.suffix.lower() in (".yaml", ".yml"):
@@ -327,10 +312,10 @@ def export(draft_path: str, output: str | None, force: bool, pdf: bool) -> None:
     pdf_path = docx_path.with_suffix(".pdf")
     check_writable([docx_path] + ([pdf_path] if pdf else []), force)
     cleaned: list[str] = []  # text that lost characters no file can hold
-    _write_all([(docx_path, write_docx(doc, cleaned))])
-    click.echo(f"已生成：{docx_path}")
+    write_all([(docx_path, write_docx(doc, cleaned))], replace=force)
+    click.echo(f"已生成：{shown(docx_path)}")
     if pdf:
         _to_pdf(docx_path, pdf_path)
-        click.echo(f"已生成：{pdf_path}")
+        click.echo(f"已生成：{shown(pdf_path)}")
     for note in cleaned:
         click.echo(f"  提示：{note}")
