@@ -262,8 +262,6 @@ def new(
         click.echo("没有待填内容。")
 
 
-
-
 def _to_pdf(docx_path: Path, pdf_path: Path) -> None:
     from nigao.pdf import to_pdf
 
