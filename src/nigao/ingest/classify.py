@@ -112,9 +112,10 @@ def match_role(heading: str, kind: str | None) -> str | None:
     return owner[match.group(0)] if match else None
 
 
-def score_roles(heading: str, kind: str | None) -> list[str]:
+def score_roles(heading: str, kind: str | None, stems: bool = True) -> list[str]:
     """Roles a heading names, best first: whole keywords score 2, stems 1 (short headings only).
 
+    Without `stems` only whole keywords count (the pass over roles outside the kind).
     A role's score is the sum of its hits; the best role comes first (earlier hit on a tie).
     Other roles follow only when their hits lie outside the best role's hits (a heading that
     merges two parts: 组织领导与保障措施), so a stem inside a keyword never adds a role.
@@ -125,9 +126,9 @@ def score_roles(heading: str, kind: str | None) -> list[str]:
     pattern, owner = _keyword_index(kind)
     for match in pattern.finditer(text):
         hits.append((match.start(), match.end(), owner[match.group(0)], 2.0))
-    if len(text) <= table["stem_heading_max"]:
-        stems, owners = _stem_index(kind)
-        for match in stems.finditer(text):
+    if stems and len(text) <= table["stem_heading_max"]:
+        pattern, owners = _stem_index(kind)
+        for match in pattern.finditer(text):
             start, end = match.span()
             if any(s <= start and end <= e for s, e, _r, _w in hits):
                 continue  # part of a whole keyword already counted
@@ -157,10 +158,13 @@ def assign_roles(doc: Document) -> None:
     """Set every section's role (and `roles` when one heading names two)."""
     table = tables.load("roles")
     limit = table["sub_heading_max"]
+    stem_max = table["stem_heading_max"]
 
     def visit(section: Section, depth: int, parent_role: str | None) -> None:
         if depth == 1:
             found = score_roles(section.heading, doc.kind)
+            if not found and len(section.heading.rstrip(_END_MARKS)) <= stem_max:
+                found = score_roles(section.heading, None, stems=False)  # 基本情况 in a report
             role = found[0] if found else table["fallback"][doc.kind]
             section.roles = found if len(found) > 1 else []
         else:

@@ -91,10 +91,16 @@ def _rule_hit(line: str, key: str) -> dict | None:
     return None
 
 
+@functools.cache
+def _suffix() -> re.Pattern[str]:
+    return re.compile(tables.load("clutter")["title_suffix"])
+
+
 def _strip_suffix(text: str) -> str:
-    for suffix in tables.load("clutter")["title_suffixes"]:
-        if text.endswith(suffix) and len(text) > len(suffix) + 2:
-            return text[: -len(suffix)]
+    """The title without what a site appended (范文, （精选4篇）作文 …)."""
+    match = _suffix().search(text)
+    if match and match.start() > 2:
+        return text[: match.start()]
     return text
 
 
@@ -122,6 +128,7 @@ def _title_like(key: str) -> bool:
         len(_CJK.findall(key)) >= 2
         and not key.endswith(("：", ":"))
         and not key.startswith(("—", "－", "-"))  # a subtitle (——在……会议上的讲话)
+        and not (key[:1] in "（(" and key[-1:] in "）)")  # a note: （征求意见稿）
         and _SPEAKER.search(key) is None
         and _DATE_LINE.match(key) is None
         and _DOC_NUMBER.match(key) is None
@@ -149,7 +156,14 @@ def _choose_title(header: list[str], page_top: list[str]) -> int | None:
         score = (marked, looks + int(count >= 2) + int(subtitled), substantial, count, k)
         if best is None or score > best[0]:
             best = (score, k)
-    return None if best is None else best[1]
+    if best is None:
+        return None
+    chosen = title_text(header[best[1]])
+    for k in range(best[1] + 1, len(header)):
+        key = title_text(header[k])
+        if chosen in key and len(key) > len(chosen) and _title_like(key):
+            return k  # the document's own, fuller title (2020县……总结 under 县……总结)
+    return best[1]
 
 
 def _joins_title(first: str, second: str) -> bool:
@@ -164,6 +178,37 @@ def _joins_title(first: str, second: str) -> bool:
         or second.startswith(("关于", "的", "和", "与", "及"))
         or (_ORG_END.search(first) and len(first) >= 5)
     )
+
+
+_OPENERS = (
+    "为",
+    "根据",
+    "按照",
+    "在",
+    "近年",
+    "今年",
+    "去年",
+    "我",
+    "本",
+    "自",
+    "随着",
+    "围绕",
+    "以",
+)
+_PREFIX = re.compile(r"^[^，。；：,;:、！？!?\s“”（）()]{6,60}")
+
+
+def _unglue_title(line: str) -> list[str]:
+    """A title glued to the text after it (教育局年终工作总结2014年，在……): two lines."""
+    if len(line) < 80 or line.startswith(_OPENERS):
+        return [line]
+    prefix = _PREFIX.match(line)
+    if prefix is None:
+        return [line]
+    ends = [m.end() for m in _TITLE_WORDS.finditer(prefix.group(0)) if m.group(0) != "："]
+    if not ends or ends[-1] < 6:
+        return [line]
+    return [line[: ends[-1]], line[ends[-1] :]]
 
 
 def _is_footer(lines: list[str], at: int) -> bool:
@@ -202,12 +247,31 @@ def _table_of_contents(kept: list[tuple[int, str]]) -> set[int]:
             if not (_TOC_ENTRY.search(kept[run][1]) and _looks_entry(kept[run][1])):
                 break
             run += 1
+        if run - k < 3:
+            run = _bare_contents(kept, k)
         if run - k >= 3:
             found.update(range(k, run))
             k = run
         else:
             k += 1
     return found
+
+
+def _bare_contents(kept: list[tuple[int, str]], k: int) -> int:
+    """End of a contents list without a 目录 line or page numbers: three or more short
+    headings in a row that all come again later, in order, as the body's headings."""
+    run = k
+    while run < len(kept) and _short_heading(kept[run][1]):
+        run += 1
+    if run - k < 3:
+        return k
+    later = iter(line for _i, line in kept[run:])
+    entries = [line for _i, line in kept[k:run]]
+    return run if all(any(line == entry for line in later) for entry in entries) else k
+
+
+def _short_heading(line: str) -> bool:
+    return len(line) <= 40 and numbering(line) is not None and not _SENTENCE_MARKS.search(line)
 
 
 def _looks_entry(line: str) -> bool:
@@ -281,6 +345,11 @@ def clean(lines: list[str]) -> Cleaned:
     for k in sorted(contents):
         removed.append((kept[k][0], Removed(kept[k][1], "目录")))
     kept = [item for k, item in enumerate(kept) if k not in contents]
+
+    if kept and _starts_body(kept[0][1]):  # no header at all: is a title glued to the text?
+        parts = _unglue_title(kept[0][1])
+        if len(parts) == 2:
+            kept[:1] = [(kept[0][0], parts[0]), (kept[0][0], parts[1])]
 
     result = Cleaned(lines=[], cut_by_page=cut)
     body_at = next((k for k, (_, line) in enumerate(kept) if _starts_body(line)), len(kept))

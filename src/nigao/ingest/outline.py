@@ -20,6 +20,7 @@ from nigao.model import Document, Section
 _CN = "一二三四五六七八九十"
 # (style name, rank, pattern). Rank orders the styles; depth is the rank among those used.
 _STYLES = (
+    ("section_sign", -2, re.compile(r"^§\s*(\d{1,2})[.．、]?\s*(?=\S)")),
     ("part", -1, re.compile(rf"^第([{_CN}]{{1,3}}|\d{{1,2}})(?:部分|章|篇)[、：:．.]?\s*(?=\S)")),
     ("cn", 0, re.compile(rf"^([{_CN}]{{1,3}})(?:[、．]|\.(?!\d))\s*")),
     ("cn_paren", 1, re.compile(rf"^（([{_CN}]{{1,3}})）[、.．]?\s*")),
@@ -37,11 +38,9 @@ _DATE = re.compile(
 _MD_MARK = re.compile(r"^\\?(#{1,6})\s*(?=\S)")
 _BARE_NUMERAL = re.compile(rf"^[{_CN}]{{1,3}}[、．.]?$")
 _STYLE_NAMES = {rank: name for name, rank, _pattern in _STYLES}
-# Labels that start a heading inside a flattened line: after a sentence end or a space.
-_FLAT_LABEL = re.compile(
-    rf"(?:(?<=[。！？；])|(?<=\s))\s*(?=[{_CN}]{{1,3}}、)|(?<=[^\s（])(?=（[{_CN}]{{1,3}}）)"
+_SIGNATURE = re.compile(
+    r"(?:局|委|委员会|政府|办公室|学校|中学|小学|幼儿园|中心|党组|党委|[一二三四五六七八九十\d]中|学院|支部)$"
 )
-_SIGNATURE = re.compile(r"(?:局|委|委员会|政府|办公室|学校|中学|小学|幼儿园|中心|党组|党委)$")
 
 
 @dataclass
@@ -79,14 +78,56 @@ def _ends_open(line: str) -> bool:
         return True
     if last in "。！？；：”’）》…—)】" or not last.strip():
         return False
-    return len(line) >= 20 and "，" in line
+    return len(line) >= 20 and any(mark in line for mark in "，。；、")
+
+
+_CN_VALUE = {ch: i + 1 for i, ch in enumerate(_CN)}
+_FLAT_CANDIDATE = re.compile(
+    rf"(?P<cn>[{_CN}]{{1,3}})、|（(?P<cp>[{_CN}]{{1,3}})）|(?<![\d.．])(?P<ar>\d{{1,2}})[.．、](?![\d%])"
+)
+
+
+def _cn_value(text: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20 (numerals up to 99)."""
+    if "十" not in text:
+        return _CN_VALUE.get(text, 0)
+    tens, _, ones = text.partition("十")
+    return (_CN_VALUE.get(tens, 1) if tens else 1) * 10 + (_CN_VALUE.get(ones, 0) if ones else 0)
+
+
+def _flat_starts(line: str) -> tuple[list[int], int]:
+    """Where labels start in a flattened line, and how many of them are 一、 labels.
+
+    A label counts only in sequence: 一、 labels after a sentence end (or a space) and each
+    the next number; （一） and 1. labels each the next of their kind, restarting under a
+    new 一、 (so 2016年 or 5千元 never split a line)."""
+    starts: list[int] = []
+    cn_count = 0
+    want = {"cn": 0, "cp": 1, "ar": 1}
+    for match in _FLAT_CANDIDATE.finditer(line):
+        kind = match.lastgroup or ""
+        value = _cn_value(match.group(kind)) if kind != "ar" else int(match.group(kind))
+        before = line[match.start() - 1] if match.start() else "。"
+        if kind == "cn":
+            if before not in "。！？；： " or (want["cn"] and value != want["cn"]):
+                continue
+            want = {"cn": value + 1, "cp": 1, "ar": 1}
+            cn_count += 1
+        elif value == want[kind] and (kind == "cp" or not before.isdigit()):
+            want[kind] = value + 1
+            if kind == "cp":
+                want["ar"] = 1
+        else:
+            continue
+        if match.start():
+            starts.append(match.start())
+    return starts, cn_count
 
 
 def _split_flat(line: str) -> list[str]:
     """A flattened text (一、…。二、…。on one line) back into its lines; other lines as is."""
-    starts = [m.start() for m in _FLAT_LABEL.finditer(line)]
-    cn = [line[at:].lstrip() for at in starts]
-    if sum(1 for piece in cn if numbering(piece) and numbering(piece)[0] == "cn") < 2:
+    starts, cn_count = _flat_starts(line)
+    if cn_count < 2 and not (cn_count == 1 and len(line) >= 200):
         return [line]
     pieces = [line[a:b].strip() for a, b in zip([0, *starts], [*starts, len(line)], strict=True)]
     out: list[str] = []

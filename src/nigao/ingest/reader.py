@@ -92,7 +92,7 @@ def text_result(text: str, source: str, title: str = "") -> IngestResult:
         title = normalize.normalize_text(title)[0].strip()
         cleaned.lines = [line for line in cleaned.lines if line != title]
         if cleaned.title and cleaned.title != title:
-            cleaned.removed.insert(0, cleaned.title)
+            cleaned.removed.insert(0, clutter.Removed(cleaned.title, "页头"))
         cleaned.title = title
     if not cleaned.lines:
         raise ReadError("去掉网页杂质后没有正文，无法整理", path=source)
@@ -136,6 +136,8 @@ def read_source(path: Path | str) -> IngestResult:
 
 def source_result(source: Source) -> IngestResult:
     """What a reader found → IngestResult: the outline from its lines, its metadata applied."""
+    from nigao.ingest.clutter import Removed
+
     if source.document is not None:
         return _document_result(source)
     meta = source.metadata()
@@ -144,7 +146,11 @@ def source_result(source: Source) -> IngestResult:
     for key, value in meta.items():
         if key != "title" and value and hasattr(doc, key):
             setattr(doc, key, value)
-    result.removed[:0] = source.removed
+        elif key != "title" and isinstance(value, str) and value:
+            result.metadata.setdefault(key, value)  # a part no Document field holds: kept
+    result.removed[:0] = [
+        Removed(line.text, line.removed_by) for line in source.lines if line.removed_by
+    ]
     result.warnings[:0] = source.warnings
     return result
 
