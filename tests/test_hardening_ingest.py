@@ -8,6 +8,7 @@ title, preamble, headings, paragraphs, closing or the removed clutter lines.
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from pathlib import Path
@@ -63,27 +64,33 @@ def assert_nothing_lost(text: str) -> None:
         return
     normalized, _script = normalize_text(text)
     kept, removed, metadata = outputs(result)
-    # Kept text keeps the input's order; removed lines keep theirs, in a list of their own;
-    # metadata lines (署名, 成文日期, 讲话人 …) are looked up by themselves.
-    at = {"kept": 0, "removed": 0, "metadata": 0}
-    streams = {"kept": kept, "removed": removed, "metadata": metadata}
+    # Each line is found whole, or without a label-like start (a heading keeps its text; its
+    # label is its depth), in the kept text, the removed pieces or the metadata. Kept text keeps
+    # the input's order and so do the removed pieces, in a list of their own: some placement of
+    # every line into the streams must respect both orders. (Within one stream the earliest
+    # match is always best, so only the choice of stream is searched.)
+    lines = []
     for line in normalized.split("\n"):
-        pieces = [core(strip_label(line.strip())), core(line)]  # a label-like start may stay
-        if not pieces[0]:
-            continue
-        where = next(
-            (
-                (name, streams[name].find(piece, at[name]), piece)
-                for name in ("kept", "removed", "metadata")
-                for piece in pieces
-                if streams[name].find(piece, at[name]) >= 0
-            ),
-            None,
-        )
-        assert where is not None, (line, kept[at["kept"] : at["kept"] + 80], removed)
-        name, found, piece = where
-        if name != "metadata":
-            at[name] = found + len(piece)
+        bare = core(strip_label(line.strip()))
+        if bare:
+            lines.append(tuple(dict.fromkeys((core(line), bare))))
+
+    @functools.lru_cache(maxsize=None)
+    def placed(i: int, k: int, r: int) -> bool:
+        if i == len(lines):
+            return True
+        for piece in lines[i]:
+            at = kept.find(piece, k)
+            if at >= 0 and placed(i + 1, at + len(piece), r):
+                return True
+            at = removed.find(piece, r)
+            if at >= 0 and placed(i + 1, k, at + len(piece)):
+                return True
+            if piece in metadata and placed(i + 1, k, r):
+                return True
+        return False
+
+    assert placed(0, 0, 0), (normalized[:200], kept[:200], removed[:200], metadata)
 
 
 @SETTINGS
