@@ -75,7 +75,7 @@ def assert_nothing_lost(text: str) -> None:
         if bare:
             lines.append(tuple(dict.fromkeys((core(line), bare))))
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache
     def placed(i: int, k: int, r: int) -> bool:
         if i == len(lines):
             return True

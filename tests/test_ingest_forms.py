@@ -201,9 +201,9 @@ def test_speech_keeps_speaker_date_and_salutation():
     )
     result = _read(text)
     data = result.to_json()
-    assert data["title"] == "凝心聚力推进教育高质量发展"
+    assert data["title"] == "凝心聚力推进教育高质量发展——在全县2027年教育工作会议上的讲话"
+    assert data["kind"] == "report"
     assert data["metadata"]["author"] == "岚溪县教育局局长 王明"
     assert data["metadata"]["date"] == "（2027年2月20日）"
-    assert data["metadata"]["subtitle"].startswith("——在全县")
     assert data["recipients"] == "各位领导、各位代表："
     assert data["removed"] == []

@@ -65,10 +65,18 @@ def structure_kind(headings: list[str]) -> str | None:
     return top_kind if top >= 2 and top > 1.5 * second else None
 
 
-def classify_kind(title: str, preamble: list[str], headings: list[str] | None = None) -> str:
-    """Title words decide first, then words of the preamble, then the headings, then the default."""
+def classify_kind(
+    title: str,
+    preamble: list[str],
+    headings: list[str] | None = None,
+    near_title: list[str] | None = None,
+) -> str:
+    """Title words decide first, then those of the lines around the title (a page's header
+    line, a subtitle), then words of the preamble, then the headings, then the default."""
     table = tables.load("roles")
     kind = title_kind(title)
+    for line in near_title or ():
+        kind = kind or title_kind(line)
     if kind:
         return kind
     opening = "".join(preamble)[:600]

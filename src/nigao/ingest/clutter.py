@@ -22,6 +22,8 @@ _DOC_NUMBER = re.compile(r"^\S{0,12}[〔［\[（(]\d{4}[〕］\]）)]\s*第?\d+\
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MD_TITLE = re.compile(r"^\\?#\s+(?=\S)")
 _LABEL_PREFIX = re.compile(r"^(?:标题|题目|文章标题|名称)\s*[：:]\s*(?=\S)")
+# A notice that issues a document (关于印发《……》的通知): the document's own title inside.
+_WRAPPED = re.compile(r"(?:印发|转发|公布|下发|发布|颁布)\s*《(?P<inner>[^》]{4,80})》")
 # A speaker's line under a speech title: a post and a name (局长 王明).
 _SPEAKER = re.compile(r"(?:长|书记|主任|委员|同志|代表)\s*[\u4e00-\u9fff]{2,3}$")
 _SENTENCE_MARKS = re.compile(r"[。；！？]")
@@ -96,8 +98,14 @@ def _suffix() -> re.Pattern[str]:
     return re.compile(tables.load("clutter")["title_suffix"])
 
 
+@functools.cache
+def _prefix() -> re.Pattern[str]:
+    return re.compile(tables.load("clutter")["title_prefix"])
+
+
 def _strip_suffix(text: str) -> str:
-    """The title without what a site appended (范文, （精选4篇）作文 …)."""
+    """The title without what a site put around it (最新…, …范文, （精选4篇）作文 …)."""
+    text = _prefix().sub("", text)
     match = _suffix().search(text)
     if match and match.start() > 2:
         return text[: match.start()]
@@ -365,8 +373,18 @@ def clean(lines: list[str]) -> Cleaned:
             if _joins_title(before, title):
                 first_half = title_at - 1
                 title = before + title
+    subtitle_at = None
+    if title_at is not None and title_at + 1 < len(header):
+        after = header[title_at + 1]
+        if after.startswith(("—", "－")) and _TITLE_WORDS.search(after):
+            subtitle_at = title_at + 1  # 唯真笃行，砥砺奋进 / ——……三年发展规划: one title
+            title += after
+    wrapped = _WRAPPED.search(title)
+    if wrapped:  # 关于印发《……方案》的通知: the plan's own title; the notice's is metadata
+        result.metadata["notice_title"] = title
+        title = _strip_suffix(wrapped.group(1))
     result.title = title
-    own = (title_at, first_half)
+    own = (title_at, first_half, subtitle_at)
     for k, (index, line) in enumerate(kept):
         if k in own:
             continue

@@ -70,15 +70,15 @@ def numbering(line: str) -> tuple[str, int, str] | None:
     return None
 
 
-def _ends_open(line: str) -> bool:
-    """A line that stops mid-sentence: after ，、 or an opening mark, or a long sentence
-    line (a comma inside, 20 characters at least) without an end mark."""
+def _ends_open(line: str, min_len: int = 20) -> bool:
+    """A line that stops mid-sentence: after ，、 or an opening mark, or a sentence line (a
+    mark inside, `min_len` characters at least) without an end mark."""
     last = line[-1:]
-    if last in "，、（“《‘":
+    if last in "，、（“《‘([":
         return True
     if last in "。！？；：”’）》…—)】" or not last.strip():
         return False
-    return len(line) >= 20 and any(mark in line for mark in "，。；、")
+    return len(line) >= min_len and any(mark in line for mark in "，。；、")
 
 
 _CN_VALUE = {ch: i + 1 for i, ch in enumerate(_CN)}
@@ -109,7 +109,7 @@ def _flat_starts(line: str) -> tuple[list[int], int]:
         value = _cn_value(match.group(kind)) if kind != "ar" else int(match.group(kind))
         before = line[match.start() - 1] if match.start() else "。"
         if kind == "cn":
-            if before not in "。！？；： " or (want["cn"] and value != want["cn"]):
+            if before not in "。！？；： ）)" or (want["cn"] and value != want["cn"]):
                 continue
             want = {"cn": value + 1, "cp": 1, "ar": 1}
             cn_count += 1
@@ -300,7 +300,11 @@ def _check_truncation(outline: Outline, text_lines: list[str]) -> None:
             f"最后一个标题“{leaf.heading}”后没有正文，原文可能不完整（被分页截断）"
         )
         return
-    if outline.document.signature is None and _ends_open(last_line):
+    before = text_lines[-2] if len(text_lines) > 1 else ""
+    if outline.document.signature is None and (
+        _ends_open(last_line, min_len=8)
+        or (before and _ends_open(before) and last_line[-1:] not in "。！？；：”’）》…—)】")
+    ):
         outline.truncated = True
         outline.warnings.append(
             f"正文在句子中间结束（“……{last_line[-12:]}”），原文可能不完整（只复制了一部分）"

@@ -102,8 +102,12 @@ def text_result(text: str, source: str, title: str = "") -> IngestResult:
     doc.title = cleaned.title
     doc.doc_number = cleaned.doc_number
     doc.issuer_mark = cleaned.issuer_mark
+    near_title = [
+        *cleaned.metadata.values(),
+        *(piece for piece in cleaned.removed if getattr(piece, "rule", "") == "页头"),
+    ]
     doc.kind = classify.classify_kind(
-        doc.title, doc.preamble, [section.heading for section in doc.sections]
+        doc.title, doc.preamble, [section.heading for section in doc.sections], near_title
     )
     classify.assign_roles(doc)
     warnings = list(parsed.warnings)
