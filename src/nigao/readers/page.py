@@ -130,30 +130,48 @@ def article_bounds(texts: list[str], shares: list[float]) -> tuple[int, int, int
 def mark_article(
     lines: list[Line], shares: list[float] | None = None, page_title: str = ""
 ) -> None:
-    """Mark every line outside the article removed (a web page: always)."""
+    """Mark every line outside the article removed (a web page: always).
+
+    The page's <title> (a site appends its own name) names the article's title line: the
+    article starts there when it is a little above the first sentences (a cover page, a
+    subtitle and a table of contents between), and what is above it is page furniture.
+    """
     live = [i for i, line in enumerate(lines) if line.removed_by is None]
     texts = [lines[i].text.strip() for i in live]
     if not texts:
         return
     got = [shares[i] for i in live] if shares is not None else [0.0] * len(texts)
     first, last, _outside = article_bounds(texts, got)
+    title_at = _title_line(texts, got, first, last, page_title) if page_title else None
+    if title_at is not None:
+        lines[live[title_at]].part = "title"
+        for k in range(min(first, title_at), title_at):  # column labels, breadcrumbs
+            if not _MASTHEAD.search(texts[k]):  # (a 版头 or 文号 stays)
+                lines[live[k]].removed_by = REMOVED
+        first = title_at
     for k, i in enumerate(live):
         if k < first or k > last:
             lines[i].removed_by = REMOVED
-    if page_title:
-        _mark_title(lines, live[first : last + 1], page_title)
 
 
-def _mark_title(lines: list[Line], kept: list[int], page_title: str) -> None:
-    """The article line the page's <title> starts with is the title (sites append their name)."""
+def _title_line(
+    texts: list[str], shares: list[float], first: int, last: int, page_title: str
+) -> int | None:
+    """The longest line the page's <title> starts with, near the top of the article."""
     title = re.sub(r"\s+", "", page_title)
-    for i in kept[:12]:
-        text = re.sub(r"\s+", "", lines[i].text)
-        if len(text) >= 6 and (
-            title.startswith(text) or text.startswith(title) and len(title) >= 6
+    top = first
+    while top > 0 and top > first - 40 and not _link_like(texts[top - 1], shares[top - 1]):
+        top -= 1
+    best: tuple[int, int] | None = None
+    for k in range(top, min(last, first + 12) + 1):
+        text = re.sub(r"\s+", "", texts[k])
+        if (
+            len(text) >= 6
+            and (title.startswith(text) or (text.startswith(title) and len(title) >= 6))
+            and (best is None or len(text) > best[0])
         ):
-            lines[i].part = "title"
-            return
+            best = (len(text), k)
+    return None if best is None else best[1]
 
 
 def whole_page(lines: list[Line]) -> bool:
