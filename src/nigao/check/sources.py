@@ -124,7 +124,7 @@ def lines_context(source: Source, facts: ProfileFacts | None) -> Context:
 
     result = source_result(source)
     traditional = result.script == "traditional"
-    shown = [line for line in source.lines if line.at is not None]
+    shown = [line for line in source.lines if line.at is not None and line.text.strip()]
     units = units_from_lines(
         [line.text for line in shown],
         removed=set(result.removed),
@@ -133,6 +133,7 @@ def lines_context(source: Source, facts: ProfileFacts | None) -> Context:
         normalize=normalize.normalize_line,
         numbers=[line.at for line in shown],
     )
+    _apply_parts(units, shown)
     if source.fmt != "text":  # the lines are the reader's, not the file's: no mechanical fixes
         for unit in units:
             unit.col = unit.label_col = None
@@ -263,16 +264,20 @@ _DATE_LINE = re.compile(
 
 
 def docx_context(p: Path, facts: ProfileFacts | None, source: Source) -> Context:
-    from nigao.docx_reader import layout_facts, read_docx
+    from nigao.readers.docx import read_docx
+    from nigao.readers.ooxml import layout_facts
 
-    doc = read_docx(source.data)
-    layout = layout_facts(source.data)
+    package = source.package if source.package is not None else source.data
+    doc = source.document or read_docx(package)
+    layout = layout_facts(package)
     paragraphs = [q.get("text") or "" for q in layout.get("paragraphs") or []]
-    if not doc.title and not doc.sections:
-        # Not a nigao file (no title or heading styles): read its paragraphs as a plain text's
-        # lines, so typed labels (一、 1、) and the title are seen as a proofreader sees them.
-        texts = [t for t in paragraphs if t.strip()] or list(doc.preamble)
-        units = units_from_lines([" ".join(t.split("\n")) for t in texts])
+    if source.document is None and not doc.sections:
+        # Not a nigao file (no heading styles): its paragraphs as the reader gave them (Word's
+        # list numbers written in, GB/T parts marked), so typed labels (一、 1、), the title
+        # and the 版头/版记 are seen as a proofreader sees them.
+        shown = [line for line in source.lines if line.at is not None and line.text.strip()]
+        units = units_from_lines([" ".join(line.text.split("\n")) for line in shown])
+        _apply_parts(units, shown)
         for unit in units:
             unit.para, unit.line, unit.col, unit.label_col = unit.line, None, None, None
         return Context(
@@ -282,6 +287,17 @@ def docx_context(p: Path, facts: ProfileFacts | None, source: Source) -> Context
     _number_as_in_word(units, paragraphs)
     _mark_paragraph_labels(units)
     return Context(path=str(p), fmt="docx", units=units, doc=doc, facts=facts, layout=layout)
+
+
+_PART_KINDS = {"attachments": "attachment", "signer": "signer"}
+
+
+def _apply_parts(units: list[Unit], lines: list) -> None:  # noqa: ANN001 - readers.Line
+    """A line the reader marked as a GB/T part (版头, 发文字号, 署名 …) is that part, not text."""
+    for unit, line in zip(units, lines, strict=False):
+        if line.part is not None and unit.kind != "clutter":
+            unit.kind = _PART_KINDS.get(line.part, line.part)
+            unit.label = unit.label_col = None
 
 
 def _read_utf8(p: Path) -> str:

@@ -24,7 +24,7 @@ class IngestResult:
     # Lines of the document that are neither title nor body (讲话人, a dated subtitle …).
     metadata: dict[str, str] = field(default_factory=dict)
 
-    def metadata_json(self) -> dict[str, str]:
+    def metadata_json(self) -> dict[str, Any]:
         """Every metadata line the document gave: 版头, 发文字号, 署名, 成文日期 and the rest."""
         doc = self.document
         found = {
@@ -32,6 +32,10 @@ class IngestResult:
             "doc_number": doc.doc_number,
             "signature": doc.signature,
             "date": doc.date,
+            "cc": doc.cc,
+            "printer": doc.printer,
+            "print_date": doc.print_date,
+            "attachments": list(doc.attachments),
         }
         out = {key: value for key, value in found.items() if value}
         for key, value in self.metadata.items():
@@ -148,7 +152,9 @@ def source_result(source: Source) -> IngestResult:
     result = text_result("\n".join(source.kept), source.name, title=str(meta.get("title") or ""))
     doc = result.document
     for key, value in meta.items():
-        if key != "title" and value and hasattr(doc, key):
+        if key == "title" or not value:
+            continue
+        if hasattr(doc, key):
             setattr(doc, key, value)
         elif key != "title" and isinstance(value, str) and value:
             result.metadata.setdefault(key, value)  # a part no Document field holds: kept

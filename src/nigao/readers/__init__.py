@@ -52,6 +52,7 @@ class Source:
     meta: dict[str, object] = field(default_factory=dict)  # Document field → value
     warnings: list[str] = field(default_factory=list)
     data: bytes | None = None  # the .docx bytes (the checker reads its layout)
+    package: object | None = None  # the opened readers.ooxml.Package (parsed parts cached)
     at_kind: str = "line"  # what Line.at counts: "line" or "para"
 
     @property
@@ -72,6 +73,10 @@ class Source:
                 out["attachments"].append(line.text)  # type: ignore[union-attr]
             else:
                 out[line.part] = line.text
+        if out.get("attachments"):
+            from nigao.readers.gbt import attachment_names
+
+            out["attachments"] = attachment_names(list(out["attachments"]))  # type: ignore[arg-type]
         return out
 
     @property

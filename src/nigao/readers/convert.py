@@ -122,12 +122,34 @@ def _read_pdf(data: bytes, name: str) -> Source:
     return pdf_source(text, name)
 
 
+def _width(text: str) -> float:
+    """Printed width in full-width characters (an ASCII character is half of one)."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
 def pdf_source(text: str, name: str) -> Source:
-    """pdftotext's text → lines: a paragraph wrapped over several lines is joined again."""
+    """pdftotext's text → lines: a paragraph wrapped over printed lines is joined again.
+
+    A line as wide as the page's full lines (the widest lines, give or take a character and a
+    half) runs on into the next one, unless the next one starts a numbered heading.
+    """
+    from nigao.readers.gbt import mark_parts
+    from nigao.readers.page import starts_heading
+
+    raw = [
+        (number, line.strip())
+        for number, line in enumerate(text.replace("\f", "\n").split("\n"), start=1)
+        if line.strip()
+    ]
+    widths = sorted(_width(line) for _n, line in raw)
+    full = widths[int(len(widths) * 0.9)] if len(widths) >= 5 else float("inf")
     lines: list[Line] = []
-    for number, raw in enumerate(text.replace("\f", "\n").split("\n"), start=1):
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        lines.append(Line(stripped, number))
+    joining = False
+    for number, line in raw:
+        if joining and lines and not starts_heading(line):
+            lines[-1].text += line
+        else:
+            lines.append(Line(line, number))
+        joining = _width(line) >= full - 1.5 and full >= 10
+    mark_parts(lines)
     return Source(name=name, fmt="pdf", text=text, lines=lines)

@@ -36,6 +36,11 @@ _HEAD_NUMBER = re.compile(
 )
 
 
+def starts_heading(text: str) -> bool:
+    """The line starts with a numbering label (一、 （一） 1.)."""
+    return bool(_HEAD_NUMBER.match(text))
+
+
 def _link_like(text: str, share: float) -> bool:
     """A line of a link list or a menu bar."""
     if share >= 0.6:
