@@ -11,9 +11,11 @@ import yaml
 from jinja2.sandbox import SandboxedEnvironment
 
 from nigao.ingest import ingest_folder
+from nigao.ingest.library import ingest_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+FRAMES = ROOT / "frames"  # nigao's own frames for the roles no seed has
 TEMPLATES = ROOT / "templates"
 FRONT_KEYS = [
     "id",
@@ -89,7 +91,7 @@ def _files(root: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("library")
-    ingest_folder(SEEDS, out)
+    ingest_paths([SEEDS, FRAMES], out)
     return out
 
 
@@ -109,8 +111,8 @@ def test_committed_templates_equal_a_fresh_ingest(fresh):
 
 
 def test_ingesting_twice_writes_identical_bytes(fresh, tmp_path):
-    ingest_folder(SEEDS, tmp_path)
-    ingest_folder(SEEDS, tmp_path)
+    ingest_paths([SEEDS, FRAMES], tmp_path)
+    ingest_paths([SEEDS, FRAMES], tmp_path)
     assert _files(tmp_path) == _files(fresh)
 
 
@@ -270,3 +272,16 @@ def test_political_terms_table_format():
             assert isinstance(first, int) and (last is None or last >= first)
     slots = {e["slot"] for e in data}
     assert {"guidance.spirit", "guidance.theory"} <= slots
+
+
+def test_every_role_of_every_kind_has_a_skeleton(fresh):
+    """Where the seeds have none, a nigao frame (source: nigao) covers the role."""
+    roles = yaml.safe_load((ROOT / "src/nigao/data/roles.yaml").read_text(encoding="utf-8"))
+    have = {(m["role"], m["kinds"][0]): m["source"] for _r, m, _b in _skeletons(fresh)}
+    for role, entry in roles["roles"].items():
+        for kind in entry["kinds"]:
+            assert (role, kind) in have, (role, kind)
+    for pair in [("overview", "summary"), ("results", "report"), ("closing", "plan")]:
+        assert have[pair] == "nigao", pair
+    frames = [b for _r, m, b in _skeletons(fresh) if m["source"] == "nigao"]
+    assert frames and all("XXX" not in b and "{{ facts." in b for b in frames)

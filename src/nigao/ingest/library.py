@@ -236,6 +236,15 @@ def id_prefix(source: str, taken: set[str]) -> str:
     return "s" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]
 
 
+_FILL_IN = re.compile(r"【待填：([^\W\d_][^\W_]*)】")
+
+
+def _fact_slot(match: re.Match[str]) -> str:
+    """A source's own fill-in marker (a nigao frame's 【待填：成效】) becomes the fact slot a
+    profile can fill; unfilled, it drafts as the same marker."""
+    return "{{ facts." + match.group(1) + " }}"
+
+
 FRAMES = "frames"  # a folder of nigao's own frames: skeletons marked `source: nigao`
 
 
@@ -294,6 +303,7 @@ def build_skeletons(
             topic,
             headings.get(unit.role, "") or "",
         )
+        parts.blocks = [(lvl, r, _FILL_IN.sub(_fact_slot, t), e) for lvl, r, t, e in parts.blocks]
         slots = _used_slots([t for _l, _r, t, _e in parts.blocks], slots)
         heading, body = _body(parts.blocks)
         out.append(
