@@ -24,7 +24,7 @@ def _run(*args: str):
 
 def test_ingest_folder_writes_library_and_prints_table(tmp_path):
     out = tmp_path / "lib"
-    result = _run(str(SEEDS), "--out", str(out))
+    result = _run(str(SEEDS), str(ROOT / "frames"), "--out", str(out))
     assert result.exit_code == 0, result.output
     for title in ("教育局科学发展大讨论工作方案", "教育局转作风解难题抓关键活动方案"):
         assert title in result.output
@@ -105,7 +105,7 @@ def test_help_is_chinese():
 def test_real_process_python_m(tmp_path):
     out = tmp_path / "lib"
     proc = subprocess.run(
-        [sys.executable, "-m", "nigao", "ingest", str(SEEDS), "--out", str(out)],
+        [sys.executable, "-m", "nigao", "ingest", str(SEEDS), str(ROOT / "frames"), "--out", str(out)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -139,4 +139,9 @@ def test_same_file_twice_is_read_once(tmp_path):
     result = _run(str(SEED4), str(SEEDS), "--out", str(tmp_path / "lib"))
     assert result.exit_code == 0
     names = sorted(p.name for p in (tmp_path / "lib").rglob("*.md.j2"))
-    assert names == sorted(p.name for p in (ROOT / "templates").rglob("*.md.j2"))
+    seeds_only = [
+        p.name
+        for p in (ROOT / "templates").rglob("*.md.j2")
+        if "\nsource: nigao\n" not in p.read_text(encoding="utf-8")
+    ]
+    assert names == sorted(seeds_only)
