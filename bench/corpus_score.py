@@ -1,6 +1,7 @@
 """Score nigao's ingest against the annotated corpus of real documents (corpus/).
 
-Run:  python bench/corpus_score.py [dev|heldout|all] [--id 012] [--quiet]
+Run:  python bench/corpus_score.py [dev|heldout|all|seeds] [--id 012] [--quiet] [--by-form]
+      python bench/corpus_score.py --check     (annotation strings exist in their sources)
 
 For every document in corpus/annotations.yaml the file corpus/docs/<id>.<ext> is read with
 nigao's own ingest (`read_source`), exactly as `nigao ingest --json` would, and compared with the
@@ -562,6 +563,10 @@ def main(argv: list[str]) -> int:
             print(_summary(name, figures(subset)))
     if split == "all":
         print(_summary("all", figures(scores)))
+    if "--by-form" in argv:
+        print()
+        for form in sorted({s.form for s in scores}):
+            print(_summary(form[:8], figures([s for s in scores if s.form == form])))
     return 0
 
 
