@@ -14,8 +14,8 @@ annotation written by reading the document:
 - clutter      annotated web-clutter strings still present in title, preamble, headings,
                paragraphs or closing (what a draft could inherit)
 - lost         annotated `keep` strings missing from every output field (incl. `removed` and
-               metadata), and runs of >= 8 CJK characters of the source body found nowhere
-               in the output
+               metadata), and runs of >= 8 CJK characters of the source body not covered by the
+               output (pieces of >= 6 characters, so a run split between two fields is not lost)
 - truncated    the result's `truncated` flag equals the annotation's
 
 Comparison is made after one normalisation applied to both sides (so ingest's own normalisation
@@ -276,6 +276,25 @@ def all_output_text(js: dict[str, Any], document: Any) -> str:
     return _SEP.join(norm(p) for p in parts)
 
 
+def _covered(run: str, out: str, piece: int = 6) -> bool:
+    """Every character of a source run is in the output, in pieces of >= `piece` characters.
+
+    A flattened line that ingest splits into title and preamble leaves the run in two output
+    fields: that is segmentation, not loss. A run is lost when some stretch of it is nowhere.
+    """
+    if run in out:
+        return True
+    i = 0
+    while i < len(run):
+        j = i
+        while j < len(run) and run[i : j + 1] in out:
+            j += 1
+        if j - i < min(piece, len(run) - i):
+            return False
+        i = j
+    return True
+
+
 # ---------------------------------------------------------------- scoring one document
 
 
@@ -391,7 +410,7 @@ def score_document(entry: dict[str, Any]) -> DocScore:
         flat = everything.replace(_SEP, "\n")
         cjk_out = "\n".join(_CJK_RUN.findall(flat))
         for run in _CJK_RUN.findall(unicodedata.normalize("NFKC", simplified(body))):
-            if len(run) >= RUN_MIN and run not in cjk_out and run not in score.runs_lost:
+            if len(run) >= RUN_MIN and run not in score.runs_lost and not _covered(run, cjk_out):
                 score.runs_lost.append(run)
         if score.runs_lost:
             sample = [r[:24] for r in score.runs_lost[:3]]
