@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import nigao_argv
 from nigao import compose as C
 from nigao import library as L
 from nigao import profile as P
@@ -201,18 +202,85 @@ def test_bad_pick(work: Path, pick: str, message: str, code: int) -> None:
 
 
 def test_interactive_menu_chooses_per_section(work: Path) -> None:
-    # Menus: preamble, guiding_ideas, goals, tasks (own items → 0 allowed), steps, organization.
-    answers = "\n2\n\n0\n\n2\n"
+    """Skip, view, compare, a wrong answer, own text only; then the choices written back."""
+    original = (work / "profiles" / "my-plan.yaml").read_text(encoding="utf-8")
+    # preamble: skip (Enter) · guiding_ideas: compare 1 and 2, then 2 · goals: 0 (skip) ·
+    # tasks: 2 = own items only · steps: view 1, then 1 · organization: abc, 9, then 2 · save: y
+    answers = "\nc 1 2\n2\n0\n2\nv 1\n1\nabc\n9\n2\ny\n"
     result = run("new", "profiles/my-plan.yaml", "--interactive", input=answers)
     assert result.exit_code == 0, result.output
-    assert "1. t001-guiding_ideas（默认）  坚持以〔guidance.theory〕为指导" in result.output
-    assert "2. t002-guiding_ideas" in result.output
+    out = result.output
+    assert "1. t001-guiding_ideas（默认）（当前）  坚持以〔guidance.theory〕为指导" in out
+    assert "0 或直接回车 = 跳过" in out
+    assert "“abc”不是可选的答案：请输入 0 到 2 的数字" in out and "“9”不是可选的答案" in out
+    for english in ("integer", "range", "Error", "invalid", "Abort", "not a"):
+        assert english not in out  # Click's own words never reach the clerk
+    side = out.split("c 编号 编号")[2]  # after the second prompt: the two texts side by side
+    assert "t001-guiding_ideas" in side and "t002-guiding_ideas" in side
+    assert "活动分三个阶段进行。" in out  # v 1 on steps: its full text
     doc = read_draft((work / "drafts" / "my-plan.md").read_text(encoding="utf-8"))
     headings = [s.heading for _d, s in doc.walk()]
-    assert "抓项目建设，改善办学条件。" not in headings  # tasks: 0 = own items only
+    assert "抓项目建设，改善办学条件。" not in headings  # tasks: own items only
     assert "抓队伍建设，提升育人能力。" in headings
-    assert "加强组织领导" in headings  # organization: option 2 (level 1: no 。)
+    assert "加强组织领导" in headings  # organization: option 2
     assert any("聚焦“强师兴校”" in p for p in doc.paragraphs())
+    # written back as skeleton: lines; every other line (comments, flow phases) as it was
+    saved = (work / "profiles" / "my-plan.yaml").read_text(encoding="utf-8")
+    assert "已写回配置文件：profiles/my-plan.yaml（4 节的 skeleton: 行）" in out
+    assert "  - role: guiding_ideas\n    skeleton: t002-guiding_ideas\n" in saved
+    assert "  - role: organization\n    skeleton: t002-organization\n" in saved
+    assert "  - role: steps\n    skeleton: t001-steps\n" in saved
+    kept = [line for line in saved.splitlines() if "skeleton:" not in line]
+    assert kept == [line for line in original.splitlines() if "skeleton:" not in line]
+    # the next plain run keeps the choices
+    first = (work / "drafts" / "my-plan.md").read_bytes()
+    again = run("new", "profiles/my-plan.yaml", "--force")
+    assert again.exit_code == 0 and (work / "drafts" / "my-plan.md").read_bytes() == first
+
+
+def test_interactive_without_saving_prints_the_pick_options(work: Path) -> None:
+    before = (work / "profiles" / "my-plan.yaml").read_bytes()
+    result = run("new", "profiles/my-plan.yaml", "-i", input="\n2\n\n2\n\n\n\n")
+    assert result.exit_code == 0, result.output
+    assert (work / "profiles" / "my-plan.yaml").read_bytes() == before
+    assert "等同的命令：nigao new profiles/my-plan.yaml --pick guiding_ideas=t002-guiding_ideas" in (
+        result.output
+    )
+    assert "sections[3] 的选择无法用 --pick 表示" in result.output  # own text only
+
+
+def test_interactive_offers_what_plain_new_would_use(work: Path) -> None:
+    """One function (Library.for_role) gives the menu's and plain new's candidates: a
+    summary-only skeleton is not offered to a plan that plain new says has none."""
+    text = (work / "profiles" / "my-plan.yaml").read_text(encoding="utf-8")
+    (work / "profiles" / "my-plan.yaml").write_text(text + "  - role: results\n", "utf-8")
+    plain = run("new", "profiles/my-plan.yaml", "-o", "plain")
+    assert "sections[6]（results）：骨架库里没有这一角色的骨架" in plain.output
+    result = run("new", "profiles/my-plan.yaml", "-i", "-o", "menu", input="\n" * 12)
+    assert result.exit_code == 0, result.output
+    assert "【工作成效】（sections[6]）：骨架库里没有适用于方案的这类骨架，跳过。" in result.output
+    assert "t001-results" not in result.output
+
+
+def test_interactive_in_a_real_process(tmp_path: Path) -> None:
+    """Driven through a pipe as a clerk's terminal would: all skipped drafts the defaults;
+    input ending early stops with one Chinese line and writes nothing."""
+    profile = tmp_path / "p.yaml"
+    profile.write_bytes(EXAMPLE_PLAN.read_bytes())
+    argv = [*nigao_argv(), "new", str(profile), "-i", "-o", str(tmp_path / "d")]
+    env = {**os.environ, "NIGAO_LIBRARY": ""}
+    done = subprocess.run(argv, input="\n" * 40, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "0 或直接回车 = 跳过" in done.stdout and (tmp_path / "d.md").exists()
+    plain = subprocess.run([*nigao_argv(), "new", str(profile), "-o", str(tmp_path / "e")],
+                           capture_output=True, text=True, env=env)  # fmt: skip
+    assert plain.returncode == 0, plain.stderr
+    assert (tmp_path / "d.md").read_bytes() == (tmp_path / "e.md").read_bytes()
+    cut = subprocess.run(
+        [*argv[:-1], str(tmp_path / "f")], input="\n", capture_output=True, text=True, env=env
+    )
+    assert cut.returncode == 1 and "已中止：骨架还没有选完，没有写任何文件" in cut.stderr
+    assert "Abort" not in cut.stderr + cut.stdout and not (tmp_path / "f.md").exists()
 
 
 @pytest.mark.parametrize(

@@ -118,47 +118,14 @@ def output_base(profile_path: str, output: str | None) -> Path:
     return out.parent / safe_name(out.name)
 
 
-def _menu(profile: Any, library: Any, overrides: dict[str, str]) -> dict[str, str]:
-    """--interactive: a numbered menu per section, showing each candidate's opening line."""
-    from nigao.compose import walk_sections
-    from nigao.profile import ROLE_NAMES
+def _ask(question: str) -> str:
+    """One line from the clerk; end of input or Ctrl-C stops the run with nothing written."""
+    from nigao.errors import NigaoError
 
-    chosen = dict(overrides)
-    for path, section in walk_sections(profile):
-        role = section["role"]
-        candidates = library.for_role(role, profile.kind) or library.for_role(role)
-        own = bool(section.get("items") or section.get("phases") or section.get("text"))
-        if not candidates:
-            continue
-        current = chosen.get(path) or section.get("skeleton")
-        if current is None and not own:
-            default = library.default_for(role, profile.kind)
-            current = default.id if default else None
-        heading = section.get("heading") or ROLE_NAMES[role]
-        click.echo(f"\n【{heading}】（{path}，角色 {role}）可选骨架：")
-        options: list[str | None] = []
-        if own:
-            options.append(None)
-            click.echo("  0. 不用骨架，只用配置文件里自写的内容")
-        for i, skeleton in enumerate(candidates, 1):
-            options.append(skeleton.id)
-            flag = "（默认）" if skeleton.default else ""
-            click.echo(f"  {i}. {skeleton.id}{flag}  {_opening(skeleton)}")
-        low = 0 if own else 1
-        default_number = options.index(current) + low if current in options else low
-        number = click.prompt(
-            "请选择编号", type=click.IntRange(low, len(candidates)), default=default_number
-        )
-        picked = options[number - low]
-        chosen[path] = picked or ""
-    return chosen
-
-
-def _opening(skeleton: Any, width: int = 50) -> str:
-    import re
-
-    text = re.sub(r"\{\{-?\s*(.*?)\s*-?\}\}", r"〔\1〕", skeleton.opening)
-    return text if len(text) <= width else text[:width] + "……"
+    try:
+        return click.prompt(question, default="", show_default=False, prompt_suffix="\n> ")
+    except click.Abort:
+        raise NigaoError("已中止：骨架还没有选完，没有写任何文件") from None
 
 
 @click.command("new", options_metavar="[选项]")
@@ -177,7 +144,10 @@ def _opening(skeleton: Any, width: int = 50) -> str:
     help="为某一角色改用指定骨架（可重复），如 --pick tasks=s003-tasks",
 )
 @click.option(
-    "--interactive", "-i", is_flag=True, help="逐节从编号菜单中选择骨架（显示每个骨架的开头一句）"
+    "--interactive",
+    "-i",
+    is_flag=True,
+    help="逐节从编号菜单中选择骨架（0 或回车跳过，v 编号看全文，c 编号 编号并排对照），可写回配置文件",
 )
 @click.option(
     "--final", is_flag=True, help="定稿模式：仍有【待填】、领导小组空缺时列出并停止，不写任何文件"
@@ -215,8 +185,19 @@ def new(
     profile = load_profile(profile_path)  # value errors are reported with skeleton ones
     library = load_library(libraries)
     choices = choices_for_roles(profile, parse_picks(picks))
+    save = False
+    menu = None
     if interactive and not profile.errors:
-        choices = _menu(profile, library, choices)
+        from nigao.interactive import choose
+
+        menu = choose(profile, library, choices, _ask, click.echo)
+        choices = menu.chosen
+        if menu.changed:
+            answer = _ask(
+                f"把这些选择写回配置文件 {profile.path}（只改各节的 skeleton: 行，注释和格式不变）？"
+                "输入 y 写回，直接回车不写"
+            )
+            save = answer.strip().lower() in ("y", "yes", "是")
 
     base = output_base(profile_path, output)
     md_path, docx_path = base.with_name(base.name + ".md"), base.with_name(base.name + ".docx")
@@ -240,6 +221,8 @@ def new(
     if pdf:
         _to_pdf(docx_path, pdf_path)
         click.echo(f"已生成：{shown(pdf_path)}")
+    if menu is not None and menu.changed:
+        _keep_choices(profile, menu, save)
     for choice in result.defaults:
         role = choice.section["role"]
         click.echo(
@@ -260,6 +243,42 @@ def new(
         )
     else:
         click.echo("没有待填内容。")
+
+
+def _keep_choices(profile: Any, menu: Any, save: bool) -> None:
+    """After --interactive: write the choices back as `skeleton:` lines (if the clerk said so)
+    and print them as the equivalent --pick options, so the next run keeps them."""
+    from nigao.fsutil import atomic_write
+    from nigao.interactive import pick_options, write_back
+    from nigao.profile import parse, read_text
+
+    picks, unsaid = pick_options(profile, menu.changed)
+    if save:
+        text = write_back(read_text(Path(profile.path)), profile, menu.changed)
+        again = parse(text, profile.path)  # the edited file must read back as these choices
+        assert all(
+            _section(again.data, path).get("skeleton", "") == sid
+            for path, sid in menu.changed.items()
+        )
+        atomic_write(Path(profile.path), text)
+        click.echo(
+            f"已写回配置文件：{profile.path}（{len(menu.changed)} 节的 skeleton: 行），"
+            "以后运行 nigao new 会沿用这些选择"
+        )
+    if picks:
+        click.echo(f"等同的命令：nigao new {profile.path} {' '.join(picks)}")
+    if unsaid and not save:
+        click.echo(f"  {'、'.join(unsaid)} 的选择无法用 --pick 表示，请写回配置文件（skeleton: 行）")
+
+
+def _section(data: dict[str, Any], path: str) -> dict[str, Any]:
+    """The section at a walk_sections path (sections[2].sections[0])."""
+    import re
+
+    node: Any = data
+    for key, index in re.findall(r"(\w+)\[(\d+)\]", path):
+        node = node[key][int(index)]
+    return node
 
 
 def _to_pdf(docx_path: Path, pdf_path: Path) -> None:
