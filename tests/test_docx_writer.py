@@ -14,8 +14,8 @@ from lxml import etree
 
 from conftest import tool
 from nigao import gbt9704 as G
-from nigao.docx_writer import date_indents, text_width, title_lines, write_docx
-from nigao.model import Document, Section
+from nigao.docx_writer import _title_units, date_indents, text_width, title_lines, write_docx
+from nigao.model import Appendix, Document, Section
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
@@ -250,6 +250,8 @@ def test_title_wrapped_into_trapezoid_with_line_breaks(plain: bytes) -> None:
     [
         "青川县教育局关于开展“强师兴校”大讨论活动的实施方案",
         "青川县教育局2027年春季学期中小学校园安全隐患排查整治专项行动工作方案",
+        "岚溪县教育局关于开展2027年校园安全专项整治行动的实施方案",
+        "县教育局关于进一步加强中小学校园食品安全管理工作的通知",
         "青川县教育局关于进一步加强中小学生心理健康教育工作的实施意见",
         "关于印发《青川县推进县域义务教育优质均衡发展三年行动计划》的通知",
     ],
@@ -258,10 +260,11 @@ def test_title_lines_fit_keep_words_and_narrow_downwards(title: str) -> None:
     lines = title_lines(title)
     assert "".join(lines) == title
     assert len(lines) >= 2
-    assert all(len(line) <= G.TITLE_CHARS_PER_LINE for line in lines)
-    widths = [len(line) for line in lines]
+    widths = [_title_units(line) for line in lines]  # half-width digits count half
+    assert all(w <= 2 * G.TITLE_CHARS_PER_LINE for w in widths)
     assert widths[0] >= widths[1] or (len(widths) == 3 and widths[1] >= widths[2])
-    for word in ("实施方案", "工作方案", "教育局", "中小学", "校园", "通知", "强师兴校", "意见"):
+    words = ("实施方案", "工作方案", "教育局", "中小学", "校园安全", "通知", "强师兴校", "意见")
+    for word in words:
         if word in title:
             assert any(word in line for line in lines), (word, lines)
 
@@ -284,15 +287,24 @@ def test_recipients_signature_and_date_placement(plain: bytes) -> None:
     assert texts[i] == ("署名", "青川县教育局") and texts[i + 1] == ("成文日期", "2027年3月1日")
     sig, date = d.paragraphs[i], d.paragraphs[i + 1]
     sig_right = int(sig._p.pPr.find(f"{W}ind").get(W + "right"))
-    date_left = int(date._p.pPr.find(f"{W}ind").get(W + "left"))
-    assert attr(style(parts(plain), G.STYLE_SIGNATURE[0]), "w:pPr/w:jc", "val") == "right"
+    date_right = int(date._p.pPr.find(f"{W}ind").get(W + "right"))
+    for sid in (G.STYLE_SIGNATURE[0], G.STYLE_DATE[0]):  # both right-aligned: exact right edges
+        assert attr(style(parts(plain), sid), "w:pPr/w:jc", "val") == "right"
     sig_start = G.TEXT_WIDTH - sig_right - text_width("青川县教育局")
-    assert date_left - sig_start == 2 * G.CHAR_ADVANCE  # two characters right of the 署名
+    date_start = G.TEXT_WIDTH - date_right - text_width("2027年3月1日")
+    assert date_start - sig_start == 2 * G.CHAR_ADVANCE  # two characters right of the 署名
     assert sig_right >= 2 * G.CHAR_WIDTH  # at least two characters in from the right
-    # a date that ends closer than two characters to the edge pushes the 署名 left
-    end = date_left + text_width("2027年3月1日")
-    assert G.TEXT_WIDTH - end >= 2 * G.CHAR_WIDTH - 5
-    assert date_indents("县局", "2027年12月31日")[0] > 2 * G.CHAR_WIDTH
+    assert date_right == 2 * G.CHAR_WIDTH  # this date is longer: it ends two characters in
+    # a short date under a long 署名 keeps the offset and ends further in
+    long_sig, short_date = "青川县教育体育和科学技术局", "2027年3月1日"
+    sig_r, date_r = date_indents(long_sig, short_date)
+    assert sig_r == 2 * G.CHAR_WIDTH and date_r > 2 * G.CHAR_WIDTH
+    assert text_width(long_sig) - text_width(short_date) - (date_r - sig_r) == 2 * G.CHAR_ADVANCE
+    # sealed (7.3.5.1): the date four characters in, the 署名 centred over it
+    sig_r, date_r = date_indents("青川县教育局", "2027年3月1日", sealed=True)
+    assert date_r == 4 * G.CHAR_WIDTH
+    centre = lambda r, t: G.TEXT_WIDTH - r - text_width(t) / 2  # noqa: E731
+    assert abs(centre(sig_r, "青川县教育局") - centre(date_r, "2027年3月1日")) <= 1
 
 
 def test_attachments_aligned(plain: bytes) -> None:
@@ -418,8 +430,15 @@ def test_head_and_verso_only_when_given(plain: bytes, full: bytes) -> None:
     printer = next(p for p in paras if p.style.name == "印发机关和日期")
     assert cc.text == "抄送：县委办，县政府办。"
     assert printer.text == "青川县教育局办公室\t2027年3月1日印发"
-    assert paras.index(printer) == len(paras) - 1 and paras.index(cc) == len(paras) - 2
-    assert attr(style(x, G.STYLE_CC[0]), "w:pPr/w:ind", "firstLine") == "280"
+    # the 版记 comes last: two frames (抄送 above 印发) ending on the 版心's bottom edge
+    assert paras.index(printer) == len(paras) - 1 and paras.index(cc) == len(paras) - 3
+    frames = [p._p.pPr.find(f"{W}framePr") for p in (cc, printer)]
+    assert all(f.get(W + "vAnchor") == "margin" for f in frames)
+    y = [int(f.get(W + "y")) for f in frames]
+    assert y[1] == G.TEXT_HEIGHT - G.LINE_PITCH and y[0] == y[1] - G.LINE_PITCH
+    ind = cc._p.pPr.find(f"{W}ind")  # wrapped 抄送 lines align after “抄送：”
+    assert ind.get(W + "hanging") == str(3 * G.VERSO_CHAR)
+    assert int(ind.get(W + "left")) - int(ind.get(W + "hanging")) == G.VERSO_INDENT
     bdr = cc._p.pPr.find(f"{W}pBdr")
     assert bdr.find(f"{W}top").get(W + "sz") == str(G.RULE_THICK_EIGHTHS)
     assert bdr.find(f"{W}bottom").get(W + "sz") == str(G.RULE_THIN_EIGHTHS)
@@ -441,11 +460,24 @@ def _audit(data: bytes, tmp_path: Path, name: str) -> list[dict]:
 
 @pytest.mark.parametrize(
     "kind",
-    ["plain", "head_and_verso", "title_only", "no_signature", "one_attachment", "cc_only"],
-)
+    [
+        "plain", "head_and_verso", "title_only", "no_signature", "one_attachment", "cc_only",
+        "signer_sealed", "appendices", "verso_own_page",
+    ],
+)  # fmt: skip
 def test_word_opens_every_kind_without_repair(kind: str, tmp_path: Path) -> None:
     assert tool("openxml-audit"), "openxml-audit is not installed (pip install -e .[test])"
-    doc = sample_document(head=kind == "head_and_verso", sections=2)
+    doc = sample_document(head=kind in ("head_and_verso", "signer_sealed"), sections=2)
+    if kind == "signer_sealed":
+        doc.signer, doc.sealed = "王明、李华", True
+    elif kind == "appendices":
+        doc.cc = "县委办"
+        doc.appendices = [
+            Appendix("“强师兴校”大讨论活动领导小组成员名单", paragraphs=["组长：王明"]),
+            Appendix("活动安排表", table=[["时间", "内容"], ["3月", "动员"], ["4月"]]),
+        ]
+    elif kind == "verso_own_page":
+        doc = Document(title="通知", preamble=["各学校："], cc="县委办", printer="县教育局办公室")
     if kind == "title_only":
         doc = Document(title="通知")
     elif kind == "no_signature":

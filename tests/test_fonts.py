@@ -17,11 +17,11 @@ from nigao.model import Document
 EXPECTED = {
     "方正小标宋简体": "Noto Serif CJK SC",
     "黑体": "Noto Sans CJK SC",
-    "楷体_GB2312": "AR PL UKai CN",
-    "仿宋_GB2312": "AR PL UMing CN",
+    "楷体_GB2312": "FandolKai",
+    "仿宋_GB2312": "FandolFang",
     "宋体": "Noto Serif CJK SC",
-    "仿宋": "AR PL UMing CN",
-    "楷体": "AR PL UKai CN",
+    "仿宋": "FandolFang",
+    "楷体": "FandolKai",
 }
 
 
@@ -47,6 +47,29 @@ def test_fontconfig_resolves_the_aliases(tmp_path: Path) -> None:
         assert fonts.match(name, config).startswith(family), name
     if fonts.installed("Noto Serif CJK SC"):
         assert "Bold" in fonts.match("方正小标宋简体", config)
+
+
+def test_pdf_fonts_are_a_real_fangsong_and_a_mainland_kaiti(tmp_path: Path) -> None:
+    """.ci/run installs the Fandol faces; the body and the （一） headings use them in a PDF."""
+    assert shutil.which("fc-match"), "fontconfig is not installed (.ci/run installs it)"
+    config = fonts.write_fontconfig(tmp_path)
+    assert fonts.match("仿宋_GB2312", config).startswith("FandolFang")
+    assert fonts.match("楷体_GB2312", config).startswith("FandolKai")
+
+
+def test_command_names_the_substituted_fonts_of_a_docx(tmp_path: Path) -> None:
+    path = tmp_path / "a.docx"
+    path.write_bytes(write_docx(Document(title="通知", signer="王明")))
+    result = CliRunner().invoke(cli, ["fonts", str(path)])
+    assert result.exit_code == 0, result.output
+    for name in ("仿宋_GB2312", "方正小标宋简体", "楷体_GB2312"):
+        assert name in result.output
+    assert "FandolFang" in result.output and "被替代" in result.output
+    data = json.loads(CliRunner().invoke(cli, ["fonts", str(path), "--json"]).output)
+    body = next(d for d in data if d["font"] == "仿宋_GB2312")
+    assert body["substituted"] and body["pdf_font"].startswith("FandolFang")
+    missing = CliRunner().invoke(cli, ["fonts", str(tmp_path / "none.docx")])
+    assert missing.exit_code != 0 and "找不到" in missing.output
 
 
 def test_report_and_command_show_a_chinese_table() -> None:

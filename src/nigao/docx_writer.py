@@ -17,7 +17,7 @@ from io import BytesIO
 
 from nigao import gbt9704 as G
 from nigao.errors import NigaoError
-from nigao.model import Document, Section, normalize
+from nigao.model import Appendix, Document, Section, normalize
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -50,25 +50,50 @@ def _is_half_width(ch: str) -> bool:
     return ord(ch) < 0x1100 or 0xFF61 <= ord(ch) <= 0xFFDC
 
 
-def text_width(text: str) -> int:
-    """Advance of `text` in twips at 16 pt with −0.25 pt character spacing."""
-    return sum(G.HALF_CHAR_ADVANCE if _is_half_width(c) else G.CHAR_ADVANCE for c in text)
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
-def date_indents(signature: str, date: str) -> tuple[int, int]:
-    """(署名 right indent, 成文日期 left indent) for 7.3.5.2 without a seal.
+def _autospace_gaps(text: str) -> int:
+    """Boundaries between a Chinese character and a Latin letter or digit (see G.AUTOSPACE)."""
+    gaps = 0
+    for a, b in zip(text, text[1:], strict=False):
+        if (_is_latin(a) and not _is_half_width(b)) or (_is_latin(b) and not _is_half_width(a)):
+            gaps += 1
+    return gaps
 
-    The 署名 is right-aligned two characters in; the date is left-aligned so that its first
-    character sits two characters right of the 署名's first character, whatever the width of
-    the digits in the font at hand. When the date would then come closer than two characters
-    to the right edge, the 署名 moves left by as much, as the standard says.
+
+def text_width(text: str, size: int = G.BODY_SIZE, spacing: int = G.CHAR_SPACING) -> int:
+    """Advance of `text` in twips as set (16 pt with −0.25 pt spacing unless told otherwise).
+
+    Includes the gap renderers put between Chinese characters and Latin letters or digits.
     """
+    full = size * 10 + spacing
+    half = size * 5 + spacing
+    gap = size * 10 // 5
+    body = sum(half if _is_half_width(c) else full for c in text)
+    return body + gap * _autospace_gaps(text)
+
+
+def date_indents(signature: str, date: str, sealed: bool = False) -> tuple[int, int]:
+    """(署名 right indent, 成文日期 right indent) — both paragraphs are right-aligned.
+
+    Without a seal (7.3.5.2) the 署名 is two characters in and the date starts two characters
+    right of the 署名's start; a date that would then come closer than two characters to the
+    edge is set two characters in, and the 署名 moves left to keep the offset. With a seal
+    (7.3.5.1) the date is four characters in and the 署名 centred over it. The date's own
+    position is exact in every renderer (its right indent); only the 署名's offset depends on
+    the measured width of the date.
+    """
+    sig_w, date_w = text_width(signature), text_width(date)
+    if sealed:
+        date_right = G.SEALED_DATE_RIGHT_INDENT
+        return max(0, date_right + (date_w - sig_w) // 2), date_right
     sig_right = G.SIGNATURE_RIGHT_INDENT
-    overrun = G.DATE_OFFSET + text_width(date) - text_width(signature)
-    if overrun > 0:
-        sig_right += overrun
-    date_left = G.TEXT_WIDTH - sig_right - text_width(signature) + G.DATE_OFFSET
-    return sig_right, max(0, date_left)
+    overrun = G.DATE_OFFSET + date_w - sig_w
+    if overrun > 0:  # the date is the longer line: it sets the right edge
+        return sig_right + overrun, G.DATE_RIGHT_INDENT
+    return sig_right, G.DATE_RIGHT_INDENT - overrun
 
 
 # ---------------------------------------------------------------------------
@@ -382,6 +407,8 @@ def count_lines(
     lines, used = 1, 0
     width = G.TEXT_WIDTH - left - right - first
     prev_w = 0
+    gap = advance // 5  # G.AUTOSPACE at this size
+    prev_latin = prev_wide = False
     for unit in units:
         if unit == "\n":
             lines, used, width, prev_w = lines + 1, 0, G.TEXT_WIDTH - left - right, 0
@@ -391,6 +418,11 @@ def count_lines(
             w = half if o < 0x1100 or 0xFF61 <= o <= 0xFFDC else advance
         else:
             w = sum(half if _is_half_width(c) else advance for c in unit)
+        latin = unit[0].isascii() and unit[0].isalnum()
+        wide = w >= advance and len(unit) == 1
+        if (latin and prev_wide) or (wide and prev_latin):
+            w += gap
+        prev_latin, prev_wide = latin, wide
         if used + w <= width or used == 0 or unit in _HANGING:
             used += w
         elif unit in _NO_LINE_START and prev_w:
@@ -414,6 +446,26 @@ class _Body:
         self.rows = 0
         self.counting = counting  # rows are only needed to place a 版记
         self.last: tuple[str, tuple[int, ...]] | None = None  # the last text paragraph added
+        self.sect_type: str | None = None  # how the last section starts
+
+    def end_section(self) -> None:
+        """End the body's section at the last paragraph (no extra line for the break)."""
+        i = len(self.xml) - 1
+        while i >= 0 and not self.xml[i].startswith("<w:p"):
+            i -= 1
+        sect = sect_pr()
+        if i < len(self.xml) - 1 or i < 0:  # a table ends the body: a paragraph of its own
+            self.xml.append(f"<w:p><w:pPr>{sect}</w:pPr></w:p>")
+            return
+        xml = self.xml[i]
+        if xml == "<w:p/>":
+            xml = f"<w:p><w:pPr>{sect}</w:pPr></w:p>"
+        elif xml.startswith("<w:p><w:pPr>"):
+            end = xml.index("</w:pPr>")
+            xml = xml[:end] + sect + xml[end:]
+        else:
+            xml = f"<w:p><w:pPr>{sect}</w:pPr>" + xml[len("<w:p>"):]
+        self.xml[i] = xml
 
     def add(self, xml: str, rows: int = 1) -> None:
         self.xml.append(xml)
@@ -515,14 +567,28 @@ def _issuer_mark_size(mark: str) -> int:
 
 
 def _head_paragraphs(doc: Document, out: _Body) -> None:
-    """版头 (7.2): red 发文机关标志, 发文字号 two lines below, red rule 4 mm under it."""
+    """版头 (7.2): red 发文机关标志, 发文字号 two lines below, red rule 4 mm under it.
+
+    With a 签发人 (7.2.6, 上行文) the 发文字号 moves one character in from the left and
+    "签发人：" with the name in 楷体 stands one character in from the right, on the same row.
+    """
     out.blank(G.ISSUER_MARK_BLANK_LINES_ABOVE)
     mark = doc.issuer_mark or doc.signature or ""
     if mark:
         size = _issuer_mark_size(mark)
         out.add(para(G.STYLE_ISSUER_MARK[0], runs(mark, size=size)), G.ISSUER_MARK_LINES)
     out.blank(G.DOC_NUMBER_BLANK_LINES_ABOVE)
-    out.add(para(G.STYLE_DOC_NUMBER[0], runs(doc.doc_number or "")))
+    if doc.signer:
+        names = "\u3000".join(n.strip() for n in re.split("[、,，]", doc.signer) if n.strip())
+        tab = G.TEXT_WIDTH - G.SIGNER_INDENT
+        ppr = (
+            f'<w:tabs><w:tab w:val="right" w:pos="{tab}"/></w:tabs>'
+            f'<w:ind w:left="{G.SIGNER_INDENT}" w:firstLine="0"/><w:jc w:val="left"/>'
+        )
+        content = runs((doc.doc_number or "") + "\t签发人：") + runs(names, G.STYLE_SIGNER_NAME[0])
+        out.add(para(G.STYLE_DOC_NUMBER[0], content, ppr))
+    else:
+        out.add(para(G.STYLE_DOC_NUMBER[0], runs(doc.doc_number or "")))
     out.blank(G.TITLE_BLANK_LINES_BELOW_RULE)
 
 
@@ -530,46 +596,92 @@ def _border(side: str, eighths: int) -> str:
     return f'<w:{side} w:val="single" w:sz="{eighths}" w:space="0" w:color="000000"/>'
 
 
-def _verso_paragraphs(doc: Document, out: _Body) -> None:
-    """版记 (7.4): 抄送 and 印发机关/印发日期 between rules, ending at the foot of the last page.
+def _frame(y: int) -> str:
+    """Frame properties: as wide as the 版心, `y` twips below its top edge (ECMA-376 17.3.1.11).
 
-    A bordered paragraph is as tall as its exact line plus its rules, so the line is made
-    shorter by the rules' width and the 版记 keeps to whole grid rows.
+    Word, WPS and LibreOffice place such a frame at that height on the page its paragraph
+    falls on, out of the text's flow, so the 版记 ends on the bottom edge of the 版心 however
+    the text above was broken into lines (docs/GBT9704.md has the measurements).
+    """
+    return (
+        f'<w:framePr w:w="{G.TEXT_WIDTH}" w:wrap="around" w:vAnchor="margin" '
+        f'w:hAnchor="margin" w:xAlign="center" w:y="{y}"/>'
+    )
+
+
+# LibreOffice drops the frame of a bordered framed paragraph followed by another framed one:
+# each 版记 paragraph is a frame of its own, with a one-twip empty paragraph between them.
+_ANCHOR = (
+    '<w:p><w:pPr><w:snapToGrid w:val="0"/>'
+    '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>'
+)
+
+
+def _verso_paragraphs(doc: Document) -> tuple[list[str], int]:
+    """版记 (7.4): 抄送 and 印发机关/印发日期 between rules, ending on the 版心's bottom edge.
+
+    Each line's exact height is the grid row less its rules, so every part of the 版记 is a
+    whole number of rows tall and its position follows by subtraction from the bottom edge.
+    The 抄送 wraps under its first name (hanging after "抄送："), one character in each side.
+    Returns the paragraphs and the rows they take.
     """
     thick, thin = G.RULE_THICK_EIGHTHS, G.RULE_THIN_EIGHTHS
-    parts: list[tuple[str, int]] = []
+    size, char = G.VERSO_SIZE, G.VERSO_CHAR
+    blocks: list[tuple[str, int, str]] = []  # (style, height in twips, pPr after the frame)
+    rows = 0
+    texts: list[str] = []
     if doc.cc:
-        cc = "抄送：" + doc.cc.strip()
+        label = "抄送："
+        cc = label + doc.cc.strip()
         if not cc.endswith("。"):
             cc += "。"
         bottom = thin if doc.printer else thick
+        rules = (thick + bottom) * 20 // 8
         bdr = f"<w:pBdr>{_border('top', thick)}{_border('bottom', bottom)}</w:pBdr>"
-        n = count_lines(clean(cc), G.VERSO_INDENT, 0, 0, G.VERSO_SIZE * 10, G.VERSO_SIZE * 5)
-        line = _grid_spacing(G.LINE_PITCH - (thick + bottom) * 20 // 8 // n)
-        parts.append((para(G.STYLE_CC[0], runs(cc), bdr + _OFF_GRID + line), n))
+        hanging = text_width(label, size, 0)
+        left = G.VERSO_INDENT + hanging
+        n = count_lines(clean(cc), -hanging, left, G.VERSO_INDENT, char, char // 2)
+        line = G.LINE_PITCH - rules // n
+        ind = f'<w:ind w:left="{left}" w:right="{G.VERSO_INDENT}" w:hanging="{hanging}"/>'
+        blocks.append((G.STYLE_CC[0], n * line + rules, bdr + _OFF_GRID + _grid_spacing(line) + ind))
+        texts.append(cc)
+        rows += n
     if doc.printer:
         top = 0 if doc.cc else thick
+        rules = (top + thick) * 20 // 8
         bdr = (_border("top", top) if top else "") + _border("bottom", thick)
         tabs = f'<w:tabs><w:tab w:val="right" w:pos="{G.TEXT_WIDTH - G.VERSO_INDENT}"/></w:tabs>'
-        line = _grid_spacing(G.LINE_PITCH - (top + thick) * 20 // 8)
+        line = G.LINE_PITCH - rules
         right = f"{doc.print_date}印发" if doc.print_date else "印发"
-        text = f"{doc.printer}\t{right}"
-        parts.append(
-            (
-                para(
-                    G.STYLE_PRINTER[0], runs(text), f"<w:pBdr>{bdr}</w:pBdr>{tabs}{_OFF_GRID}{line}"
-                ),
-                1,
-            )
-        )
-    need = sum(n for _xml, n in parts)
-    per_page = G.LINES_PER_PAGE
-    free = (-out.rows) % per_page
-    if free < need + 1:  # at least one empty line above the 版记, else it goes overleaf
-        free += per_page
-    out.blank(free - need)
-    for xml, n in parts:
-        out.add(xml, n)
+        ppr = f"<w:pBdr>{bdr}</w:pBdr>{tabs}{_OFF_GRID}{_grid_spacing(line)}"
+        blocks.append((G.STYLE_PRINTER[0], line + rules, ppr))
+        texts.append(f"{doc.printer}\t{right}")
+        rows += 1
+    parts: list[str] = []
+    y = G.TEXT_HEIGHT - sum(height for _s, height, _p in blocks)
+    for i, ((style, height, ppr), text) in enumerate(zip(blocks, texts, strict=True)):
+        if i:
+            parts.append(_ANCHOR)
+        parts.append(para(style, runs(text), _frame(y) + ppr))
+        y += height
+    return parts, rows
+
+
+def _verso_break(rows_before: int, verso_rows: int, even: bool) -> str | None:
+    """The section break the 版记 needs before it: None, "nextPage" or "evenPage".
+
+    The 版记 stays on the body's last page when the writer's estimate leaves it room with a
+    margin (G.VERSO_SAFETY_ROWS) and, when `even`, that page is even (the back of the sheet);
+    otherwise it starts a page of its own, the next even one when `even` — a renderer then
+    leaves the odd page between blank and unnumbered.
+    """
+    page = G.LINES_PER_PAGE
+    last_page = max(1, -(-rows_before // page))
+    free = last_page * page - rows_before
+    fits = free >= verso_rows + 1 + G.VERSO_SAFETY_ROWS
+    if fits and (not even or last_page % 2 == 0):
+        return None
+    return "evenPage" if even else "nextPage"
 
 
 def body_xml(doc: Document) -> str:
@@ -582,7 +694,10 @@ def _body_xml(doc: Document) -> str:
 
 
 def estimate_rows(doc: Document) -> int:
-    """Grid rows the document takes (22 a page): the writer's own estimate of its length."""
+    """Grid rows the text takes (22 a page), up to the 署名 or the last attachment.
+
+    The writer's own estimate; the 版记 is out of the flow and not counted.
+    """
     return _build(normalize(doc), counting=True).rows
 
 
@@ -615,33 +730,116 @@ def _build(doc: Document, counting: bool) -> _Body:
         out.blank()
         _attachment_paragraphs(doc.attachments, out)
     if doc.signature or doc.date:
-        # 署名 and 成文日期 stay together, and never on a page without body text above them:
-        # the last line of text, the blank line and the 署名 are kept with what follows.
-        out.keep_last_text_with(1 + bool(doc.signature) + bool(doc.date))
-        out.add(para(None, "", _KEEP))
-        sig_right, date_left = date_indents(doc.signature or "", doc.date or "")
-        if doc.signature:
-            keep = _KEEP if doc.date else ""
-            ind = f'<w:ind w:right="{sig_right}"/>'
-            out.add(para(G.STYLE_SIGNATURE[0], runs(doc.signature), keep + ind))
-        if doc.date:
-            ind = f'<w:ind w:left="{date_left}"/>'
-            out.add(para(G.STYLE_DATE[0], runs(doc.date), ind))
+        _signature_paragraphs(doc, out)
+    for appendix in doc.appendices:
+        _appendix_paragraphs(doc, appendix, out)
     if doc.cc or doc.printer:
-        _verso_paragraphs(doc, out)
-    out.add(SECT_PR, 0)
+        parts, rows = _verso_paragraphs(doc)
+        kind = _verso_break(out.rows, rows, doc.verso_even)
+        if kind is not None:
+            out.end_section()
+            out.sect_type = kind
+        for xml in parts:  # out of the flow: the rows counted are the body's
+            out.add(xml, 0)
+    out.add(sect_pr(out.sect_type), 0)
     return out
 
 
-SECT_PR = (
-    '<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
-    '<w:footerReference w:type="even" r:id="rIdFooterEven"/>'
-    f'<w:pgSz w:w="{G.PAGE_WIDTH}" w:h="{G.PAGE_HEIGHT}"/>'
-    f'<w:pgMar w:top="{G.MARGIN_TOP}" w:right="{G.MARGIN_RIGHT}" w:bottom="{G.MARGIN_BOTTOM}" '
-    f'w:left="{G.MARGIN_LEFT}" w:header="{G.HEADER_DISTANCE}" w:footer="{G.FOOTER_DISTANCE}" '
-    'w:gutter="0"/><w:cols w:space="720"/>'
-    f'<w:docGrid w:type="lines" w:linePitch="{G.LINE_PITCH}"/></w:sectPr>'
-)
+def _signature_paragraphs(doc: Document, out: _Body) -> None:
+    """署名 and 成文日期 (7.3.5), right-aligned, kept together and with the last line of text."""
+    blank = G.SEALED_BLANK_ROWS if doc.sealed else G.UNSEALED_BLANK_ROWS
+    # They stay together, and never on a page without body text above them: the last line
+    # of text, the blank lines and the 署名 are kept with what follows.
+    out.keep_last_text_with(blank + bool(doc.signature) + bool(doc.date))
+    for _ in range(blank):
+        out.add(para(None, "", _KEEP))
+    sig_right, date_right = date_indents(doc.signature or "", doc.date or "", doc.sealed)
+    if doc.signature:
+        keep = _KEEP if doc.date else ""
+        ind = f'<w:ind w:right="{sig_right}"/>'
+        out.add(para(G.STYLE_SIGNATURE[0], runs(doc.signature), keep + ind))
+    if doc.date:
+        ind = f'<w:ind w:right="{date_right}"/>'
+        out.add(para(G.STYLE_DATE[0], runs(doc.date), ind))
+
+
+def appendix_label(doc: Document, appendix_title: str) -> str:
+    """"附件" or "附件2": the number is the title's place in the 附件说明 (when there are several)."""
+    names = doc.attachments
+    if len(names) > 1 and appendix_title in names:
+        return f"附件{names.index(appendix_title) + 1}"
+    return "附件"
+
+
+def _appendix_paragraphs(doc: Document, appendix: Appendix, out: _Body) -> None:
+    """附件 pages (8): a new page, "附件N" in 黑体 on row 1, the title centred on row 3."""
+    out.rows = -(-out.rows // G.LINES_PER_PAGE) * G.LINES_PER_PAGE
+    label = appendix_label(doc, appendix.title)
+    out.add(para(G.STYLE_APPENDIX_LABEL[0], runs(label)))
+    out.blank()
+    lines = [esc(x) for x in title_lines(clean(appendix.title))]
+    out.add(para(G.STYLE_APPENDIX_TITLE[0], _text_run("\n".join(lines))), len(lines))
+    out.blank()
+    for text in appendix.paragraphs:
+        out.text(para(G.STYLE_BODY[0], runs(text)), text)
+    if appendix.table:
+        out.add(*_table(appendix.table))
+
+
+def _table(rows: list[list[str]]) -> tuple[str, int]:
+    """A plain ruled table as wide as the 版心, equal columns, the first row as header."""
+    ncols = max(len(r) for r in rows)
+    width = G.TEXT_WIDTH // ncols
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(ncols))
+    borders = "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    tblpr = (
+        f'<w:tblPr><w:tblW w:w="{width * ncols}" w:type="dxa"/><w:jc w:val="center"/>'
+        f"<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+        '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/>'
+        "</w:tblCellMar></w:tblPr>"
+    )
+    out, total = [], 0
+    style = G.STYLE_TABLE_TEXT[0]
+    for i, row in enumerate(rows):
+        cells = [*row, *([""] * (ncols - len(row)))]
+        trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if i == 0 else (
+            "<w:trPr><w:cantSplit/></w:trPr>"
+        )
+        xml = []
+        lines = 1
+        for cell in cells:
+            content = runs(cell, G.STYLE_RUN_IN[1][0] if i == 0 else None) if cell else ""
+            xml.append(
+                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/>'
+                f"</w:tcPr>{para(style, content)}</w:tc>"
+            )
+            lines = max(lines, count_lines(clean(cell), 0, 0, G.TEXT_WIDTH - width + 114))
+        out.append(f"<w:tr>{trpr}{''.join(xml)}</w:tr>")
+        total += lines
+    return f"<w:tbl>{tblpr}<w:tblGrid>{grid}</w:tblGrid>{''.join(out)}</w:tbl>", total
+
+
+def sect_pr(kind: str | None = None) -> str:
+    """Section properties: A4, the 版心 margins, the 22-row grid, odd/even page numbers.
+
+    `kind` ("nextPage", "evenPage") says how the section starts (the 版记's own section).
+    """
+    start = f'<w:type w:val="{kind}"/>' if kind else ""
+    return (
+        '<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/>'
+        f'<w:footerReference w:type="even" r:id="rIdFooterEven"/>{start}'
+        f'<w:pgSz w:w="{G.PAGE_WIDTH}" w:h="{G.PAGE_HEIGHT}"/>'
+        f'<w:pgMar w:top="{G.MARGIN_TOP}" w:right="{G.MARGIN_RIGHT}" w:bottom="{G.MARGIN_BOTTOM}" '
+        f'w:left="{G.MARGIN_LEFT}" w:header="{G.HEADER_DISTANCE}" w:footer="{G.FOOTER_DISTANCE}" '
+        'w:gutter="0"/><w:cols w:space="720"/>'
+        f'<w:docGrid w:type="lines" w:linePitch="{G.LINE_PITCH}"/></w:sectPr>'
+    )
+
+
+SECT_PR = sect_pr()
 
 
 # ---------------------------------------------------------------------------
@@ -781,7 +979,8 @@ def _styles_xml() -> str:
         _pstyle(
             G.STYLE_DATE[0],
             G.STYLE_DATE[1],
-            ppr=_grid_spacing() + '<w:ind w:firstLine="0"/><w:jc w:val="left"/>',
+            ppr=_grid_spacing()
+            + f'<w:ind w:right="{G.DATE_RIGHT_INDENT}" w:firstLine="0"/><w:jc w:val="right"/>',
             rpr=body_rpr,
         ),
         _pstyle(
@@ -823,13 +1022,39 @@ def _styles_xml() -> str:
             rpr=_rpr(G.FONT_BODY, G.VERSO_SIZE, 0),
         ),
     ]
+    styles += [
+        _pstyle(
+            G.STYLE_APPENDIX_LABEL[0],
+            G.STYLE_APPENDIX_LABEL[1],
+            ppr="<w:pageBreakBefore/>" + _grid_spacing() + no_ind + '<w:jc w:val="left"/>',
+            rpr=_rpr(G.FONT_APPENDIX_LABEL, G.BODY_SIZE, G.CHAR_SPACING),
+            next_id=G.STYLE_BODY[0],
+        ),
+        _pstyle(
+            G.STYLE_APPENDIX_TITLE[0],
+            G.STYLE_APPENDIX_TITLE[1],
+            ppr=_OFF_GRID + _grid_spacing() + no_ind + '<w:jc w:val="center"/>',
+            rpr=_rpr(G.FONT_TITLE, G.TITLE_SIZE, 0),
+            next_id=G.STYLE_BODY[0],
+        ),
+        _pstyle(
+            G.STYLE_TABLE_TEXT[0],
+            G.STYLE_TABLE_TEXT[1],
+            ppr=_grid_spacing() + no_ind + '<w:jc w:val="center"/>',
+            rpr=body_rpr,
+        ),
+        '<w:style w:type="character" w:customStyle="1" '
+        f'w:styleId="{G.STYLE_SIGNER_NAME[0]}"><w:name w:val="{G.STYLE_SIGNER_NAME[1]}"/>'
+        '<w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/>'
+        f"{_rpr(G.FONT_SIGNER, G.BODY_SIZE, G.CHAR_SPACING)}</w:style>",
+    ]
     defaults = (
         "<w:docDefaults><w:rPrDefault><w:rPr>"
         f'{_fonts(G.FONT_BODY)}<w:kern w:val="0"/>'
         f'<w:sz w:val="{G.BODY_SIZE}"/><w:szCs w:val="{G.BODY_SIZE}"/>'
         '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
         "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
-        f'<w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
+        '<w:widowControl w:val="0"/>'
         f'{_grid_spacing()}<w:jc w:val="both"/>'
         "</w:pPr></w:pPrDefault></w:docDefaults>"
     )

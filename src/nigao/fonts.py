@@ -3,7 +3,8 @@
 The .docx always keeps the real 公文 names (仿宋_GB2312, 方正小标宋简体, …) so it prints right
 on an office PC that has them. A PDF made here goes through LibreOffice with a fontconfig
 file written by `fontconfig_xml`, given only to that process, which maps every name that is
-not installed to an open font from Debian's fonts-noto-cjk / fonts-arphic-* packages.
+not installed to the closest open font: the Fandol faces (a real 仿宋 and a mainland 楷体,
+from TeX Live's Chinese package), then Noto CJK and AR PL as fallbacks.
 """
 
 from __future__ import annotations
@@ -18,12 +19,22 @@ from xml.sax.saxutils import escape
 from nigao import gbt9704 as G
 
 # 公文 font name → (where the 公文 uses it, open substitutes in order, bold substitute).
+# FandolKai sets ，。 in the lower left as mainland fonts do (AR PL UKai centres them, Taiwan
+# style); FandolFang is a 仿宋, where AR PL UMing and Noto Serif are 宋体-like faces.
 SUBSTITUTES: dict[str, tuple[str, tuple[str, ...], bool]] = {
     G.FONT_TITLE: ("标题、发文机关标志", ("Noto Serif CJK SC",), True),
-    G.FONT_H1: ("一级标题（一、）", ("Noto Sans CJK SC",), False),
-    G.FONT_H2: ("二级标题（（一））", ("AR PL UKai CN", "Noto Serif CJK SC"), False),
-    G.FONT_BODY: ("正文、三四级标题、版记", ("AR PL UMing CN", "Noto Serif CJK SC"), False),
-    G.FONT_PAGE_NUMBER: ("页码", ("Noto Serif CJK SC", "AR PL UMing CN"), False),
+    G.FONT_H1: ("一级标题（一、）、附件标识", ("Noto Sans CJK SC", "FandolHei"), False),
+    G.FONT_H2: (
+        "二级标题（（一））、签发人姓名",
+        ("FandolKai", "LXGW WenKai", "AR PL UKai CN", "Noto Serif CJK SC"),
+        False,
+    ),
+    G.FONT_BODY: (
+        "正文、三四级标题、版记",
+        ("FandolFang", "AR PL UMing CN", "Noto Serif CJK SC"),
+        False,
+    ),
+    G.FONT_PAGE_NUMBER: ("页码", ("Noto Serif CJK SC", "FandolSong", "AR PL UMing CN"), False),
 }
 # Other names drafters' own Word files use for the same faces.
 ALIASES: dict[str, str] = {
@@ -37,7 +48,12 @@ ALIASES: dict[str, str] = {
     "SimSun": G.FONT_PAGE_NUMBER,
 }
 SYSTEM_FONTS_CONF = "/etc/fonts/fonts.conf"
-INSTALL_HINT = "sudo apt-get install fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming"
+# Where Debian's texlive-lang-chinese puts the Fandol fonts; fontconfig does not look there
+# by itself, so the alias file names the folder.
+TEXLIVE_FANDOL = "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"
+INSTALL_HINT = (
+    "sudo apt-get install texlive-lang-chinese fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming"
+)
 
 
 def _run(args: list[str], env: dict[str, str] | None = None) -> str | None:
@@ -84,7 +100,8 @@ def fontconfig_xml(skip: frozenset[str] = frozenset()) -> str:
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
         "<!-- nigao: 公文字体 → 开源替代字体，仅供生成 PDF 的 LibreOffice 进程使用 -->\n"
         "<fontconfig>\n" + "\n".join(rules) + "\n"
-        f'  <include ignore_missing="yes">{SYSTEM_FONTS_CONF}</include>\n</fontconfig>\n'
+        f'  <include ignore_missing="yes">{SYSTEM_FONTS_CONF}</include>\n'
+        f"  <dir>{TEXLIVE_FANDOL}</dir>\n</fontconfig>\n"
     )
 
 
@@ -125,4 +142,51 @@ def report() -> list[FontRow]:
         config = write_fontconfig(Path(tmp))
         for name, (role, _families, _bold) in SUBSTITUTES.items():
             rows.append(FontRow(name, role, installed(name), match(name, config)))
+    return rows
+
+
+def docx_fonts(source: Path) -> list[str]:
+    """Every font name a .docx asks for (styles, runs, defaults), in first-use order."""
+    import re
+    import zipfile
+
+    from nigao.errors import NigaoError
+
+    if not Path(source).is_file():
+        raise NigaoError("找不到这个 Word 文档", path=str(source))
+    try:
+        with zipfile.ZipFile(source) as archive:
+            xml = "".join(
+                archive.read(name).decode("utf-8", "replace")
+                for name in archive.namelist()
+                if re.fullmatch(r"word/(document|styles|footer\d*|header\d*)\.xml", name)
+            )
+    except (OSError, zipfile.BadZipFile, KeyError):
+        raise NigaoError("不是有效的 Word 文档（.docx）", path=str(source)) from None
+    names: dict[str, None] = {}
+    for attrs in re.findall(r"<w:rFonts\b([^>]*)/?>", xml):
+        for value in re.findall(r'w:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"', attrs):
+            names.setdefault(value)
+    return list(names)
+
+
+@dataclass(frozen=True)
+class UsedFont:
+    name: str  # as the .docx names it
+    installed: bool | None
+    pdf_font: str | None  # the face a PDF made here uses for it
+    substituted: bool  # the PDF uses another face than the one named
+
+
+def substitutions(source: Path) -> list[UsedFont]:
+    """For each font a .docx names: installed here, or which face stands in for it in a PDF."""
+    import tempfile
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="nigao-fonts-") as tmp:
+        config = write_fontconfig(Path(tmp))
+        for name in docx_fonts(source):
+            here = installed(name)
+            face = match(name, config)
+            rows.append(UsedFont(name, here, face, here is not True))
     return rows

@@ -77,9 +77,21 @@ TITLE_CHAR_WIDTH = TITLE_SIZE * 10  # twips
 TITLE_CHARS_PER_LINE = TEXT_WIDTH // TITLE_CHAR_WIDTH  # 20
 
 # 7.3.5.2 — without a seal: 署名 right-indented two characters, 成文日期 on the next line,
-# its first character two characters right of the 署名's first character.
+# its first character two characters right of the 署名's first character; a date longer than
+# the 署名 is right-indented two characters and the 署名 moves left to match.
 SIGNATURE_RIGHT_INDENT = 2 * CHAR_WIDTH  # 640
 DATE_OFFSET = 2 * CHAR_ADVANCE  # 630: 成文日期 starts this far right of the 署名's start
+DATE_RIGHT_INDENT = 2 * CHAR_WIDTH  # 640
+# 7.3.5.1 — with a seal: 成文日期 right-indented four characters, the 署名 centred over it, two
+# empty rows above the 署名 so that the seal (about 42 mm, four rows) presses onto 署名 and
+# date with its top within one row of the body.
+SEALED_DATE_RIGHT_INDENT = 4 * CHAR_WIDTH  # 1280
+SEALED_BLANK_ROWS = 2
+UNSEALED_BLANK_ROWS = 1
+# LibreOffice ignores w:autoSpaceDE/DN and always puts a fifth of an em between a Chinese
+# character and a Latin letter or digit (measured: 3.2 pt at 16 pt). Word does the same by
+# default (its autoSpace settings are left on), so widths and line counts include the gap.
+AUTOSPACE = CHAR_WIDTH // 5  # 64 twips at 3号
 
 # 7.2.4 / 7.2.5 — 版头: 发文机关标志 in red 小标宋 (初号 42 pt at most, shrunk to fit the
 # 版心 width); its top 35 mm below the top of the 版心 (three blank grid lines, then a
@@ -97,6 +109,21 @@ DOC_NUMBER_LINE = LINE_PITCH - RED_RULE_EIGHTHS * 20 // 8 - RED_RULE_SPACE * 20
 
 # 7.4 — 版记: 抄送 and 印发 lines indented one 4号 character, at the foot of the last page.
 VERSO_INDENT = 280  # one 4号 character, twips
+VERSO_CHAR = VERSO_SIZE * 10  # one 4号 character, twips
+# The 版记 is a frame anchored to the bottom of the 版心 (w:framePr yAlign="bottom"), so its
+# last rule is on the bottom edge whatever the renderer's line breaks. The writer only decides
+# its page: the body's last page when the estimate leaves this many rows free beyond the 版记
+# and its blank row above, else a new (even) page.
+VERSO_SAFETY_ROWS = 2
+
+# 7.2.6 — 签发人 on the 发文字号 row: "签发人：" in 3号仿宋, the name in 3号楷体, one character
+# in from the right; the 发文字号 then one character in from the left.
+SIGNER_INDENT = CHAR_WIDTH
+FONT_SIGNER = "楷体_GB2312"
+
+# 8 — 附件 pages: "附件" and its number in 3号黑体 on the first row, the title centred on the
+# third row, then the attachment's text in the body's format.
+FONT_APPENDIX_LABEL = "黑体"
 
 # 7.5 — page numbers. The footer paragraph has an exact line of PAGE_NUMBER_LINE twips and
 # sits FOOTER_DISTANCE above the page's bottom edge, so the em dashes are 7 mm below the 版心:
@@ -124,6 +151,11 @@ STYLE_ISSUER_MARK = ("GwIssuerMark", "发文机关标志")
 STYLE_DOC_NUMBER = ("GwDocNumber", "发文字号")
 STYLE_CC = ("GwCc", "抄送")
 STYLE_PRINTER = ("GwPrinter", "印发机关和日期")
+STYLE_APPENDIX_LABEL = ("GwAppendixLabel", "附件标识")
+STYLE_APPENDIX_TITLE = ("GwAppendixTitle", "附件标题")
+STYLE_TABLE_TEXT = ("GwTableText", "表格文字")
+# Character style of the 签发人's name (楷体).
+STYLE_SIGNER_NAME = ("GwSignerName", "签发人姓名")
 STYLE_HEADINGS = {
     1: ("GwHeading1", "一级标题"),
     2: ("GwHeading2", "二级标题"),

@@ -90,6 +90,19 @@ class Section:
 
 
 @dataclass
+class Appendix:
+    """An attachment's own pages (GB/T 9704 8): its title, then text paragraphs or a table.
+
+    The number printed above it ("附件2") is the position of its title among the document's
+    `attachments` (the 附件说明), so the two always agree.
+    """
+
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    table: list[list[str]] = field(default_factory=list)  # rows of cells; the first is the header
+
+
+@dataclass
 class Document:
     """A whole 公文 draft: title, 主送机关, body, 署名 and 成文日期, 版头 and 版记 parts."""
 
@@ -108,6 +121,10 @@ class Document:
     printer: str | None = None  # 印发机关
     print_date: str | None = None  # 印发日期, 2027年3月1日
     author: str | None = None  # document property: the issuing organisation
+    signer: str | None = None  # 签发人 (上行文), several names separated by 、
+    sealed: bool = False  # 加盖印章: the sealed layout of 署名 and 成文日期 (7.3.5.1)
+    verso_even: bool = True  # the 版记 on an even page (the back of the last sheet)
+    appendices: list[Appendix] = field(default_factory=list)  # 附件 pages after the body
 
     def walk(self) -> Iterator[tuple[int, Section]]:
         """Every section with its depth (1-based), in reading order."""
@@ -154,6 +171,7 @@ _META = (
     ("printer", "印发机关"),
     ("print_date", "印发日期"),
     ("author", "作者"),
+    ("signer", "签发人"),
 )
 
 
@@ -239,9 +257,22 @@ def normalize(doc: Document, notes: list[str] | None = None) -> Document:
         name = one_line(name)
         if name:
             attachments.append(name)
+    appendices = []
+    for i, page in enumerate(doc.appendices, 1):
+        where = f"附件页第{i}项"
+        _removed(where, page.title, notes)
+        rows = [[one_line(cell) for cell in row] for row in page.table]
+        appendices.append(
+            Appendix(
+                title=one_line(page.title),
+                paragraphs=paragraphs(page.paragraphs, where),
+                table=[row for row in rows if any(row)],
+            )
+        )
     return replace(
         doc,
         title=one_line(doc.title),
+        appendices=[a for a in appendices if a.title],
         preamble=paragraphs(doc.preamble, "开头"),
         sections=[section(s) for s in doc.sections],
         closing=paragraphs(doc.closing, "结尾"),

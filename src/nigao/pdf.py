@@ -18,6 +18,10 @@ from nigao.errors import NigaoError
 from nigao.fsutil import atomic_write
 
 TIMEOUT_SECONDS = 300
+# Keep the blank page a section break inserts before an even 版记 page (LibreOffice ≥ 7.4
+# reads filter options as JSON): without it the PDF loses a page and double-sided printing
+# puts the 版记 on the front of a sheet.
+EXPORT_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
 _CANDIDATES = (
     r"C:\Program Files\LibreOffice\program\soffice.exe",
     r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
@@ -36,7 +40,7 @@ class PdfFailed(NigaoError):
 def install_hint() -> str:
     if sys.platform.startswith("linux"):
         return (
-            "请先安装 LibreOffice 和开源中文字体：sudo apt-get install libreoffice-writer "
+            "请先安装 LibreOffice 和开源中文字体：sudo apt-get install libreoffice-writer texlive-lang-chinese "
             "fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming"
         )
     return "请先安装 LibreOffice（https://zh-cn.libreoffice.org），再重试"
@@ -80,7 +84,7 @@ def to_pdf(docx_path: Path, pdf_path: Path) -> Path:
             "--norestore",
             "--nolockcheck",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            EXPORT_FILTER,
             "--outdir",
             str(work / "out"),
             str(source),
