@@ -30,6 +30,7 @@ class IngestResult:
         found = {
             "issuer_mark": doc.issuer_mark,
             "doc_number": doc.doc_number,
+            "signer": doc.signer,
             "signature": doc.signature,
             "date": doc.date,
             "cc": doc.cc,
