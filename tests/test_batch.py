@@ -328,3 +328,19 @@ def test_readme_batch_example_is_real_output(tmp_path: Path, monkeypatch) -> Non
     strip = lambda text: [line.strip() for line in text.strip().splitlines()]  # noqa: E731
     assert strip(result.output) == strip(shown)
     assert sorted(listing.split()) == sorted(p.name for p in Path("drafts/example-plan").iterdir())
+
+
+def test_yaml_units_take_chinese_names_and_lists_of_people(tmp_path: Path) -> None:
+    units = tmp_path / "u.yaml"
+    units.write_text(
+        "- 单位名称: 岚溪县第一中学\n  简称: 县一中\n  组长: 林振华（校长）\n"
+        "  成员: 刘洋（教务处主任）、孙丽（德育处主任、团委书记）\n",
+        encoding="utf-8",
+    )
+    (unit,) = read_units(units)
+    assert unit.values["org.name"] == "岚溪县第一中学" and "leaders.成员" in unit.values
+    out = tmp_path / "out"
+    report = run_batch(PROFILE, units, out, name_by="简称", jobs=1)
+    assert report.count("written") == 1, report.rows
+    text = (out / "县一中.md").read_text(encoding="utf-8")
+    assert "成员为刘洋、孙丽" in text and "组长由林振华同志担任" in text

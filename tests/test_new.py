@@ -522,3 +522,19 @@ def test_init_then_new_with_the_shipped_library(
     # an unedited scaffold names what is still to fill, by profile key
     for key in ("title", "org.name", "signature", "doc_number", "leaders.组长[0].name"):
         assert f"p.yaml 的 {key} 还没有填写" in final.output, key
+
+
+def test_interactive_write_back_refuses_a_one_line_section_and_changes_nothing(
+    work: Path,
+) -> None:
+    path = work / "profiles" / "my-plan.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace("  - role: guiding_ideas\n", "  - {role: guiding_ideas}\n"),
+        "utf-8",
+    )
+    before = path.read_bytes()
+    result = run("new", "profiles/my-plan.yaml", "-i", input="\n2\n\n\n\n\ny\n")
+    assert result.exit_code == 0, result.output
+    assert "这一节写在一行里，无法自动加上 skeleton: t002-guiding_ideas" in result.output
+    assert path.read_bytes() == before
+    assert "--pick guiding_ideas=t002-guiding_ideas" in result.output

@@ -186,6 +186,7 @@ def new(
     library = load_library(libraries)
     choices = choices_for_roles(profile, parse_picks(picks))
     save = False
+    saved: str | None = None
     menu = None
     if interactive and not profile.errors:
         from nigao.interactive import choose
@@ -198,6 +199,9 @@ def new(
                 "输入 y 写回，直接回车不写"
             )
             save = answer.strip().lower() in ("y", "yes", "是")
+        if save:
+            saved = _written_back(profile, menu)  # before any output: a refusal writes nothing
+            save = saved is not None
 
     base = output_base(profile_path, output)
     md_path, docx_path = base.with_name(base.name + ".md"), base.with_name(base.name + ".docx")
@@ -222,7 +226,7 @@ def new(
         _to_pdf(docx_path, pdf_path)
         click.echo(f"已生成：{shown(pdf_path)}")
     if menu is not None and menu.changed:
-        _keep_choices(profile, menu, save)
+        _keep_choices(profile, menu, saved if save else None)
     for choice in result.defaults:
         role = choice.section["role"]
         click.echo(
@@ -245,21 +249,35 @@ def new(
         click.echo("没有待填内容。")
 
 
-def _keep_choices(profile: Any, menu: Any, save: bool) -> None:
-    """After --interactive: write the choices back as `skeleton:` lines (if the clerk said so)
-    and print them as the equivalent --pick options, so the next run keeps them."""
-    from nigao.fsutil import atomic_write
-    from nigao.interactive import pick_options, write_back
+def _written_back(profile: Any, menu: Any) -> str | None:
+    """The profile's text with the menu's choices as `skeleton:` lines, or None (said why)
+    when a section cannot be edited in place; the edited text must parse back to them."""
+    from nigao.errors import NigaoError
+    from nigao.interactive import write_back
     from nigao.profile import parse, read_text
 
-    picks, unsaid = pick_options(profile, menu.changed)
-    if save:
+    try:
         text = write_back(read_text(Path(profile.path)), profile, menu.changed)
-        again = parse(text, profile.path)  # the edited file must read back as these choices
-        assert all(
-            _section(again.data, path).get("skeleton", "") == sid
-            for path, sid in menu.changed.items()
-        )
+    except NigaoError as error:
+        click.echo(f"  提示：没有写回配置文件：{error}")
+        return None
+    again = parse(text, profile.path)
+    if not all(
+        _section(again.data, path).get("skeleton", "") == sid for path, sid in menu.changed.items()
+    ):
+        click.echo("  提示：没有写回配置文件：改写后读出的选择与所选不同，请按下面的 --pick 手工修改")
+        return None
+    return text
+
+
+def _keep_choices(profile: Any, menu: Any, text: str | None) -> None:
+    """After --interactive: write the choices back (`text`, if the clerk said so) and print
+    them as the equivalent --pick options, so the next run keeps them."""
+    from nigao.fsutil import atomic_write
+    from nigao.interactive import pick_options
+
+    picks, unsaid = pick_options(profile, menu.changed)
+    if text is not None:
         atomic_write(Path(profile.path), text)
         click.echo(
             f"已写回配置文件：{profile.path}（{len(menu.changed)} 节的 skeleton: 行），"
@@ -267,7 +285,7 @@ def _keep_choices(profile: Any, menu: Any, save: bool) -> None:
         )
     if picks:
         click.echo(f"等同的命令：nigao new {profile.path} {' '.join(picks)}")
-    if unsaid and not save:
+    if unsaid and text is None:
         click.echo(f"  {'、'.join(unsaid)} 的选择无法用 --pick 表示，请写回配置文件（skeleton: 行）")
 
 
