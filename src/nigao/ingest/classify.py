@@ -24,6 +24,11 @@ def _kind_words() -> tuple[tuple[str, str], ...]:
     )
 
 
+def title_kinds(title: str) -> set[str]:
+    """Every kind a title word names (工作总结及下半年工作思路: summary and plan)."""
+    return {kind for word, kind in _kind_words() if word in title}
+
+
 def title_kind(title: str) -> str | None:
     """The kind named by the title word that ends last in the title (the longer on a tie)."""
     best: tuple[int, int] | None = None
@@ -167,10 +172,12 @@ def assign_roles(doc: Document) -> None:
     table = tables.load("roles")
     limit = table["sub_heading_max"]
     stem_max = table["stem_heading_max"]
+    # A document of two kinds (上半年工作总结及下半年工作思路) may have the roles of both.
+    role_kind = None if len(title_kinds(doc.title)) > 1 else doc.kind
 
     def visit(section: Section, depth: int, parent_role: str | None) -> None:
         if depth == 1:
-            found = score_roles(section.heading, doc.kind)
+            found = score_roles(section.heading, role_kind)
             if not found and len(section.heading.rstrip(_END_MARKS)) <= stem_max:
                 found = score_roles(section.heading, None, stems=False)  # 基本情况 in a report
             role = found[0] if found else table["fallback"][doc.kind]

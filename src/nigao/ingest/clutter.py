@@ -21,7 +21,11 @@ _TITLE_WORDS = re.compile(
 _DOC_NUMBER = re.compile(r"^\S{0,12}[〔［\[（(]\d{4}[〕］\]）)]\s*第?\d+\s*号$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MD_TITLE = re.compile(r"^\\?#\s+(?=\S)")
-_LABEL_PREFIX = re.compile(r"^(?:标题|题目|文章标题|名称)\s*[：:]\s*(?=\S)")
+# A site's label before a title, or a compilation's 篇一： / 第一篇.
+_LABEL_PREFIX = re.compile(
+    r"^(?:(?:标题|题目|文章标题|名称)\s*[：:]|篇[一二三四五六七八九十\d]{1,3}\s*[：:]"
+    r"|第[一二三四五六七八九十\d]{1,3}篇\s*[：:]?)\s*(?=\S)"
+)
 # A notice that issues a document (关于印发《……》的通知): the document's own title inside.
 _WRAPPED = re.compile(r"(?:印发|转发|公布|下发|发布|颁布)\s*《(?P<inner>[^》]{4,80})》")
 # A speaker's line under a speech title: a post and a name (局长 王明).
@@ -33,7 +37,7 @@ _DATE_LINE = re.compile(
 )
 # A title that continues on the next line: the first line ends in a word that needs more.
 _TITLE_GOES_ON = re.compile(r"(?:关于|的|和|与|及|暨|开展|做好|加强|推进|进一步|深入|印发|转发)$")
-_ORG_END = re.compile(r"(?:局|委|委员会|政府|办公室|学校|中学|小学|幼儿园|中心|学院|大学)$")
+_ORG_END = re.compile(r"(?:局|委|委员会|政府|办公室|学校|中学|小学|幼儿园|中心|学院|大学|厅|部|院)$")
 # A table of contents: its heading, and entries ending in a page number after leaders or spaces.
 _TOC_HEAD = re.compile(r"^目\s*录[：:]?$")
 _LEADERS = r"(?:…{2,}|[.·．\-—_]{3,})"
@@ -138,6 +142,7 @@ def _title_like(key: str) -> bool:
         and not key.startswith(("—", "－", "-"))  # a subtitle (——在……会议上的讲话)
         and not (key[:1] in "（(" and key[-1:] in "）)")  # a note: （征求意见稿）
         and _SPEAKER.search(key) is None
+        and not all(_ORG_END.search(part) for part in key.split())  # 浙江省教育厅: a byline
         and _DATE_LINE.match(key) is None
         and _DOC_NUMBER.match(key) is None
         and len(key) <= 100

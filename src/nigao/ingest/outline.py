@@ -21,7 +21,7 @@ _CN = "一二三四五六七八九十"
 # (style name, rank, pattern). Rank orders the styles; depth is the rank among those used.
 _STYLES = (
     ("section_sign", -2, re.compile(r"^§\s*(\d{1,2})[.．、]?\s*(?=\S)")),
-    ("part", -1, re.compile(rf"^第([{_CN}]{{1,3}}|\d{{1,2}})(?:部分|章|篇)[、：:．.]?\s*(?=\S)")),
+    ("part", -1, re.compile(rf"^第([{_CN}]{{1,3}}|\d{{1,2}})(?:部分|章)[、：:．.]?\s*(?=\S)")),
     ("cn", 0, re.compile(rf"^([{_CN}]{{1,3}})(?:[、．]|\.(?!\d))\s*")),
     ("cn_paren", 1, re.compile(rf"^（([{_CN}]{{1,3}})）[、.．]?\s*")),
     ("arabic", 2, re.compile(r"^(\d{1,2})(?:[、．]|\.(?!\d))\s*(?=\S)")),
