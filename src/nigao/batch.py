@@ -360,6 +360,27 @@ def run_batch(
     return BatchReport(results, plan.notes)
 
 
+def preview_rows(
+    profile_path: Path, units_path: Path, name_by: str = "org.name"
+) -> list[dict[str, Any]]:
+    """Every row checked as `run_batch` would draft it, nothing drafted or written:
+    {line, name, ok, message} (message: the validator's line for a bad row)."""
+    from nigao.profile import from_node
+
+    root = _profile_root(Path(profile_path))
+    units = read_units(Path(units_path))
+    columns = {key: i for i, key in enumerate(_columns(units), start=1)}
+    rows = []
+    for unit, name in zip(units, plan_names(units, root, name_by), strict=True):
+        message = ""
+        try:
+            from_node(splice(root, unit, str(units_path), columns), str(profile_path))
+        except NigaoError as error:
+            message = str(error).replace("\n", "；")
+        rows.append({"line": unit.line, "name": name, "ok": not message, "message": message})
+    return rows
+
+
 def _columns(units: list[Unit]) -> list[str]:
     keys: dict[str, None] = {}
     for unit in units:

@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("nigao.commands.check:check", "校对草稿或任意公文：编号、标点、日期、遗留内容、版式"),
     "fonts": ("nigao.commands.fonts:fonts", "查看公文字体是否已安装，以及生成 PDF 时的替代字体"),
     "batch": ("nigao.commands.batch:batch", "按单位清单批量拟稿（每所学校一份）"),
+    "serve": ("nigao.commands.serve:serve", "在本机打开拟稿网页（填表、选骨架、预览、下载）"),
 }
 
 

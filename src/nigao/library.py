@@ -43,6 +43,7 @@ class Skeleton:
     slots: dict[str, str] = field(default_factory=dict)
     title: str = ""
     default: bool = False
+    topic: list[str] = field(default_factory=list)  # the source's own subject words
     body_line: int = 1  # line number of the body's first line in the file, for error messages
 
     @property
@@ -63,6 +64,37 @@ class Skeleton:
         for name in self.slots:
             seen.setdefault(name, None)
         return list(seen)
+
+
+def profile_key(slot: str) -> str:
+    """Where a drafter writes a slot's value in the profile (`region` → `org.region`)."""
+    from nigao import compose
+
+    slot = getattr(compose, "_SLOT_FIELD", {}).get(slot, slot)  # compose owns the mapping
+    if slot == "region":
+        return "org.region"
+    if slot.startswith("leaders."):
+        parts = slot.split(".")
+        return ".".join(parts[:2]) if parts[1] != "block" else "leaders"
+    if slot in ("year", "date"):
+        return "date（或 year）"
+    return slot
+
+
+def slot_label(skeleton: Skeleton, slot: str) -> str:
+    """What a slot asks for, in Chinese: the skeleton's own label, else the profile's."""
+    if skeleton.slots.get(slot):
+        return skeleton.slots[slot]
+    parts = slot.split(".")
+    if parts[0] == "leaders" and len(parts) == 3 and parts[2] == "names":
+        return f"{parts[1]}姓名（多人以“、”分隔）"
+    if slot == "leaders.block":
+        return "领导小组名单（组长：…／副组长：…／成员：…）"
+    if parts[0] == "facts":
+        return parts[1] if len(parts) > 1 else slot
+    from nigao.profile import describe
+
+    return describe(profile_key(slot))
 
 
 def shipped_dir() -> Path:
@@ -140,6 +172,7 @@ def read_skeleton(path: Path, origin: str) -> Skeleton:
         slots={str(k): str(v) for k, v in slots.items()},
         title=str(meta.get("title") or ""),
         default=bool(meta.get("default", False)),
+        topic=[str(t) for t in meta.get("topic") or [] if isinstance(meta.get("topic"), list)],
         body_line=body_line,
     )
 

@@ -126,7 +126,8 @@ def show(skeleton_id: str, libraries: tuple[str, ...]) -> None:
     """显示一个骨架的全文（槽位以〔名称〕标出）和槽位说明表。"""
     from rich.table import Table
 
-    from nigao.profile import ROLE_NAMES, describe
+    from nigao.library import profile_key, slot_label
+    from nigao.profile import ROLE_NAMES
 
     library = _library(libraries)
     s = library.get(skeleton_id)
@@ -153,33 +154,9 @@ def show(skeleton_id: str, libraries: tuple[str, ...]) -> None:
     table.add_column("说明")
     table.add_column("填在配置文件的")
     for slot in slots:
-        label = s.slots.get(slot) or _slot_label(slot, describe)
-        table.add_row(f"〔{slot}〕", label, _profile_key(slot))
+        table.add_row(f"〔{slot}〕", slot_label(s, slot), profile_key(slot))
     console.print()
     console.print(table)
-
-
-def _slot_label(slot: str, describe: Any) -> str:
-    """A label for a slot the skeleton's front matter does not describe."""
-    parts = slot.split(".")
-    if parts[0] == "leaders" and len(parts) == 3 and parts[2] == "names":
-        return f"{parts[1]}姓名（多人以“、”分隔）"
-    if slot == "leaders.block":
-        return "领导小组名单（组长：…／副组长：…／成员：…）"
-    if parts[0] == "facts":
-        return parts[1] if len(parts) > 1 else slot
-    return describe(_profile_key(slot))
-
-
-def _profile_key(slot: str) -> str:
-    if slot == "region":
-        return "org.region"
-    if slot.startswith("leaders."):
-        parts = slot.split(".")
-        return ".".join(parts[:2]) if parts[1] != "block" else "leaders"
-    if slot in ("year", "date"):
-        return "date（或 year）"
-    return slot
 
 
 @skeletons.command("search", options_metavar="[选项]")

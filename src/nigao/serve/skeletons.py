@@ -1,0 +1,89 @@
+"""Skeletons as the page shows them side by side: for each section of the profile, the
+candidates with their opening sentences, source, topic words and the facts they need."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from nigao.library import SHIPPED, Skeleton, profile_key, slot_label
+from nigao.profile import ROLE_NAMES
+
+_SLOT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
+_BLOCK = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.S)
+_SENTENCE = re.compile(r".*?[。！？；]|.+$")
+
+
+def _shown(text: str, skeleton: Skeleton) -> str:
+    """Jinja2 slots as 〔what they ask for〕, control tags removed."""
+    text = _BLOCK.sub("", text)
+    return _SLOT.sub(lambda m: f"〔{slot_label(skeleton, m.group(1).split('|')[0].strip())}〕", text)
+
+
+def _given(profile: Any, slot: str) -> bool:
+    key = profile_key(slot)
+    if key.startswith("date"):
+        return True
+    return profile.get(key) not in (None, "", [], {})
+
+
+def card(skeleton: Skeleton, profile: Any) -> dict[str, Any]:
+    """One candidate: what a drafter needs to choose it."""
+    opening = _shown(skeleton.opening, skeleton)
+    sentences = _SENTENCE.findall(opening)
+    slots = [
+        {"slot": slot, "label": slot_label(skeleton, slot), "given": _given(profile, slot)}
+        for slot in skeleton.used_slots
+    ]
+    return {
+        "id": skeleton.id,
+        "heading": _shown(skeleton.heading, skeleton),
+        "opening": "".join(sentences[:2]),
+        "origin": "内置" if skeleton.origin == SHIPPED else "我的模板",
+        "source": skeleton.source,
+        "title": skeleton.title,
+        "topic": list(skeleton.topic),
+        "kinds": skeleton.kinds,
+        "default": skeleton.default,
+        "chars": len(_shown(skeleton.body, skeleton)),
+        "slots": slots,
+        "needs": [s["label"] for s in slots if not s["given"]],
+    }
+
+
+def full(skeleton: Skeleton) -> dict[str, Any]:
+    """The whole skeleton: its heading and body with slots shown, for reading or comparing."""
+    return {
+        "id": skeleton.id,
+        "role": skeleton.role,
+        "roleName": ROLE_NAMES.get(skeleton.role, skeleton.role),
+        "heading": _shown(skeleton.heading, skeleton),
+        "body": _shown(skeleton.body, skeleton).strip(),
+        "source": skeleton.source,
+        "title": skeleton.title,
+        "topic": list(skeleton.topic),
+        "slots": [{"slot": s, "label": slot_label(skeleton, s)} for s in skeleton.used_slots],
+    }
+
+
+def candidates(library: Any, profile: Any, choices: list[Any]) -> list[dict[str, Any]]:
+    """Each profile section with the skeleton it was drafted with and its alternatives."""
+    out = []
+    for choice in choices:
+        role = choice.section["role"]
+        found = library.for_role(role, profile.kind) or library.for_role(role)
+        own = bool(
+            choice.section.get("items") or choice.section.get("phases") or choice.section.get("text")
+        )
+        out.append(
+            {
+                "path": choice.path,
+                "role": role,
+                "roleName": ROLE_NAMES.get(role, role),
+                "current": choice.skeleton.id if choice.skeleton else None,
+                "isDefault": choice.is_default,
+                "own": own,
+                "candidates": [card(s, profile) for s in found],
+            }
+        )
+    return out
