@@ -94,8 +94,13 @@ def to_yaml(data: dict[str, Any]) -> str:
     data = _pruned(data)
     order = {f.key: i for i, f in enumerate(FIELDS)}
     ordered = dict(sorted(data.items(), key=lambda kv: order.get(kv[0], len(order))))
-    body = yaml.safe_dump(
-        ordered, allow_unicode=True, sort_keys=False, default_flow_style=False, width=4096
+    body = yaml.dump(
+        ordered,
+        Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),  # libyaml: ten times faster
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=4096,
     )
     return HEADER + body
 

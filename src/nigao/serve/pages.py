@@ -48,10 +48,19 @@ class Block:
     per_line: float = CHARS  # characters a line of this block holds
     keep_with_next: bool = False
     continued: bool = False  # the rest of a paragraph begun on the previous page
+    space_after: int = 0  # blank lines below it (the title's)
 
     def lines(self) -> int:
-        total = self.indent + sum(width(r.text) for r in self.runs)
-        return max(1, math.ceil(total / self.per_line))
+        if self.css == "signature":
+            return 2
+        text = "".join(r.text for r in self.runs)
+        if self.per_line == CHARS and not self.continued:
+            from nigao.docx_writer import count_lines  # the writer's own row estimate
+
+            rows = count_lines(text, first=self.indent * G.CHAR_WIDTH)
+        else:
+            rows = max(1, math.ceil((self.indent + width(text)) / self.per_line))
+        return rows + self.space_after
 
     def split(self, lines: int) -> tuple[Block, Block] | None:
         """This block cut after `lines` lines (None when not even one line fits)."""
@@ -112,9 +121,9 @@ def _blocks(result: DraftResult) -> tuple[list[Block], list[Block]]:
         return f"b{number}"
 
     if doc.title:
-        blocks.append(
-            Block("title", [Run(doc.title)], next_id(), per_line=G.TITLE_CHARS_PER_LINE)
-        )
+        title = Block("title", [Run(doc.title)], next_id(), per_line=G.TITLE_CHARS_PER_LINE)
+        title.space_after = 1
+        blocks.append(title)
     if doc.recipients:
         blocks.append(Block("recipients", [Run(doc.recipients + "：")], "f-recipients"))
     for text in doc.preamble:
@@ -142,10 +151,8 @@ def _blocks(result: DraftResult) -> tuple[list[Block], list[Block]]:
         prefix = "附件：" if i == 1 else "　　　"
         number_text = f"{i}." if len(doc.attachments) > 1 else ""
         tail.append(Block("attachment", [Run(prefix + number_text + name)], "f-attachments"))
-    if doc.signature:
-        tail.append(Block("signature", [Run(doc.signature)], "f-signature"))
-    if doc.date:
-        tail.append(Block("date", [Run(doc.date)], "f-date"))
+    if doc.signature or doc.date:  # the 署名 and 成文日期 stay together
+        tail.append(Block("signature", [Run(doc.signature or ""), Run(doc.date or "")]))
     return blocks, tail
 
 
@@ -204,6 +211,12 @@ def _text_html(text: str) -> str:
 
 
 def _block_html(block: Block) -> str:
+    if block.css == "signature":
+        signature, date = (_text_html(r.text) for r in block.runs)
+        return (
+            f'<p class="signature" id="f-signature">{signature or "&nbsp;"}</p>'
+            f'<p class="date" id="f-date">{date or "&nbsp;"}</p>'
+        )
     parts = []
     for run in block.runs:
         if run.css.startswith("in-"):

@@ -477,6 +477,8 @@ async function start() {
   $("#units-check").addEventListener("click", checkUnits);
   $("#units-run").addEventListener("click", runUnits);
   $("#samples-upload").addEventListener("click", () => uploadSamples());
+  $("#units-file").addEventListener("change", (e) => { $("#units-name").textContent = e.target.files[0] ? e.target.files[0].name : ""; });
+  $("#samples").addEventListener("change", (e) => { $("#samples-names").textContent = [...e.target.files].map((f) => f.name).join("、"); });
   say("请在上方选择一个配置文件并点“打开”，或从电脑载入，或直接在左侧填写。");
 }
 
