@@ -317,15 +317,10 @@ def run_batch(
 ) -> BatchReport:
     """Draft every unit (proofread like `nigao new` unless not `check`); complete outputs from
     an earlier run are skipped unless `force`."""
-    from nigao.perunit import plan_units
-
     profile_path, units_path, out_dir = Path(profile_path), Path(units_path), Path(out_dir)
-    root = _profile_root(profile_path)
-    units = read_units(units_path)
-    name_by = name_key(name_by, units)
-    columns = {key: i for i, key in enumerate(_columns(units), start=1)}
-    names, renamed = plan_names(units, root, name_by)
-    plan = plan_units(root, units, str(units_path), number_start)
+    root, units, columns, names, renamed, plan = _plan(
+        profile_path, units_path, name_by, number_start
+    )
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -360,24 +355,40 @@ def run_batch(
     return BatchReport(results, plan.notes)
 
 
+def _plan(profile_path: Path, units_path: Path, name_by: str, number_start: int) -> tuple:
+    """What every row will be: the profile's node tree, the units, their columns, output
+    names (and renames), and each unit's own changes (perunit.plan_units)."""
+    from nigao.perunit import plan_units
+
+    root = _profile_root(profile_path)
+    units = read_units(units_path)
+    name_by = name_key(name_by, units)
+    columns = {key: i for i, key in enumerate(_columns(units), start=1)}
+    names, renamed = plan_names(units, root, name_by)
+    plan = plan_units(root, units, str(units_path), number_start)
+    return root, units, columns, names, renamed, plan
+
+
 def preview_rows(
-    profile_path: Path, units_path: Path, name_by: str = "org.name"
+    profile_path: Path, units_path: Path, name_by: str = "org.name", number_start: int = 1
 ) -> list[dict[str, Any]]:
     """Every row checked as `run_batch` would draft it, nothing drafted or written:
-    {line, name, ok, message} (message: the validator's line for a bad row)."""
+    {line, name, ok, message} (message: the validator's line for a bad row, or a rename)."""
     from nigao.profile import from_node
 
-    root = _profile_root(Path(profile_path))
-    units = read_units(Path(units_path))
-    columns = {key: i for i, key in enumerate(_columns(units), start=1)}
+    profile_path, units_path = Path(profile_path), Path(units_path)
+    root, units, columns, names, renamed, plan = _plan(
+        profile_path, units_path, name_by, number_start
+    )
     rows = []
-    for unit, name in zip(units, plan_names(units, root, name_by), strict=True):
-        message = ""
+    for unit, name, changes in zip(units, names, plan.changes, strict=True):
+        problem = ""
         try:
-            from_node(splice(root, unit, str(units_path), columns), str(profile_path))
+            from_node(splice(root, unit, str(units_path), columns, changes), str(profile_path))
         except NigaoError as error:
-            message = str(error).replace("\n", "；")
-        rows.append({"line": unit.line, "name": name, "ok": not message, "message": message})
+            problem = str(error).replace("\n", "；")
+        message = "；".join(filter(None, [problem, renamed.get(unit.line, "")]))
+        rows.append({"line": unit.line, "name": name, "ok": not problem, "message": message})
     return rows
 
 
