@@ -228,6 +228,22 @@ def test_a_section_choice_downloads_what_pick_writes(client: TestClient, tmp_pat
     assert new(tmp_path, PLAN, "--pick", f"organization={other}")[1] == got
 
 
+def test_concurrent_previews_each_get_their_own_draft(client: TestClient) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    base = example(client)
+
+    def preview(i: int) -> str:
+        data = json.loads(json.dumps(base))
+        data["org"]["name"] = data["signature"] = f"第{i}县教育局"
+        return client.post("/api/draft", json={"profile": data}).json()["html"]
+
+    with ThreadPoolExecutor(8) as pool:
+        pages = list(pool.map(preview, range(16)))
+    for i, page in enumerate(pages):
+        assert f'id="f-signature">第{i}县教育局<' in page
+
+
 def test_pdf_download_when_libreoffice_is_installed(client: TestClient) -> None:
     assert shutil.which("soffice"), "LibreOffice (soffice) is needed; .ci/run installs it"
     response = client.post("/api/export/pdf", json={"profile": example(client)})

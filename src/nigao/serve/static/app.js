@@ -314,7 +314,7 @@ async function showFull(ids) {
 
 // ------------------------------------------------------------------ files
 
-async function download(fmt) {
+async function download(fmt, view = false) {
   say(fmt === "pdf" ? "正在生成 PDF（需要 LibreOffice，约需几秒）…" : "正在生成…");
   const response = await fetch(`/api/export/${fmt}`, { method: "POST", headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ name: state.name, profile: state.profile }) });
@@ -326,6 +326,7 @@ async function download(fmt) {
     return;
   }
   const blob = await response.blob();
+  if (view) { window.open(URL.createObjectURL(blob), "_blank"); say("PDF 已在新标签页打开", "good"); return; }
   const a = el("a", { href: URL.createObjectURL(blob), download: `${state.name}.${fmt}` });
   document.body.append(a);
   a.click();
@@ -474,6 +475,7 @@ async function start() {
   $("#dl-docx").addEventListener("click", () => download("docx"));
   $("#dl-md").addEventListener("click", () => download("md"));
   $("#dl-pdf").addEventListener("click", () => download("pdf"));
+  $("#view-pdf").addEventListener("click", () => download("pdf", true));
   $("#units-check").addEventListener("click", checkUnits);
   $("#units-run").addEventListener("click", runUnits);
   $("#samples-upload").addEventListener("click", () => uploadSamples());
