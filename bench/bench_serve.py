@@ -11,22 +11,11 @@ proofreading) → the 公文 pages in HTML → the skeleton cards → JSON. Noth
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BUDGET_MS = 100.0
-
-
-def median_ms(fn, n: int) -> float:
-    times = []
-    for _ in range(n):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> int:
@@ -34,6 +23,8 @@ def main() -> int:
     parser.add_argument("-n", type=int, default=30, help="refreshes timed")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_draft_inprocess import per_draft_ms as median_ms
     try:
         from starlette.testclient import TestClient
     except ImportError:
