@@ -90,8 +90,10 @@ class DraftResult:
 
     @property
     def blocking(self) -> list[str]:
-        """What keeps this draft from being final (`nigao new --final` refuses on any)."""
-        return [*self.unfilled, *(str(f) for f in self.errors)]
+        """What keeps this draft from being final (`nigao new --final` refuses on any): each
+        unfilled item once — the checker's LEFT-PLACEHOLDER on a 【待填：…】 is already listed."""
+        said = [f for f in self.errors if f.rule == "LEFT-PLACEHOLDER" and "【待填：" in f.message]
+        return [*self.unfilled, *(str(f) for f in self.errors if f not in said)]
 
 
 def draft(
