@@ -31,6 +31,13 @@ def nigao_argv() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "nigao"]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """nigao's parse cache (nigao/cache.py) in a folder of this run, never the user's own:
+    every test process, and every nigao process a test starts, inherits it."""
+    os.environ["NIGAO_CACHE"] = str(tmp_path_factory.mktemp("nigao-cache"))
+
+
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
 

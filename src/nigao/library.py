@@ -3,8 +3,8 @@
 Folders are searched in order — shipped, then each `NIGAO_LIBRARY` entry, then each
 `--library DIR` — and a later skeleton with the same id replaces an earlier one, so a
 drafter's own version of a shipped skeleton wins. Each skeleton remembers where it came
-from. Nothing is cached between runs: a library of a few hundred small files loads in
-milliseconds with the C YAML loader.
+from. Every file is read on every run; its parsed front matter comes from the parse cache
+(`nigao.cache`, keyed by the text) when the same text was read before.
 """
 
 from __future__ import annotations

@@ -704,7 +704,26 @@ def load(path: str | Path, partial: bool = False) -> Profile:
 
 
 def parse(text: str, path: str = "<profile>", partial: bool = False) -> Profile:
-    """Validate profile text; raise ProfileError listing every problem (nothing is constructed)."""
+    """Validate profile text; raise ProfileError listing every problem (nothing is constructed).
+
+    A text validated before (same path, same bytes) is taken from the cache (`nigao.cache`):
+    re-drafting an unchanged profile skips PyYAML. A profile with errors is never cached.
+    """
+    import pickle
+
+    from nigao.cache import memo
+
+    def build() -> bytes:
+        profile = _parse(text, path, partial)
+        return pickle.dumps((profile.data, profile.marks, profile.errors), protocol=4)
+
+    data, marks, errors = pickle.loads(
+        memo("profile", f"{partial}\0{path}\0{text}", build, __file__)
+    )
+    return Profile(path=path, data=data, marks=marks, errors=errors)
+
+
+def _parse(text: str, path: str, partial: bool) -> Profile:
     from nigao.yamlsafe import YamlError, compose
 
     try:
@@ -897,6 +916,7 @@ _SCAFFOLD_FILL = frozenset(
 
 def scaffold_marker(label: str) -> str:
     return f"【待填：{label}】"
+
 
 _KIND_EXAMPLES: dict[str, dict[str, Any]] = {
     "plan": {"title": "岚溪县教育局关于开展“强师兴校”主题活动的实施方案"},

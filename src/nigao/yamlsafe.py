@@ -234,13 +234,22 @@ def compose(
 
 
 def load(text: str, path: str, limits: Limits, first_line: int = 1) -> Any:
-    """Plain Python values (dict, list, str, int, float, bool, None, date) of checked YAML."""
-    import yaml
+    """Plain Python values (dict, list, str, int, float, bool, None, date) of checked YAML.
 
-    node = compose(text, path, limits, first_line)
-    if node is None:
-        return None
-    return yaml.constructor.SafeConstructor().construct_document(node)
+    A text read before is taken from the cache (`nigao.cache`): same value, no PyYAML.
+    """
+    from nigao.cache import memo
+
+    def build() -> Any:
+        import yaml
+
+        node = compose(text, path, limits, first_line)
+        if node is None:
+            return None
+        return yaml.constructor.SafeConstructor().construct_document(node)
+
+    key = f"{limits.max_bytes} {limits.max_nodes} {limits.max_depth}\n{text}"
+    return memo("yaml", key, build)
 
 
 class _Builder:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
 
 # A name's core is at least two characters: 通道侗族自治县 → 通道 (not the empty string).
 _PLACE_CORE = re.compile(
@@ -23,7 +25,7 @@ def short_name(name: str) -> str:
 def _load_yaml(name: str) -> Any:
     from nigao.yamlsafe import DATA, load
 
-    text = resources.files("nigao.data").joinpath(name).read_text(encoding="utf-8")
+    text = (_DATA / name).read_text(encoding="utf-8")
     return load(text, name, DATA)
 
 
@@ -48,26 +50,37 @@ def patterns() -> dict[str, Any]:
 class Places:
     """County-level and higher names, their short forms, and the code hierarchy."""
 
-    def __init__(self, rows: list[tuple[str, str]], not_names: set[str]):
+    def __init__(self, state: dict[str, Any], not_names: set[str]):
         self.not_names = not_names
-        self.codes: dict[str, list[str]] = {}
-        self.full: set[str] = set()
-        self.short: dict[str, str] = {}  # short form → a full name
+        self.codes: dict[str, list[str]] = state["codes"]
+        self.full: set[str] = set(state["codes"])
+        self.short: dict[str, str] = state["short"]  # short form → a full name
+        self.by_code: dict[str, str] = state["by_code"]
+        self.max_len = max(len(n) for n in self.full)
+        # name lengths by last character, longest first: 县 → (7, 5, 4, 3) …
+        self.lengths: dict[str, tuple[int, ...]] = state["lengths"]
+
+    @staticmethod
+    def state(rows: list[tuple[str, str]], not_names: set[str]) -> dict[str, Any]:
+        """The tables derived from the place rows (plain values: `nigao.cache` stores them)."""
+        codes: dict[str, list[str]] = {}
+        short: dict[str, str] = {}
         for code, name in rows:
             if "辖" in name or len(name) < 3 or name in not_names:
                 continue
-            self.codes.setdefault(name, []).append(code)
-            self.full.add(name)
-            short = short_name(name)
-            if 2 <= len(short) < len(name) and short not in not_names:
-                self.short.setdefault(short, name)
-        self.by_code = {code: name for code, name in rows}
-        self.max_len = max(len(n) for n in self.full)
-        # name lengths by last character, longest first: 县 → (7, 5, 4, 3) …
+            codes.setdefault(name, []).append(code)
+            core = short_name(name)
+            if 2 <= len(core) < len(name) and core not in not_names:
+                short.setdefault(core, name)
         lengths: dict[str, set[int]] = {}
-        for name in self.full:
+        for name in codes:
             lengths.setdefault(name[-1], set()).add(len(name))
-        self.lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+        return {
+            "codes": codes,
+            "short": short,
+            "by_code": dict(rows),
+            "lengths": {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()},
+        }
 
     def family(self, name: str) -> set[str]:
         """A place's own names plus those of the province and city above it."""
@@ -83,12 +96,20 @@ class Places:
 
 @cache
 def places() -> Places:
+    from nigao.cache import memo
+
     # The file is YAML (one block scalar of "code name" lines); its 3,500 lines are read
     # directly, which is ten times faster than the YAML scanner.
-    text = resources.files("nigao.data").joinpath("check_places.yaml").read_text(encoding="utf-8")
-    block = text.split("places: |", 1)[1]
-    rows = [tuple(line.split(None, 1)) for line in block.splitlines() if line.strip()]
-    return Places(rows, set(patterns()["place"]["not_names"]))  # type: ignore[arg-type]
+    text = (_DATA / "check_places.yaml").read_text(encoding="utf-8")
+    not_names = set(patterns()["place"]["not_names"])
+
+    def build() -> dict[str, Any]:
+        block = text.split("places: |", 1)[1]
+        rows = [tuple(line.split(None, 1)) for line in block.splitlines() if line.strip()]
+        return Places.state(rows, not_names)  # type: ignore[arg-type]
+
+    key = "\n".join(sorted(not_names)) + "\0" + text
+    return Places(memo("places", key, build, code=__file__), not_names)
 
 
 @cache
@@ -102,12 +123,16 @@ def political_terms() -> list[tuple[re.Pattern[str], str, int, int]]:
 
 
 def compile_terms(data: list[dict[str, Any]]) -> list[tuple[re.Pattern[str], str, int, int]]:
-    """Only terms with a last year can go out of date; the others are never flagged."""
+    """Only terms with a last year can go out of date; the others are never flagged.
+
+    Each pattern compiles when first searched (the rule tries all terms at once first)."""
+    from nigao.check.text import LazyPattern
+
     out = []
     for item in data or []:
         current = item.get("current")
         if not current or current[1] is None:
             continue
         first, last = int(current[0]), int(current[1])
-        out.append((re.compile(item["pattern"]), item.get("label", ""), first, last))
+        out.append((LazyPattern(item["pattern"]), item.get("label", ""), first, last))
     return out
