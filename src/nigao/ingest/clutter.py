@@ -37,7 +37,9 @@ _DATE_LINE = re.compile(
 )
 # A title that continues on the next line: the first line ends in a word that needs more.
 _TITLE_GOES_ON = re.compile(r"(?:关于|的|和|与|及|暨|开展|做好|加强|推进|进一步|深入|印发|转发)$")
-_ORG_END = re.compile(r"(?:局|委|委员会|政府|办公室|学校|中学|小学|幼儿园|中心|学院|大学|厅|部|院)$")
+_ORG_END = re.compile(
+    r"(?:局|委|委员会|政府|办公室|学校|中学|小学|幼儿园|中心|学院|大学|厅|部|院)$"
+)
 # A table of contents: its heading, and entries ending in a page number after leaders or spaces.
 _TOC_HEAD = re.compile(r"^目\s*录[：:]?$")
 _LEADERS = r"(?:…{2,}|[.·．\-—_]{3,})"
@@ -256,7 +258,12 @@ def _table_of_contents(kept: list[tuple[int, str]]) -> set[int]:
             k = j
             continue
         run = k
-        while run < len(kept) and len(kept[run][1]) <= 80 and _TOC_ENTRY.search(kept[run][1]):
+        while (
+            run < len(kept)
+            and kept[run][1][-1:].isdigit()
+            and len(kept[run][1]) <= 80
+            and _TOC_ENTRY.search(kept[run][1])
+        ):
             if not (_TOC_ENTRY.search(kept[run][1]) and _looks_entry(kept[run][1])):
                 break
             run += 1
@@ -304,8 +311,14 @@ def _inline() -> re.Pattern[str]:
     )
 
 
+# Every inline rule's match holds one of these: a line without any is left at once.
+_INLINE_PROBE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]|http|www\.")
+
+
 def _cut_inline(line: str, index: int, removed: list[tuple[int, Removed]]) -> str:
     """Cut clutter inside a line of text (a source address, a pinyin gloss); keep the rest."""
+    if _INLINE_PROBE.search(line) is None:
+        return line
     rules = tables.compiled("clutter", "inline")
     pieces: list[str] = []
     at = 0

@@ -37,6 +37,8 @@ _DATE = re.compile(
 )
 _MD_MARK = re.compile(r"^\\?(#{1,6})\s*(?=\S)")
 _BARE_NUMERAL = re.compile(rf"^[{_CN}]{{1,3}}[、．.]?$")
+# Every label starts with one of these (a fast first test).
+_LABEL_FIRST = frozenset(_CN + "0123456789（§第①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳#\\")
 _STYLE_NAMES = {rank: name for name, rank, _pattern in _STYLES}
 _SIGNATURE = re.compile(
     r"(?:局|委|委员会|政府|办公室|学校|中学|小学|幼儿园|中心|党组|党委|[一二三四五六七八九十\d]中|学院|支部)$"
@@ -59,7 +61,10 @@ def numbering(line: str) -> tuple[str, int, str] | None:
     A Markdown heading (`## 一、…`, escaped `\\## …` as online editors export it) is its
     label's; without a label its # marks rank it above every numbering style.
     """
-    mark = _MD_MARK.match(line) if line[:1] in "#\\" else None
+    first = line[:1]
+    if first not in _LABEL_FIRST:
+        return None  # most lines: one set lookup
+    mark = _MD_MARK.match(line) if first in "#\\" else None
     if mark:
         rest = line[mark.end() :]
         return numbering(rest) or (f"md{len(mark.group(1))}", len(mark.group(1)) - 10, rest)
@@ -124,8 +129,13 @@ def _flat_starts(line: str) -> tuple[list[int], int]:
     return starts, cn_count
 
 
+_CN_LABEL = re.compile(rf"[{_CN}]{{1,3}}、")
+
+
 def _split_flat(line: str) -> list[str]:
     """A flattened text (一、…。二、…。on one line) back into its lines; other lines as is."""
+    if _CN_LABEL.search(line) is None:
+        return [line]  # no 一、 label at all: not flattened (most lines: one scan)
     starts, cn_count = _flat_starts(line)
     if cn_count < 2 and not (cn_count == 1 and len(line) >= 200):
         return [line]
@@ -150,19 +160,23 @@ def mend_lines(lines: list[str]) -> list[str]:
     for line in lines:
         split.extend(_split_flat(line) if len(line) > 40 else [line])
     out: list[str] = []
+    numbered: list[bool] = []
     for line in split:
-        if out and _BARE_NUMERAL.match(out[-1]) and numbering(line) is None:
+        this = numbering(line) is not None
+        if out and not this and _BARE_NUMERAL.match(out[-1]):
             out[-1] = out[-1].rstrip("、．.") + "、" + line
+            numbered[-1] = True
             continue
         if (
             out
-            and numbering(line) is None
+            and not this
             and _ends_open(out[-1])
-            and (numbering(out[-1]) is None or out[-1][-1:] in "，、")
+            and (not numbered[-1] or out[-1][-1:] in "，、")
         ):
             out[-1] += line
             continue
         out.append(line)
+        numbered.append(this)
     return out
 
 
