@@ -125,3 +125,18 @@ def test_a_profile_with_a_thousand_tasks_is_drafted(tmp_path: Path) -> None:
     assert result.peak_mb < MAX_RSS_MB
     text = docx_text(tmp_path / "out" / "p.docx")
     assert "（一千）" in text and "（一百一十）" in text
+
+
+def test_ingest_keeps_a_hand_edited_skeleton_unless_forced(tmp_path: Path) -> None:
+    seed = ROOT / "seeds" / "000_00673b357674b709.txt"
+    lib = tmp_path / "lib"
+    assert run(["ingest", seed, "--out", lib]).code == 0
+    edited = sorted(lib.rglob("*.md.j2"))[0]
+    text = edited.read_text(encoding="utf-8") + "\n我自己加的一段。\n"
+    edited.write_text(text, encoding="utf-8")
+    before = {p: p.read_bytes() for p in lib.rglob("*.md.j2")}
+    result = run(["ingest", seed, "--out", lib])
+    assert_one_chinese_line(result, 2, edited.relative_to(lib).as_posix(), "未覆盖", "--force")
+    assert {p: p.read_bytes() for p in lib.rglob("*.md.j2")} == before  # nothing written
+    assert run(["ingest", seed, "--out", lib, "--force"]).code == 0
+    assert "我自己加的一段" not in edited.read_text(encoding="utf-8")

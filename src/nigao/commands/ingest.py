@@ -21,17 +21,20 @@ KIND_LABELS = {"plan": "方案", "summary": "总结", "report": "经验材料"}
     show_default=True,
     help="骨架库文件夹（默认为当前文件夹下的 templates/）",
 )
+@click.option("--force", is_flag=True, help="覆盖骨架库里内容不同（如手工改过）的骨架")
 @click.option("--dry-run", is_flag=True, help="只显示找到的提纲和填空项，不写入任何文件")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出整理结果（不写入骨架）")
 @click.help_option("-h", "--help", help="显示帮助并退出")
 @friendly
-def ingest(paths: tuple[Path, ...], out: Path, dry_run: bool, as_json: bool) -> None:
+def ingest(
+    paths: tuple[Path, ...], out: Path, force: bool, dry_run: bool, as_json: bool
+) -> None:
     """读取范文（.txt / .docx / 草稿 .md，文件或文件夹），去掉网页杂质，识别提纲和章节角色，
     把每个可复用的章节写成骨架文件：templates/<角色>/<编号>.md.j2。"""
     from nigao.ingest.library import ingest_paths
 
     write = not (dry_run or as_json)
-    rows = ingest_paths(list(paths), out if write else None)
+    rows = ingest_paths(list(paths), out if write else None, force)
     for row in rows:
         if row.error:
             click.echo(f"错误：{row.error}", err=True)

@@ -425,7 +425,7 @@ class Row:
     written: list[Skeleton] = field(default_factory=list)
 
 
-def ingest_paths(paths: list[Path], out: Path | None) -> list[Row]:
+def ingest_paths(paths: list[Path], out: Path | None, force: bool = False) -> list[Row]:
     """Read every sample; when `out` is given, (re)write its skeletons there.
 
     Two passes: every document is read first, so each one's topic words can be told from the
@@ -457,14 +457,28 @@ def ingest_paths(paths: list[Path], out: Path | None) -> list[Row]:
         row.skeletons, row.warnings, row.written = len(made), list(result.warnings), made
         skeletons.extend(made)
     if out is not None:
-        write_library(Path(out), skeletons, {row.document for row in rows if row.result})
+        write_library(Path(out), skeletons, {row.document for row in rows if row.result}, force)
     else:
         choose_defaults(skeletons, set())
     return rows
 
 
-def write_library(out: Path, skeletons: list[Skeleton], sources: set[str]) -> None:
-    """Replace the skeletons of `sources` in `out`; leave every other file alone."""
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def write_library(
+    out: Path, skeletons: list[Skeleton], sources: set[str], force: bool = False
+) -> None:
+    """Replace the skeletons of `sources` in `out`; leave every other file alone.
+
+    A skeleton file that exists with other content than this run would write (a hand-edited
+    skeleton, or one from an older nigao) is kept, and nothing is written, unless `force`.
+    """
+    from nigao.errors import shown
     from nigao.fsutil import atomic_write
 
     stale: list[Path] = []
@@ -479,11 +493,19 @@ def write_library(out: Path, skeletons: list[Skeleton], sources: set[str]) -> No
                 roles_taken.add((str(meta["role"]), str(kinds[0])))
     choose_defaults(skeletons, roles_taken)
     keep = {out / s.relpath for s in skeletons}
-    for skeleton in skeletons:
-        path = out / skeleton.relpath
-        data = skeleton.render().encode("utf-8")
-        if not path.exists() or path.read_bytes() != data:
-            atomic_write(path, data)
+    planned = [(out / s.relpath, s.render().encode("utf-8")) for s in skeletons]
+    changed = [(path, data) for path, data in planned if not _holds(path, data)]
+    edited = [path for path, _data in changed if path.exists()]
+    if edited and not force:
+        names = "、".join(shown(p.relative_to(out)) for p in edited[:5])
+        more = f" 等 {len(edited)} 个" if len(edited) > 5 else ""
+        raise UsageError(
+            f"骨架库里这些骨架与这次整理的结果不同（可能改过），未覆盖：{names}{more}"
+            "（如需覆盖，请加 --force）",
+            path=str(out),
+        )
+    for path, data in changed:
+        atomic_write(path, data)
     for path in stale:
         if path not in keep:
             path.unlink()
