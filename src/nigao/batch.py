@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from nigao.errors import NigaoError, os_reason
-from nigao.fsutil import atomic_write, fold_name, safe_name
+from nigao.fsutil import atomic_write, fold_name, remove_stale_temps, safe_name
 from nigao.units import Unit, read_units
 
 
@@ -187,10 +187,50 @@ def splice(
 _STATE: dict[str, Any] = {}
 
 
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the batch that started it ends, however it ends (kill -9, OOM).
+
+    Linux: the kernel sends SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG); elsewhere a
+    thread polls the parent id once a second. Either way the check after it catches a parent
+    that died before the hook was set.
+    """
+    import signal
+    import sys
+    import threading
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="nigao-parent-watch", daemon=True).start()
+
+
 def _init_worker(
-    root: Any, profile_path: str, units_path: str, libraries: tuple[str, ...], check: bool = True
+    root: Any,
+    profile_path: str,
+    units_path: str,
+    libraries: tuple[str, ...],
+    check: bool = True,
+    parent: int | None = None,
 ) -> None:
     from nigao.library import load_library
+
+    if parent is not None and parent != os.getpid():
+        _die_with_parent(parent)
 
     _STATE.update(
         root=root,
@@ -328,6 +368,8 @@ def run_batch(
     if not os.access(out_dir, os.W_OK):
         raise NigaoError("输出文件夹不可写", path=str(out_dir))
 
+    # A killed run leaves temporary files (never a half-written output): remove ours.
+    remove_stale_temps(out_dir, [p.name for name in names for p in _output_paths(out_dir, name)])
     results: list[RowResult] = []
     tasks = []
     for unit, name, changes in zip(units, names, plan.changes, strict=True):
@@ -343,7 +385,7 @@ def run_batch(
             on_result(result)
 
     jobs = max(1, jobs or os.cpu_count() or 1)
-    init_args = (root, str(profile_path), str(units_path), libraries, check)
+    init_args = (root, str(profile_path), str(units_path), libraries, check, os.getpid())
     for result in _run(tasks, jobs, init_args):
         results.append(result)
         if on_result:

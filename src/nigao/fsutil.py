@@ -79,6 +79,46 @@ def _umask() -> int:
     return mask
 
 
+def temp_prefix(name: str, pid: int | None = None) -> str:
+    """The start of a temporary file's name for output `name`, written by process `pid`."""
+    return f"{TEMP_PREFIX}{name[:40]}.{os.getpid() if pid is None else pid}."
+
+
+def remove_stale_temps(folder: Path, names: Iterable[str]) -> list[Path]:
+    """Remove the temporary files of outputs `names` left by runs that were killed.
+
+    A temporary name carries its writer's process id; one whose writer is still running
+    (another run writing now) is left alone.
+    """
+    wanted = {TEMP_PREFIX + name[:40] + "." for name in names}
+    removed: list[Path] = []
+    try:
+        entries = [p for p in Path(folder).iterdir() if p.name.startswith(TEMP_PREFIX)]
+    except OSError:
+        return removed
+    for path in entries:
+        head, _, rest = path.name.rpartition(".part")[0].rpartition(".")[0].rpartition(".")
+        if not path.name.endswith(".part") or head + "." not in wanted:
+            continue
+        pid = rest
+        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+            continue
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, but not ours to signal
+    return True
+
+
 def _exists_error(path: Path) -> NigaoError:
     return NigaoError(
         f"文件已存在，未覆盖：{shown(path)}（可能同时有另一次运行写了它；如需覆盖，请加 --force）"
@@ -97,9 +137,7 @@ def atomic_write(path: Path, data: bytes | str, *, replace: bool = True) -> None
         data = data.encode("utf-8")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(
-            prefix=TEMP_PREFIX + path.name[:40] + ".", suffix=".part", dir=path.parent
-        )
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=".part", dir=path.parent)
     except OSError as error:
         raise NigaoError(f"无法写入文件夹：{os_reason(error)}", path=str(path.parent)) from None
     try:
