@@ -53,7 +53,7 @@ def ingest(
     elif dry_run:
         for row in good:
             _print_outline(row)
-    else:
+    elif good:
         _print_table(good, out)
     if any(row.error for row in rows):
         raise click.exceptions.Exit(2)

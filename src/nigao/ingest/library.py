@@ -425,6 +425,11 @@ class Row:
     written: list[Skeleton] = field(default_factory=list)
 
 
+# One sample document is a few pages; the skeleton steps compare every paragraph with the whole
+# text, so a book-length "sample" is refused before them (docs/LIMITS.md).
+MAX_SAMPLE_CHARS = 300_000
+
+
 def ingest_paths(paths: list[Path], out: Path | None, force: bool = False) -> list[Row]:
     """Read every sample; when `out` is given, (re)write its skeletons there.
 
@@ -441,6 +446,16 @@ def ingest_paths(paths: list[Path], out: Path | None, force: bool = False) -> li
             result = read_source(file)
         except NigaoError as error:
             row.error = str(error)
+            continue
+        length = sum(map(len, _all_texts(result)))
+        if length > MAX_SAMPLE_CHARS:
+            row.error = str(
+                NigaoError(
+                    f"样本过长（{length} 字，上限 {MAX_SAMPLE_CHARS} 字，约 200 页）："
+                    "请只保留要整理的文件或拆成几个文件",
+                    path=label,
+                )
+            )
             continue
         grams = subject.body_grams(_all_texts(result))
         shared.update(grams.keys())
