@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -257,15 +256,14 @@ def build_skeletons(
     result: IngestResult,
     source: str,
     prefix: str,
-    shared: Counter[str] | None = None,
-    documents: int = 0,
+    shared: subject.Shared | None = None,
 ) -> list[Skeleton]:
     """All skeletons of one read document (defaults not yet chosen).
 
     The document's texts are slotted once (placeholders recorded), then each skeleton
     numbers its own fact labels in reading order, is generalized, and keeps its frame:
-    subject matter (ingest/subject.py; `shared` counts how many documents of the run use
-    each two-character gram) is left out, marked, or kept as examples.
+    subject matter (ingest/subject.py; `shared`: what the documents of the run share) is
+    left out, marked, or kept as examples.
     """
     doc = result.document
     texts = list(dict.fromkeys(_all_texts(result)))
@@ -280,10 +278,9 @@ def build_skeletons(
         else subject.topic_of(
             core,
             kind_word,
-            subject.body_grams(slotted.values()),
-            subject.body_text(slotted.values()),
+            subject.body_grams(texts),  # the same counts as `shared` holds
+            subject.body_text(texts),
             shared,
-            documents,
         )
     )
     headings = tables.load("kinds")["headings"]
@@ -297,12 +294,13 @@ def build_skeletons(
         items = _items(unit)
         filled, slots = fill(recorder.entries, [slotted.get(text, text) for _l, _r, text in items])
         items, filled = generalize_items(items, filled, core, memo)
-        parts = subject.separate(
-            [(lvl, r, t) for (lvl, r, _o), t in zip(items, filled, strict=True)],
-            unit.role,
-            topic,
-            headings.get(unit.role, "") or "",
-        )
+        generalized = [(lvl, r, t) for (lvl, r, _o), t in zip(items, filled, strict=True)]
+        if frame:  # nigao's own frames are written topic-neutral: kept as they are
+            parts = subject.Separated([(*item, False) for item in generalized], [])
+        else:
+            parts = subject.separate(
+                generalized, unit.role, topic, headings.get(unit.role, "") or ""
+            )
         parts.blocks = [(lvl, r, _FILL_IN.sub(_fact_slot, t), e) for lvl, r, t, e in parts.blocks]
         slots = _used_slots([t for _l, _r, t, _e in parts.blocks], slots)
         heading, body = _body(parts.blocks)
@@ -437,8 +435,8 @@ def ingest_paths(paths: list[Path], out: Path | None, force: bool = False) -> li
     wording the other documents of the run share.
     """
     rows: list[Row] = []
-    read: list[tuple[Row, IngestResult, Counter[str]]] = []
-    shared: Counter[str] = Counter()
+    read: list[tuple[Row, IngestResult]] = []
+    shared = subject.Shared()
     for file, label in collect_sources(paths):
         row = Row(document=label)
         rows.append(row)
@@ -447,7 +445,8 @@ def ingest_paths(paths: list[Path], out: Path | None, force: bool = False) -> li
         except NigaoError as error:
             row.error = str(error)
             continue
-        length = sum(map(len, _all_texts(result)))
+        texts = _all_texts(result)
+        length = sum(map(len, texts))
         if length > MAX_SAMPLE_CHARS:
             row.error = str(
                 NigaoError(
@@ -457,15 +456,14 @@ def ingest_paths(paths: list[Path], out: Path | None, force: bool = False) -> li
                 )
             )
             continue
-        grams = subject.body_grams(_all_texts(result))
-        shared.update(grams.keys())
-        read.append((row, result, grams))
+        shared.add(subject.body_grams(texts))
+        read.append((row, result))
     skeletons: list[Skeleton] = []
     taken: set[str] = set()
-    for row, result, _grams in read:
+    for row, result in read:
         prefix = id_prefix(row.document, taken)
         taken.add(prefix)
-        made = build_skeletons(result, row.document, prefix, shared, len(read))
+        made = build_skeletons(result, row.document, prefix, shared)
         doc = result.document
         row.kind, row.title, row.result = doc.kind, doc.title, result
         row.sections = sum(1 for _ in doc.walk())

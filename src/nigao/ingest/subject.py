@@ -23,7 +23,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from nigao.ingest import tables
 
@@ -32,11 +32,17 @@ _CJK_RUN = re.compile("[\u4e00-\u9fff]{2,}")
 _SENTENCE = re.compile(r"[^。！？]*(?:[。！？]|$)")
 _PROTECTED = re.compile("“[^“”]*”|（[^（）]*）|《[^《》]*》|\\{\\{[^{}]*\\}\\}")
 _CLAUSE_PUNCT = "，；："
+_QUOTED = re.compile("“([^“”]*)”")
 
 
 @functools.cache
 def _table() -> dict:
     return tables.load("generalize")["subject"]
+
+
+@functools.cache
+def _time_anchors() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, _table()["time_anchors"])))
 
 
 @functools.cache
@@ -90,27 +96,61 @@ def _frame_pieces() -> frozenset[str]:
     return frozenset(out)
 
 
-def title_words(core: str, stripped_type: str, body: Counter[str]) -> set[str]:
-    """Words of the title's campaign part that the body uses too (作风, 难题 …)."""
+@dataclass
+class Shared:
+    """What the documents of one ingest run share: in how many documents each two-character
+    gram occurs, how often in all, and how many grams they hold together."""
+
+    documents: int = 0
+    df: Counter[str] = field(default_factory=Counter)
+    counts: Counter[str] = field(default_factory=Counter)
+    size: int = 0
+
+    def add(self, grams: Counter[str]) -> None:
+        self.documents += 1
+        self.df.update(grams.keys())
+        self.counts.update(grams)
+        self.size += sum(grams.values())
+
+    def keyness(self, gram: str, own: Counter[str], own_size: int) -> float:
+        """How much more often this document uses `gram` than the others do (per gram)."""
+        other = self.counts.get(gram, 0) - own.get(gram, 0)
+        other_size = max(1, self.size - own_size)
+        return (own.get(gram, 0) / max(1, own_size)) / ((other + 1) / other_size)
+
+
+def title_words(
+    core: str, stripped_type: str, body: Counter[str], shared: Shared | None = None
+) -> set[str]:
+    """Words of the title's campaign part that the body uses too (作风, 难题 …). A generic word
+    counts only when this source uses it far more than the others (学习 in a 学习型党组织 report)."""
     found = {g for g in grams(core, (2, 3)) if body.get(g, 0) >= 1}
     if len(stripped_type) >= 2:
         found.add(stripped_type[-2:])  # 大讨论 → 讨论: what the campaign's activity is
     frame = _frame_pieces()
-    return {g for g in found if _edge_ok(g) and g not in frame}
+    table = _table()
+    size = sum(body.values())
+    usable = shared is not None and shared.documents >= table["min_documents"]
+
+    def key(g: str) -> bool:
+        return usable and shared.keyness(g, body, size) >= table["min_keyness"]  # type: ignore[union-attr]
+
+    return {g for g in found if _edge_ok(g) and (g not in frame or key(g))}
 
 
-def repeated_words(own: Counter[str], shared: Counter[str] | None, documents: int) -> set[str]:
+def repeated_words(own: Counter[str], shared: Shared | None) -> set[str]:
     """Two-character words the source repeats that (almost) no other document of the run uses."""
     table = _table()
-    limit = max(1, int(documents * table["max_document_share"]))
-    use_shared = shared is not None and documents >= table["min_documents"]
+    use_shared = shared is not None and shared.documents >= table["min_documents"]
+    limit = max(1, int(shared.documents * table["max_document_share"])) if shared else 1
     frame = _frame_pieces()
     found = set()
     for gram, count in own.items():
-        if count < table["min_repeats"] or gram in frame or not _edge_ok(gram):
+        if count < table["min_repeats_unique"] or gram in frame or not _edge_ok(gram):
             continue
-        if use_shared and shared.get(gram, 0) > limit:  # type: ignore[union-attr]
-            continue
+        df = shared.df.get(gram, 0) if use_shared else 0  # type: ignore[union-attr]
+        if df > limit or (df != 1 and count < table["min_repeats"]):
+            continue  # shared by others, or not repeated enough to tell without them
         found.add(gram)
     return found
 
@@ -118,18 +158,17 @@ def repeated_words(own: Counter[str], shared: Counter[str] | None, documents: in
 def word_like(words: set[str], text: str) -> set[str]:
     """Grams that stand as words: seen after and before two different characters, or beside three
     different ones (作风 in 转变作风、改进作风的 …), not a piece of one longer word (学条 in 办学条件)."""
-    if not words:
-        return set()
-    pattern = re.compile(
-        "(?<=(.))(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")(?=(.))",
-        re.S,
-    )
     left: dict[str, set[str]] = {}
     right: dict[str, set[str]] = {}
-    for before, word, after in pattern.findall(text):
-        left.setdefault(word, set()).add(before)
-        right.setdefault(word, set()).add(after)
+    for word in words:  # one scan per word: candidates overlap (长讲 and 讲坛 in 校长讲坛)
+        before, after = left.setdefault(word, set()), right.setdefault(word, set())
+        at = text.find(word, 1)
+        while 0 < at < len(text) - len(word):
+            before.add(text[at - 1])
+            after.add(text[at + len(word)])
+            at = text.find(word, at + 1)
     need = _table()["min_neighbours"]
+
     def stands(w: str) -> bool:
         sides = sorted((len(left.get(w, ())), len(right.get(w, ()))))
         return sides[0] >= need or sides[1] > need
@@ -161,18 +200,30 @@ class Topic:
             return []
         return self.pattern.findall(_SLOT_TEXT.sub("，", text))
 
+    def subject(self, text: str) -> bool:
+        """Subject matter: a topic word, the source's own calendar (今年, 年终), or a coinage the
+        source quotes (“九步走”, “两基”) that is not generic 公文 wording; the campaign slot's
+        own quotes do not count."""
+        if self.found(text) or _time_anchors().search(text):
+            return True
+        if "“" not in text:
+            return False
+        frame = _frame_pieces()
+        return any(
+            len(q) >= 2 and "{" not in q and q not in frame for q in _QUOTED.findall(text)
+        )
+
 
 def topic_of(
     title_core: str,
     stripped_type: str,
     body: Counter[str],
     text: str,
-    shared: Counter[str] | None = None,
-    documents: int = 0,
+    shared: Shared | None = None,
 ) -> Topic:
     """A source's topic words, from its title and what it repeats that others do not."""
-    repeated = word_like(repeated_words(body, shared, documents), text)
-    words = title_words(title_core, stripped_type, body) | repeated
+    repeated = word_like(repeated_words(body, shared), text)
+    words = title_words(title_core, stripped_type, body, shared) | repeated
     return Topic(tuple(minimal(words)))
 
 
@@ -205,6 +256,30 @@ def _sentences(text: str) -> list[str]:
     return [s for s in out if s.strip()]
 
 
+def _drop_list_items(
+    pieces: list[tuple[str, str]], subject: list[bool], topic: Topic
+) -> tuple[list[tuple[str, str]], list[bool]]:
+    """In a subject clause that lists items with 、, only the subject items go (人员不到位、工作不
+    认真、作风不扎实的 → 人员不到位、工作不认真的) when frame items stay on both kinds of ends."""
+    out_pieces, out_subject = [], []
+    for (clause, punct), is_subject in zip(pieces, subject, strict=True):
+        if is_subject and "、" in clause:
+            shielded = _PROTECTED.sub(lambda m: "\0" * len(m.group(0)), clause)
+            cuts = [i for i, ch in enumerate(shielded) if ch == "、"]
+            items = [clause[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(clause)], strict=True)]
+            flags = [topic.subject(item) for item in items]
+            if not all(flags):
+                tail = ""
+                if flags[-1]:  # the last item carries the clause's ending (…的): keep it
+                    end = re.search(r"[的等]+$", items[-1])
+                    tail = end.group(0) if end else ""
+                kept = [item for item, flag in zip(items, flags, strict=True) if not flag]
+                clause, is_subject = "、".join(kept) + tail, False
+        out_pieces.append((clause, punct))
+        out_subject.append(is_subject)
+    return out_pieces, out_subject
+
+
 @dataclass
 class Outcome:
     """What became of one paragraph: its frame text (may be empty) and what it lost."""
@@ -215,22 +290,38 @@ class Outcome:
     marked: bool = False
 
 
-def strip_paragraph(text: str, topic: Topic, marker: str, mark: bool = True) -> Outcome:
+@functools.cache
+def _narrative() -> re.Pattern[str]:
+    return re.compile(_table()["narrative"])
+
+
+def strip_paragraph(
+    text: str, topic: Topic, marker: str, mark: bool = True, narrative: bool = False
+) -> Outcome:
     """The paragraph's frame: subject sentences go, subject clauses of frame sentences go, the
-    first one (when `mark`) replaced by `marker` (a slot such as `{{ focus }}`)."""
+    first one (when `mark`) replaced by `marker` (a slot such as `{{ focus }}`); with
+    `narrative`, so does every sentence telling what the source itself did."""
     sentences = _sentences(text)
     out = Outcome("", len(sentences))
     kept: list[str] = []
     share = _table()["sentence_share"]
     for sentence in sentences:
+        if narrative and _narrative().search(sentence):
+            out.dropped += 1
+            continue
         pieces = _pieces(sentence)
-        subject = [bool(topic.found(clause)) for clause, _p in pieces]
+        subject = [topic.subject(clause) for clause, _p in pieces]
         if not any(subject):
             kept.append(sentence)
             continue
         size = sum(len(c) for c, _p in pieces) or 1
         subject_size = sum(len(c) for (c, _p), s in zip(pieces, subject, strict=True) if s)
         if subject_size / size >= share or subject[0] and len(pieces) <= 2:
+            out.dropped += 1
+            continue
+        pieces, subject = _drop_list_items(pieces, subject, topic)
+        if not any(subject):
+            kept.append("".join(c + p for c, p in pieces))
             out.dropped += 1
             continue
         parts: list[tuple[str, str]] = []
@@ -290,9 +381,14 @@ def separate(items: list[Item], role: str, topic: Topic, fallback_heading: str) 
     """Frame and examples of one skeleton (items in reading order, already generalized)."""
     table = _table()
     marker = table["markers"].get(role, "")
+    narrative = role in table["narrative_roles"]
     words = sorted({w for _l, _r, text in items for w in topic.found(text)})
     out = Separated([], words)
-    if not words:
+    if (
+        not words
+        and not narrative
+        and not any(topic.subject(text) for _l, _r, text in items)
+    ):
         out.blocks = [(lvl, run_in, text, False) for lvl, run_in, text in items]
         out.sentences = sum(len(_sentences(t)) for lvl, _r, t in items if lvl < 0)
         return out
@@ -300,7 +396,7 @@ def separate(items: list[Item], role: str, topic: Topic, fallback_heading: str) 
     def paragraphs(span: list[Item]) -> list[tuple[int, bool, str, bool]]:
         kept = []
         for level, run_in, text in span:
-            result = strip_paragraph(text, topic, marker, bool(marker))
+            result = strip_paragraph(text, topic, marker, bool(marker), narrative)
             out.sentences += result.sentences
             out.dropped += result.dropped
             if result.text:
@@ -311,7 +407,7 @@ def separate(items: list[Item], role: str, topic: Topic, fallback_heading: str) 
         """A child section [start, end): kept with its frame, or as an example."""
         level, run_in, heading = items[start]
         whole = [(lvl, r, t, True) for lvl, r, t in items[start:end]]
-        if topic.found(heading):
+        if topic.subject(heading):
             out.sentences += sum(len(_sentences(t)) for lvl, _r, t in items[start:end] if lvl < 0)
             out.dropped += sum(len(_sentences(t)) for lvl, _r, t in items[start:end] if lvl < 0)
             return whole
@@ -333,7 +429,7 @@ def separate(items: list[Item], role: str, topic: Topic, fallback_heading: str) 
         return blocks
 
     level, run_in, heading = items[0]
-    if topic.found(heading):
+    if topic.subject(heading):
         heading, run_in = fallback_heading, False
     body = children(1, len(items))
     if any(example for _l, _r, _t, example in body):

@@ -1,0 +1,124 @@
+"""Every shipped skeleton, drafted alone into profiles on unrelated topics, keeps only its frame.
+
+Six fictional counties (tests/data/topics/: 课后服务, 校园安全, 学前教育, 教师减负, 读书月, 家校
+共育; plan, summary and report; 党组 and 党委) each draft every skeleton of the library on its own
+(`--pick`-style, the profile's sections replaced by that one skeleton). Required for each draft:
+no drafting error, no sentence with a topic word of the skeleton's source — the words the
+skeleton recorded at ingest and the words of an independent list written by reading the seeds
+(tests/data/seed_topics.yaml) — and no party-organ word of the other kind.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from nigao import compose as C
+from nigao import library as L
+from nigao import profile as P
+
+ROOT = Path(__file__).resolve().parent.parent
+TOPICS = sorted((ROOT / "tests" / "data" / "topics").glob("*.yaml"))
+SEED_TOPICS = yaml.safe_load((ROOT / "tests/data/seed_topics.yaml").read_text(encoding="utf-8"))
+SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
+MARKER = re.compile(r"【[^】]*】")
+
+
+def _library() -> L.Library:
+    return L.load_library([], shipped=True)
+
+
+LIBRARY = _library()
+IDS = sorted(LIBRARY.skeletons)
+
+
+def _profile(path: Path, skeleton: L.Skeleton) -> P.Profile:
+    base = P.load(path)
+    data = dict(base.data)
+    data["sections"] = [{"role": skeleton.role, "skeleton": skeleton.id}]
+    return P.Profile(base.path, data, base.marks)
+
+
+def _own_values(profile: P.Profile) -> list[str]:
+    """Profile values a draft may print: their words are the profile's, not the source's."""
+    data = profile.data
+    values = [data.get(k) for k in ("campaign", "focus", "goal", "title")]
+    values += list((data.get("org") or {}).values())
+    values += list((data.get("guidance") or {}).values())
+    return sorted((str(v) for v in values if v), key=len, reverse=True)
+
+
+def _sentences(profile: P.Profile, draft: C.Draft) -> list[str]:
+    """The draft's sentences that came from the skeleton (title left out), profile values masked."""
+    doc = draft.document
+    texts = [*doc.preamble, *doc.closing]
+    for _depth, section in doc.walk():
+        texts.append(section.heading)
+        texts.extend(section.paragraphs)
+    out = []
+    for text in texts:
+        for value in _own_values(profile):
+            text = text.replace(value, "〇")
+        text = MARKER.sub("〇", text)
+        out.extend(s for s in SENTENCE.findall(text) if s.strip())
+    return out
+
+
+def source_words(skeleton: L.Skeleton) -> set[str]:
+    meta = L.split_front_matter(skeleton.path.read_text(encoding="utf-8"), skeleton.path)[0]
+    return set(meta.get("topic") or []) | set(SEED_TOPICS.get(skeleton.source, []))
+
+
+def organ_mismatch(profile: P.Profile, text: str) -> list[str]:
+    """党委 words in a 党组 profile's draft, or the other way round (县委, 党委（党组） aside)."""
+    organ = C.party_organ(profile.data["org"]["party"])
+    other = "党委" if organ == "党组" else "党组"
+    text = text.replace("党委（党组）", "").replace(profile.data["org"]["party"], "")
+    return re.findall(rf"(?<![县区市省州])局?{other}(?!织)[办会]?", text)
+
+
+@pytest.mark.parametrize("path", TOPICS, ids=lambda p: p.stem)
+def test_every_skeleton_drafts_its_frame_only(path: Path) -> None:
+    problems = []
+    checked = 0
+    for sid in IDS:
+        skeleton = LIBRARY.skeletons[sid]
+        profile = _profile(path, skeleton)
+        try:
+            draft = C.compose(profile, LIBRARY)
+        except Exception as error:  # noqa: BLE001 - any failure to draft is the finding
+            problems.append(f"{sid}: 起草失败：{error}")
+            continue
+        words = source_words(skeleton)
+        for sentence in _sentences(profile, draft):
+            checked += 1
+            found = sorted(w for w in words if w in sentence)
+            if found:
+                problems.append(f"{sid}: {found} 〔{sentence}〕")
+            wrong = organ_mismatch(profile, sentence)
+            if wrong:
+                problems.append(f"{sid}: 党组织称谓与配置不符 {wrong} 〔{sentence}〕")
+    assert checked > 100
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_topic_profiles_are_varied() -> None:
+    """The profiles cover every kind and both party organs (so the test above means something)."""
+    profiles = [P.load(p) for p in TOPICS]
+    assert len(profiles) >= 5
+    assert {p.kind for p in profiles} == {"plan", "summary", "report"}
+    assert {C.party_organ(p.data["org"]["party"]) for p in profiles} == {"党组", "党委"}
+    assert all(not p.errors for p in profiles)
+
+
+def test_the_check_finds_a_leftover_topic_word() -> None:
+    """The scan is not vacuous: a seed sentence drafted as is would be found."""
+    skeleton = LIBRARY.skeletons["s003-tasks"]
+    words = source_words(skeleton)
+    assert any(w in "认真落实信访维稳工作责任制" for w in words)
+    assert organ_mismatch(P.load(TOPICS[0]), "办公室设在局党委办") or organ_mismatch(
+        P.load(TOPICS[1]), "办公室设在局党组办公室"
+    )
