@@ -140,8 +140,11 @@ def read(path: Path | str, name: str | None = None) -> Source:
 
         if not looks_like_html(text):
             raise ReadError("不是有效的 Word 文档（文件已损坏或不是 .docx）", path=name)
-    text = decode_bytes(data, name)
-    return read_text_source(text, name, suffix)
+    notes: list[str] = []
+    text = decode_bytes(data, name, notes)
+    source = read_text_source(text, name, suffix)
+    source.warnings[:0] = notes
+    return source
 
 
 def read_text_source(text: str, name: str, suffix: str = ".txt") -> Source:

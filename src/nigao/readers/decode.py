@@ -46,23 +46,28 @@ def _cjk_share(text: str) -> float:
     return sum(1 for ch in text if ch in _COMMON) / len(text)
 
 
-def decode_bytes(data: bytes, name: str = "") -> str:
-    """Decode raw bytes of a text file; raise ReadError with a Chinese reason."""
+def decode_bytes(data: bytes, name: str = "", notes: list[str] | None = None) -> str:
+    """Decode raw bytes of a text file; raise ReadError with a Chinese reason.
+
+    A legacy-encoded file is checked line by line: a file pasted together from a GB18030 page
+    and a Big5 page (or a UTF-8 one) has each line decoded in its own encoding, and `notes`
+    gets one Chinese line saying which lines were read how."""
+    notes = [] if notes is None else notes
     if data.startswith(codecs.BOM_UTF8):
-        text = _decode_after_utf8_bom(data[len(codecs.BOM_UTF8) :], name)
+        text = _decode_after_utf8_bom(data[len(codecs.BOM_UTF8) :], name, notes)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _decode_after_utf16_bom(data, name)
     else:
         if _looks_binary(data):
             raise ReadError("不是文本文件（可能是图片、压缩包或旧版 .doc），无法读取", path=name)
-        text = _decode_unmarked(data, name)
+        text = _decode_unmarked(data, name, notes)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     if not text.strip():
         raise ReadError("文件是空的，没有可读取的文字", path=name)
     return text
 
 
-def _decode_after_utf8_bom(payload: bytes, name: str) -> str:
+def _decode_after_utf8_bom(payload: bytes, name: str, notes: list[str]) -> str:
     """UTF-8 after a UTF-8 BOM; an editor may have put the BOM on GB18030/Big5 text."""
     try:
         return payload.decode("utf-8")
@@ -71,7 +76,7 @@ def _decode_after_utf8_bom(payload: bytes, name: str) -> str:
     if _looks_binary(payload):
         raise ReadError("不是文本文件（可能是图片、压缩包或旧版 .doc），无法读取", path=name)
     try:
-        return _decode_unmarked(payload, name)  # the BOM lied: GB18030 / Big5 text behind it
+        return _decode_unmarked(payload, name, notes)  # the BOM lied: GB18030 / Big5 text behind it
     except ReadError:
         raise ReadError(
             "文件开头标着 UTF-8，内容却不是有效的 UTF-8，也不是 GB18030/GBK 或 Big5，"
@@ -133,12 +138,12 @@ def _decode_after_utf16_bom(data: bytes, name: str) -> str:
     return text
 
 
-def _decode_unmarked(data: bytes, name: str) -> str:
+def _decode_unmarked(data: bytes, name: str, notes: list[str]) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best: tuple[float, str] | None = None
+    best: tuple[float, str, str] | None = None
     for encoding in _LEGACY:
         try:
             text = data.decode(encoding)
@@ -146,9 +151,9 @@ def _decode_unmarked(data: bytes, name: str) -> str:
             continue
         share = _cjk_share(text)
         if best is None or share > best[0]:
-            best = (share, text)
+            best = (share, encoding, text)
     if best is not None and best[0] > 0.05:
-        return best[1]
+        return _line_by_line(data, best[1], best[2], notes)
     from charset_normalizer import from_bytes
 
     match = from_bytes(data).best()
@@ -158,6 +163,56 @@ def _decode_unmarked(data: bytes, name: str) -> str:
         "无法识别文件编码（支持 UTF-8、UTF-16、GB18030/GBK、Big5），请另存为 UTF-8 后再试",
         path=name,
     )
+
+
+_NAMES = {"utf-8": "UTF-8", "gb18030": "GB18030/GBK", "big5": "Big5"}
+
+
+def _line_by_line(data: bytes, codec: str, whole: str, notes: list[str]) -> str:
+    """`whole` unless some lines read far better in another encoding: then each line in its own.
+
+    Line breaks are safe split points: no GB18030, Big5 or UTF-8 multi-byte sequence holds 0x0A.
+    """
+    out: list[str] = []
+    odd: dict[str, list[int]] = {}
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if raw.isascii():
+            out.append(raw.decode("ascii"))
+            continue
+        text = raw.decode(codec, errors="replace")
+        mine = _cjk_share(text)
+        for other in ("utf-8", *_LEGACY):
+            if other == codec:
+                continue
+            try:
+                alt = raw.decode(other)
+            except UnicodeDecodeError:
+                continue
+            if _cjk_share(alt) > mine + 0.2:
+                text = alt
+                odd.setdefault(other, []).append(number)
+                break
+        out.append(text)
+    if not odd:
+        return whole
+    parts = "；".join(
+        f"第{_ranges(numbers)}行是 {_NAMES[enc]} 编码" for enc, numbers in odd.items()
+    )
+    notes.append(
+        f"文件混用了几种编码：{parts}（其余是 {_NAMES[codec]}），已按各自的编码读取，请核对"
+    )
+    return "\n".join(out)
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[3, 4, 5, 9] → 3–5、9"""
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return "、".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
 
 
 def read_text(path: Path | str) -> str:

@@ -36,8 +36,8 @@ _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
 # Package access.
 
 
-MAX_PART = 24 * 1024 * 1024  # bytes one XML part may inflate to (real documents: a few MB)
-MAX_TOTAL = 64 * 1024 * 1024  # bytes all parts read from one package may inflate to
+MAX_PART = 16 * 1024 * 1024  # bytes one XML part may inflate to (real documents: a few MB)
+MAX_TOTAL = 48 * 1024 * 1024  # bytes all parts read from one package may inflate to
 MAX_PACKAGE = 200 * 1024 * 1024  # bytes of the .docx file itself
 
 
