@@ -134,7 +134,7 @@ def _zip_bomb(path: Path, inflated: int) -> Path:
     """A .docx whose document.xml inflates to `inflated` bytes of valid paragraphs."""
     head = f'<?xml version="1.0"?><w:document {NS}><w:body>'.encode()
     para = "<w:p><w:r><w:t>各学校要加强组织领导。</w:t></w:r></w:p>".encode() * 4096
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         z.writestr("[Content_Types].xml", "<Types/>")
         with z.open("word/document.xml", "w", force_zip64=True) as out:
             out.write(head)

@@ -75,7 +75,7 @@ def check(
     in_place: bool,
     force: bool,
 ) -> None:
-    """校对公文：草稿 .md、Word .docx 或任意 .txt（给出文件夹则检查其中所有这些文件）。
+    """校对公文：草稿 .md、Word .docx/.doc、.txt、网页 .html、.pdf（给出文件夹则检查其中所有这些文件）。
 
     每处问题显示为“文件:行号: 规则编号 严重程度 说明 — 建议”（.docx 显示第几段），
     最后一行是汇总。有“错误”时退出码为 1，参数错误或文件无法读取时为 2。
@@ -91,7 +91,9 @@ def check(
     given = files
     files = _expand(files)
     if not files:
-        raise UsageError(f"{'、'.join(map(str, given))} 里没有 .md、.txt 或 .docx 文件")
+        raise UsageError(
+            f"{'、'.join(map(str, given))} 里没有可检查的文件（.md、.txt、.html、.docx、.doc、.pdf）"
+        )
     if (output or in_place) and not fix:
         raise UsageError("-o 和 --in-place 要与 --fix 一起使用")
     if fix:

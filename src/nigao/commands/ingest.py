@@ -26,10 +26,8 @@ KIND_LABELS = {"plan": "方案", "summary": "总结", "report": "经验材料"}
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出整理结果（不写入骨架）")
 @click.help_option("-h", "--help", help="显示帮助并退出")
 @friendly
-def ingest(
-    paths: tuple[Path, ...], out: Path, force: bool, dry_run: bool, as_json: bool
-) -> None:
-    """读取范文（.txt / .docx / 草稿 .md，文件或文件夹），去掉网页杂质，识别提纲和章节角色，
+def ingest(paths: tuple[Path, ...], out: Path, force: bool, dry_run: bool, as_json: bool) -> None:
+    """读取范文（.txt、.md、网页 .html、.docx、.doc/.wps、.pdf，文件或文件夹），去掉网页杂质，识别提纲和章节角色，
     把每个可复用的章节写成骨架文件：templates/<角色>/<编号>.md.j2。"""
     from nigao.ingest.library import ingest_paths
 
