@@ -311,27 +311,21 @@ def test_skeleton_run_in_flag_is_kept_through_the_draft(tmp_path: Path) -> None:
     text = text.replace("heading: 主要任务\n", "heading: 主要任务。\nrun_in: false\n")
     (lib / "tasks" / "x006-tasks.md.j2").write_text(text, encoding="utf-8")
     nested = "  - role: tasks\n    text: 导语。\n    sections:\n      - role: tasks\n"
-    result = draft(
-        nested + "        skeleton: x006-tasks\n", lib=load_library([lib], shipped=False)
-    )
+    result = draft(nested + "        skeleton: x006-tasks\n", lib=load_library([lib], shipped=False))
     section = result.document.sections[0].sections[0]  # below level 1 the flag is the skeleton's
     assert section.heading == "主要任务。" and not section.run_in
     again = read_draft(write_draft(result.document)).sections[0].sections[0]
     assert again.heading == "主要任务。" and not again.run_in
 
 
-_ORGAN_BODY = (
-    "办公室设在{{ org.organ_office }}，经{{ org.organ_meeting }}研究，{{ org.organ }}要求。\n"
-)
+_ORGAN_BODY = "办公室设在{{ org.organ_office }}，经{{ org.organ_meeting }}研究，{{ org.organ }}要求。\n"
 
 
 @pytest.mark.parametrize(
     ("party", "organ", "other"),
     [("中共岚溪县教育局党组", "党组", "党委"), ("中共岚溪县教育体育局委员会", "党委", "党组")],
 )
-def test_party_organ_words_come_from_the_profile(
-    tmp_path: Path, party: str, organ: str, other: str
-) -> None:
+def test_party_organ_words_come_from_the_profile(tmp_path: Path, party: str, organ: str, other: str) -> None:
     lib = load_library([skeleton_dir(tmp_path, "x010-tasks", _ORGAN_BODY)], shipped=False)
     text = BASE.replace("中共岚溪县教育局党组", party)
     profile = P.parse(text + "sections:\n  - role: tasks\n    skeleton: x010-tasks\n", "p.yaml")

@@ -205,14 +205,9 @@ def test_every_slot_is_declared_and_renders(fresh):
         used = {m.group(1).removesuffix(".names") for m in _SLOT.finditer(body + meta["heading"])}
         assert used == set(slots), rel
         for name, label in slots.items():
-            assert name in (
-                "region",
-                "campaign",
-                "campaign_type",
-                "focus",
-                "goal",
-                "year",
-            ) or name.startswith(namespaces), name
+            assert name in ("region", "campaign", "campaign_type", "focus", "goal", "year") or name.startswith(
+                namespaces
+            ), name
             assert label, name
             if name.startswith("facts."):
                 assert re.fullmatch(r"[^\W\d_][^\W_]*", name[6:]), name
