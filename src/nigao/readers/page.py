@@ -27,6 +27,7 @@ _DATE_STAMP = re.compile(
 )
 _DATE_FIRST = re.compile(r"^\s*[\[【(（]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\]】)）]?\s+\S")
 _SEPARATORS = re.compile(r"\s[|｜│·•»>/]\s|\s{2,}|[|｜│]")
+_FIELD_LINE = re.compile(r"^[\u4e00-\u9fff/、·]{2,8}[：:]\s*\S")
 _BREADCRUMB = re.compile(r"(?:[^\s>»→]{1,12}\s*[>»→]\s*){2,}[^\s>»→]{1,20}\s*$")
 _MASTHEAD = re.compile(r"〔\d{4}〕|\[\d{4}\]|文件$")
 _FOOTER_SHAPE = re.compile(r"[©®]|copyright|icp|\d{3,4}-\d{7,8}|[|｜]", re.I)
@@ -72,6 +73,8 @@ def _weight(text: str, share: float) -> float:
         return min(8.0, 1.0 + size / 25)
     if _HEAD_NUMBER.match(text):
         return 0.0  # a numbered heading belongs to whatever is around it
+    if _FIELD_LINE.match(text):
+        return -0.1  # 时间：… 地点：… — a schedule's fields, not a menu (menus have no colon)
     if size <= 12:
         return -0.5
     return -0.2
