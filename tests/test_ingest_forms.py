@@ -207,3 +207,15 @@ def test_speech_keeps_speaker_date_and_salutation():
     assert data["metadata"]["date"] == "（2027年2月20日）"
     assert data["recipients"] == "各位领导、各位代表："
     assert data["removed"] == []
+
+
+def test_title_glued_to_the_text_is_split_off():
+    text = (
+        "岚溪县教育局2026年工作总结2026年，在县委、县政府的正确领导下，全县教育系统"
+        "坚持立德树人，圆满完成全年各项工作任务。一、强化素质教育，全面实施课程改革。"
+        "一是德育活动有声有色。二、推进均衡发展，改善办学条件。新建学校3所。"
+    )
+    result = _read(text)
+    assert result.document.title == "岚溪县教育局2026年工作总结"
+    assert result.document.kind == "summary"
+    assert _headings(result) == ["强化素质教育，全面实施课程改革。", "推进均衡发展，改善办学条件。"]

@@ -213,17 +213,28 @@ _OPENERS = (
 _PREFIX = re.compile(r"^[^，。；：,;:、！？!?\s“”（）()]{6,60}")
 
 
+# The words a title ends with (its document type): where a glued title stops.
+_TITLE_END = re.compile(
+    r"发言稿|发言|讲话稿|讲话|方案|总结|计划|要点|规划|报告|汇报|材料|意见|安排|通知|思路|打算"
+)
+
+
 def _unglue_title(line: str) -> list[str]:
-    """A title glued to the text after it (教育局年终工作总结2014年，在……): two lines."""
+    """A title glued to the text after it (教育局年终工作总结2014年，在……): two lines, split
+    after the first document-type word (and any that follows it at once)."""
     if len(line) < 80 or line.startswith(_OPENERS):
         return [line]
     prefix = _PREFIX.match(line)
     if prefix is None:
         return [line]
-    ends = [m.end() for m in _TITLE_WORDS.finditer(prefix.group(0)) if m.group(0) != "："]
-    if not ends or ends[-1] < 6:
+    head = prefix.group(0)
+    match = _TITLE_END.search(head, 4)
+    if match is None:
         return [line]
-    return [line[: ends[-1]], line[ends[-1] :]]
+    end = match.end()
+    while (more := _TITLE_END.match(head, end)) is not None:
+        end = more.end()  # 总结报告, 方案通知: the type word runs on
+    return [line[:end], line[end:]]
 
 
 def _is_footer(lines: list[str], at: int) -> bool:
