@@ -344,3 +344,15 @@ def test_yaml_units_take_chinese_names_and_lists_of_people(tmp_path: Path) -> No
     assert report.count("written") == 1, report.rows
     text = (out / "县一中.md").read_text(encoding="utf-8")
     assert "成员为刘洋、孙丽" in text and "组长由林振华同志担任" in text
+
+
+def test_a_row_without_its_own_title_gets_the_profiles_title_with_its_own_name(
+    tmp_path: Path,
+) -> None:
+    units = tmp_path / "u.csv"
+    units.write_text("单位名称,简称\n岚溪县第一中学,县一中\n", encoding="utf-8")
+    report = run_batch(PROFILE, units, tmp_path / "out", name_by="简称", jobs=1)
+    assert report.count("written") == 1, report.rows
+    text = (tmp_path / "out" / "县一中.md").read_text(encoding="utf-8")
+    assert "# 岚溪县第一中学关于开展“强师兴校”主题活动的实施方案" in text
+    assert "岚溪县教育局关于" not in text

@@ -3,7 +3,8 @@
 A row naming another unit (its org.name differs from the profile's) never inherits what belongs
 to the profile's unit (`Field.own` in profile.FIELDS): a "drop" question (署名, 版头, 主送机关,
 抄送, 印发机关, each leadership role) is left out unless the row gives it, a "mark" question
-(简称, 党委（党组）名称) becomes a 【待填】 marker. The profile's 发文字号 never reaches two
+(简称, 党委（党组）名称) becomes a 【待填】 marker; a title naming the profile's unit names the
+row's instead. The profile's 发文字号 never reaches two
 documents: a `{序号}` in it gives each row its number (the row's 序号 column, else counting up
 from `start`); a fixed number is left out of every document, with a note; two rows with one
 number are an error before anything is written.
@@ -117,6 +118,10 @@ def plan_units(root: Any, units: list[Unit], units_path: str, start: int = 1) ->
                     mine[key] = None
                     dropped[f.name] = None
             _organ_changes(root, unit, mine)
+            title = str(mine.get("title") or value_at(root, "title") or "")
+            if "title" not in unit.values and base and base in title:
+                # 岚溪县教育局关于开展…的实施方案 → 岚溪县第一中学关于开展…的实施方案
+                mine["title"] = title.replace(base, unit.values["org.name"])
         changes.append(mine)
     notes = []
     if others:
