@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     required=True,
     type=click.Path(dir_okay=False),
     metavar="单位清单",
-    help="单位清单（.csv 或 .yaml）：每行一个单位，列名是要替换的配置项，如 org.name、facts.学校数量",
+    help="单位清单（.csv 或 .yaml）：每行一个单位，列名是配置项的中文名称（单位名称、简称、组长……）或写法（org.name、facts.学校数量）",
 )
 @click.option(
     "-o",
