@@ -109,7 +109,10 @@ def write_units(path: Path, count: int) -> int:
     with UNITS.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     header, body = rows[0], rows[1:]
-    name_col = header.index("org.name")
+    from nigao.profile import column_keys
+
+    keys = column_keys()
+    name_col = next(i for i, h in enumerate(header) if keys.get(h, h) == "org.name")
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(header)
