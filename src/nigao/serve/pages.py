@@ -64,7 +64,9 @@ class Block:
 
     def split(self, lines: int) -> tuple[Block, Block] | None:
         """This block cut after `lines` lines (None when not even one line fits)."""
-        room = lines * self.per_line - self.indent
+        # a character of slack a line: the browser breaks lines by its own rules (no 。 at a
+        # line start …), so a cut made to the last character could overflow the page
+        room = lines * (self.per_line - 1) - self.indent
         if room <= 0:
             return None
         head: list[Run] = []

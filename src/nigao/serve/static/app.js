@@ -154,7 +154,7 @@ function renderField(field, path) {
       set.append(item);
     });
     set.append(el("button", { type: "button", class: "add", "data-add": path,
-      onclick: () => { list.push(blank(resolve(f.item))); setAt(path, list); rerender(); } }, `＋ 添加${resolve(f.item).desc || ""}`));
+      onclick: () => { list.push(blank(resolve(f.item))); setAt(path, list); rerender(); } }, `＋ 添加${(resolve(f.item).desc || "").length <= 12 ? resolve(f.item).desc || "一项" : "一项"}`));
     box.append(set);
     return box;
   }
