@@ -73,6 +73,7 @@ def test_the_form_is_the_profile_question_table(client: TestClient) -> None:
     assert {f["key"]: f["desc"] for f in org["fields"]} == {f.key: f.desc for f in FIELDS[2].fields}
     assert [f["key"] for f in spec["refs"]["section"]["fields"]] == [f.key for f in SECTION.fields]
     assert spec["names"]["tasks"] == "主要任务" and spec["profiles"] == ["example-plan"]
+    assert {f["key"]: f["name"] for f in org["fields"]}["name"] == FIELDS[2].fields[0].name
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,9 @@ _KIND_NAMES = {"plan": "方案", "summary": "总结", "report": "经验材料"}
 
 def _field(f: Field) -> dict[str, Any]:
     out: dict[str, Any] = {"key": f.key, "type": f.type, "desc": f.desc}
+    name = getattr(f, "name", "")  # the short Chinese name a clerk knows the question by
+    if name:
+        out["name"] = name
     if f.example is not None:
         out["example"] = _jsonable(f.example)
     if f.required:

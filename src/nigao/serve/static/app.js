@@ -89,9 +89,13 @@ function resolve(field) {
 
 function labelFor(field, path) {
   const f = resolve(field);
-  return el("label", { for: `f-${path}` },
-    f.key, f.required ? el("span", { class: "req" }, " *") : null, " ",
-    el("span", { class: "desc" }, f.desc));
+  return el("label", { for: `f-${path}` }, title(f), " ", el("span", { class: "desc" }, f.desc === f.name ? "" : f.desc));
+}
+
+function title(f) {
+  // the Chinese name a clerk knows, the YAML key beside it (the file stays readable)
+  return el("span", {}, f.name || f.key, f.name ? el("span", { class: "key" }, ` ${f.key}`) : null,
+    f.required ? el("span", { class: "req" }, " *") : null);
 }
 
 function scalarInput(field, path) {
@@ -136,15 +140,14 @@ function renderField(field, path) {
       box.append(labelFor(f, path), scalarInput({ ...f, type: "text" }, path));
       return box;
     }
-    const set = el("fieldset", {}, el("legend", {}, f.key, " ", el("span", { class: "desc" }, f.desc)));
+    const set = el("fieldset", {}, el("legend", {}, title(f), " ", el("span", { class: "desc" }, f.desc === f.name ? "" : f.desc)));
     for (const child of f.fields || []) set.append(renderField(child, join(path, child.key)));
     box.append(set);
     return box;
   }
   if (f.type === "list") {
     const list = Array.isArray(value) ? value : [];
-    const set = el("fieldset", {}, el("legend", {}, f.key, f.required ? el("span", { class: "req" }, " *") : null, " ",
-      el("span", { class: "desc" }, f.desc)));
+    const set = el("fieldset", {}, el("legend", {}, title(f), " ", el("span", { class: "desc" }, f.desc === f.name ? "" : f.desc)));
     list.forEach((_item, i) => {
       const itemPath = join(path, i);
       const item = el("div", { class: "item" },
@@ -160,7 +163,7 @@ function renderField(field, path) {
   }
   if (f.type === "map") {
     const map = value && typeof value === "object" ? value : {};
-    const set = el("fieldset", {}, el("legend", {}, f.key, " ", el("span", { class: "desc" }, f.desc)));
+    const set = el("fieldset", {}, el("legend", {}, title(f), " ", el("span", { class: "desc" }, f.desc === f.name ? "" : f.desc)));
     const fixed = new Set((f.fields || []).map((c) => c.key));
     for (const child of f.fields || []) set.append(renderField(child, join(path, child.key)));
     for (const key of Object.keys(map).filter((k) => !fixed.has(k))) {
