@@ -126,6 +126,14 @@ def truncate(rng: random.Random, doc: Document) -> Planted:
     return Planted("DOC-TRUNCATED", text[: cut + 1])
 
 
+def level_one_full_stop(rng: random.Random, doc: Document) -> Planted:
+    """A level-1 heading typed with 。 (`## 指导思想。` reads as run in): never right at level 1."""
+    section = rng.choice([s for s in doc.sections if not s.heading.endswith("。")])
+    section.heading += "。"
+    section.run_in = True
+    return Planted("HEAD-PUNCT", section.heading)
+
+
 def typed_label(rng: random.Random, doc: Document) -> Planted:
     seconds = [s for depth, s in doc.walk() if depth == 2]
     section = rng.choice(seconds)
@@ -146,6 +154,10 @@ KINDS = {
     ),
     "stray-space": snippet_kind("PUNCT-SPACE", ["县教育 局牵头，", "各学 校要重视，"]),
     "halfwidth-stop": snippet_kind("PUNCT-HALFWIDTH", ["确保实效.", "按时完成."]),
+    "halfwidth-stop-after-quote": snippet_kind(
+        "PUNCT-HALFWIDTH", ["落实“双减”.", "争做“四有”好老师，推进“强师兴校”."]
+    ),
+    "level1-full-stop": level_one_full_stop,
     "fullwidth-digit": snippet_kind("NUM-FULLWIDTH", ["新增学位６００个，", "培训２３期，"]),
     "range": snippet_kind("NUM-RANGE", ["2025-2026学年，", "每组3-5人，", "于3-4月，"]),
     "date-nian": snippet_kind("DATE-FORMAT", ["于20278月出台意见，", "自202611月起，"]),

@@ -66,11 +66,10 @@ _CLOSING = "”’）》】〕"
 
 
 def _chinese_stop(before: str, after: str) -> bool:
-    """A `.` ending Chinese text: after a Chinese character (not before an ASCII word), or after
-    a closing quote or bracket when no ASCII letter or digit follows (“强师兴校”.在 → 。)."""
-    if is_han(before):
-        return not (after.isascii() and after.isalpha())
-    return bool(before) and before in _CLOSING and not (after.isascii() and after.isalnum())
+    """A `.` ending Chinese text: after a Chinese character or a closing quote or bracket
+    (“强师兴校”.在 → 。), unless an ASCII word follows (www.x.cn, 完成.docx)."""
+    chinese = is_han(before) or (bool(before) and before in _CLOSING)
+    return chinese and not (after.isascii() and after.isalpha())
 
 
 def _paren_holds_cjk(text: str, i: int) -> bool:
