@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from nigao.errors import NigaoError
+from nigao.errors import NigaoError, os_reason
 from nigao.fsutil import atomic_write
 
 TIMEOUT_SECONDS = 300
@@ -103,7 +103,7 @@ def to_pdf(docx_path: Path, pdf_path: Path) -> Path:
                 f"LibreOffice 转换超时（{TIMEOUT_SECONDS} 秒）", path=str(docx_path)
             ) from None
         except OSError as error:
-            raise PdfUnavailable(f"无法启动 LibreOffice：{error}。{install_hint()}") from None
+            raise PdfUnavailable(f"无法启动 LibreOffice：{os_reason(error)}。{install_hint()}") from None
         made = work / "out" / "in.pdf"
         if not made.is_file():
             detail = (done.stderr or done.stdout or "").strip().splitlines()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from nigao.check.context import Context, ProfileFacts, Unit, units_from_document
 from nigao.check.labels import parse_label
-from nigao.errors import ReadError
+from nigao.errors import ReadError, os_reason
 from nigao.model import Document
 from nigao.readers import Source
 
@@ -304,7 +304,7 @@ def _read_utf8(p: Path) -> str:
     try:
         data = p.read_bytes()
     except OSError as error:
-        raise ReadError(f"无法读取文件：{error.strerror or error}", path=str(p)) from None
+        raise ReadError(f"无法读取文件：{os_reason(error)}", path=str(p)) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -38,7 +38,7 @@ def serve(
     \b
     例如：nigao serve
           nigao serve --port 9000 --no-browser"""
-    from nigao.errors import UsageError
+    from nigao.errors import UsageError, os_reason
 
     try:
         import uvicorn
@@ -61,4 +61,6 @@ def serve(
     try:
         uvicorn.run(app, host=host or LOCAL, port=port, log_level="warning")
     except OSError as error:
-        raise UsageError(f"无法在端口 {port} 上启动（可能已被占用，换一个：--port 9000）：{error}") from None
+        raise UsageError(
+            f"无法在端口 {port} 上启动（可能已被占用，换一个：--port 9000）：{os_reason(error)}"
+        ) from None

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nigao.errors import ReadError
+from nigao.errors import ReadError, os_reason
 from nigao.model import Document
 
 __all__ = ["FORMATS", "Line", "Source", "read", "sniff"]
@@ -110,7 +110,7 @@ def _read_bytes(path: Path, name: str) -> bytes:
     except IsADirectoryError:
         raise ReadError("这是一个文件夹，不是文件", path=name) from None
     except OSError as error:
-        raise ReadError(f"无法读取文件：{error.strerror or error}", path=name) from None
+        raise ReadError(f"无法读取文件：{os_reason(error)}", path=name) from None
 
 
 def read(path: Path | str, name: str | None = None) -> Source:

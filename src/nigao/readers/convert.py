@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from nigao.errors import ReadError
+from nigao.errors import ReadError, os_reason
 from nigao.readers import Line, Source
 
 TIMEOUT_SECONDS = 120
@@ -40,7 +40,7 @@ def _run(args: list[str], name: str, tool: str, env: dict[str, str] | None = Non
             f"{tool} 转换超时（{TIMEOUT_SECONDS} 秒），文件可能已损坏", path=name
         ) from None
     except OSError as error:
-        raise ReadError(f"无法启动 {tool}：{error.strerror or error}", path=name) from None
+        raise ReadError(f"无法启动 {tool}：{os_reason(error)}", path=name) from None
 
 
 def _read_office(path: Path, data: bytes, name: str) -> Source:

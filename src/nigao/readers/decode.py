@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from nigao.errors import ReadError
+from nigao.errors import ReadError, os_reason
 
 _LEGACY = ("gb18030", "big5")
 
@@ -225,7 +225,7 @@ def read_text(path: Path | str) -> str:
     except IsADirectoryError:
         raise ReadError("这是一个文件夹，不是文件", path=str(path)) from None
     except OSError as error:
-        raise ReadError(f"无法读取文件：{error.strerror or error}", path=str(path)) from None
+        raise ReadError(f"无法读取文件：{os_reason(error)}", path=str(path)) from None
     if not data.strip():
         raise ReadError("文件是空的，没有可读取的文字", path=str(path))
     return decode_bytes(data, str(path))

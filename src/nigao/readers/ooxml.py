@@ -18,7 +18,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from nigao import gbt9704 as G
-from nigao.errors import ReadError
+from nigao.errors import ReadError, os_reason
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -60,7 +60,7 @@ class Package:
             self.zip = zipfile.ZipFile(BytesIO(data))
             self.zip.getinfo("word/document.xml")
         except OSError as error:
-            raise ReadError(f"无法读取文件：{error.strerror or error}", path=self.name) from None
+            raise ReadError(f"无法读取文件：{os_reason(error)}", path=self.name) from None
         except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, EOFError):
             raise ReadError("不是有效的 Word（.docx）文件", path=self.name) from None
         self._cache: dict[str, ET.Element | None] = {}
@@ -86,9 +86,8 @@ class Package:
                     if size > MAX_PART or self.inflated + size > MAX_TOTAL:
                         raise self._too_big(part)
                     chunks.append(chunk)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as error:
-            detail = type(error).__name__ if isinstance(error, OSError) else str(error)
-            raise ReadError(f"Word 文档已损坏（{part}：{detail}）", path=self.name) from None
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError):
+            raise ReadError(f"Word 文档已损坏（{part} 无法解压）", path=self.name) from None
         self.inflated += size
         return b"".join(chunks)
 
