@@ -17,7 +17,7 @@ from nigao.model import Document, Section
 if TYPE_CHECKING:
     from nigao.draftmd import WrittenDraft
 
-# Units holding document text (rules on wording look at these).
+# Passages holding document text (rules on wording look at these).
 TEXT_KINDS = frozenset(
     {"title", "recipients", "preamble", "heading", "para", "closing", "attachment", "cc"}
 )
@@ -27,7 +27,10 @@ META_KINDS = frozenset(
 
 
 @dataclass(slots=True)
-class Unit:
+class Passage:
+    """One piece of the checked text (a title, heading, paragraph, 署名 …) and where it stands
+    in the file: what every rule looks at and every finding points to."""
+
     kind: str
     text: str
     line: int | None = None
@@ -108,7 +111,7 @@ class Context:
 
     path: str | None
     fmt: str  # md | txt | docx | doc (a Document without a file)
-    units: list[Unit]
+    units: list[Passage]
     doc: Document | None = None
     facts: ProfileFacts | None = None
     truncated: bool = False
@@ -131,12 +134,12 @@ class Context:
                 return year
         return self.facts.year if self.facts else None
 
-    def text_units(self) -> list[Unit]:
+    def text_units(self) -> list[Passage]:
         return [u for u in self.units if u.kind in TEXT_KINDS]
 
     def report(
         self,
-        unit: Unit | None,
+        unit: Passage | None,
         rule: str,
         message: str,
         suggestion: str,
@@ -165,33 +168,33 @@ _TAIL_ORDER = ("signature", "date", "cc", "printer", "print_date")
 
 def units_from_document(
     doc: Document, md_lines: list[str] | None = None, written: WrittenDraft | None = None
-) -> list[Unit]:
+) -> list[Passage]:
     """Units in reading order. With a draft file's lines, or the places `write_located` wrote
     `doc` at (then `doc` is `written.document`), each gets its line and column."""
-    units: list[Unit] = []
+    units: list[Passage] = []
     for key in ("issuer_mark", "doc_number"):
         value = getattr(doc, key)
         if value:
-            units.append(Unit(key, value))
+            units.append(Passage(key, value))
     if doc.title:
-        units.append(Unit("title", doc.title))
+        units.append(Passage("title", doc.title))
     if doc.recipients:
-        units.append(Unit("recipients", doc.recipients))
-    units.extend(Unit("preamble", p) for p in doc.preamble)
+        units.append(Passage("recipients", doc.recipients))
+    units.extend(Passage("preamble", p) for p in doc.preamble)
     for depth, section in doc.walk():
         units.append(
-            Unit("heading", section.heading, depth=depth, section=section, run_in=section.run_in)
+            Passage("heading", section.heading, depth=depth, section=section, run_in=section.run_in)
         )
         for i, text in enumerate(section.paragraphs):
             # run_in on a paragraph: it shares the printed paragraph of its run-in heading
             shared = i == 0 and section.run_in
-            units.append(Unit("para", text, depth=depth, section=section, run_in=shared))
-    units.extend(Unit("closing", p) for p in doc.closing)
-    units.extend(Unit("attachment", a) for a in doc.attachments)
+            units.append(Passage("para", text, depth=depth, section=section, run_in=shared))
+    units.extend(Passage("closing", p) for p in doc.closing)
+    units.extend(Passage("attachment", a) for a in doc.attachments)
     for key in _TAIL_ORDER:
         value = getattr(doc, key)
         if value:
-            units.append(Unit(key, value))
+            units.append(Passage(key, value))
     if written is not None:
         _place_as_written(units, written)
     elif md_lines is not None:
@@ -220,7 +223,7 @@ _FRONT_KEYS = {
 }
 
 
-def _place_as_written(units: list[Unit], written: WrittenDraft) -> None:
+def _place_as_written(units: list[Passage], written: WrittenDraft) -> None:
     """Each unit at the line and column the draft writer put it."""
     body = iter(written.blocks)
     attachments = iter(written.attachments)
@@ -235,7 +238,7 @@ def _place_as_written(units: list[Unit], written: WrittenDraft) -> None:
             unit.line, unit.col = place
 
 
-def _locate_in_draft(units: list[Unit], lines: list[str]) -> None:
+def _locate_in_draft(units: list[Passage], lines: list[str]) -> None:
     """Give each unit the line (and column) it was read from in a draft Markdown file."""
     start = 0
     if lines and lines[0].strip() == "---":

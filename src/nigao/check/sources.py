@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nigao.check.context import Context, ProfileFacts, Unit, units_from_document
+from nigao.check.context import Context, Passage, ProfileFacts, units_from_document
 from nigao.check.labels import parse_label
 from nigao.errors import ReadError, os_reason
 from nigao.model import Document
@@ -73,7 +73,7 @@ def written_context(
     return Context(path=path, fmt="md", units=units, doc=doc, facts=facts)
 
 
-def _mark_paragraph_labels(units: list[Unit]) -> None:
+def _mark_paragraph_labels(units: list[Passage]) -> None:
     """A paragraph typed with a numbering label of its own ("1、……") keeps it for the rules;
     a web-page line pasted into a draft is clutter (reported once, not checked as text)."""
     from nigao.check.tables import patterns
@@ -93,7 +93,7 @@ def _mark_paragraph_labels(units: list[Unit]) -> None:
                 unit.text = unit.text[len(found.text) :]
 
 
-def _number_as_in_word(units: list[Unit], paragraphs: list[str]) -> None:
+def _number_as_in_word(units: list[Passage], paragraphs: list[str]) -> None:
     """第N段 counts the file's non-empty paragraphs, as a reader of the .docx would."""
     if not paragraphs:
         return
@@ -160,14 +160,14 @@ def units_from_lines(
     simplify=None,
     normalize=None,
     numbers: list[int | None] | None = None,
-) -> list[Unit]:
+) -> list[Passage]:
     """One unit per non-blank line: clutter, title, date, labelled line or paragraph
     (`numbers`: each line's number in the file, default 1, 2, 3 …)."""
     from nigao.check.tables import patterns
 
     clutter_re = patterns()["clutter_re"]
     removed = removed or set()
-    units: list[Unit] = []
+    units: list[Passage] = []
     seen_title = False
     for index, line in enumerate(raw):
         number = numbers[index] if numbers is not None else index + 1
@@ -183,14 +183,14 @@ def units_from_lines(
         norm = normalize(body) if normalize else body
         if title and not seen_title and norm == title:
             seen_title = True
-            units.append(Unit("title", body, line=number, col=indent))
+            units.append(Passage("title", body, line=number, col=indent))
             continue
         if norm in removed or clutter_re.search(body) or (title and seen_title and norm == title):
-            units.append(Unit("clutter", body, line=number, col=indent))
+            units.append(Passage("clutter", body, line=number, col=indent))
             continue
         if not seen_title and title is None and all(u.kind == "clutter" for u in units):
             seen_title = True
-            units.append(Unit("title", body, line=number, col=indent))
+            units.append(Passage("title", body, line=number, col=indent))
             continue
         found = parse_label(body)
         if found:
@@ -198,7 +198,7 @@ def units_from_lines(
             inner = rest.rstrip("。？！")
             run_in = any(ch in _SENTENCE_END for ch in inner)
             units.append(
-                Unit(
+                Passage(
                     "heading",
                     rest,
                     line=number,
@@ -212,16 +212,16 @@ def units_from_lines(
             )
             continue
         kind = "date" if _DATE_LINE.fullmatch(body) else "para"
-        units.append(Unit(kind, body, line=number, col=indent))
+        units.append(Passage(kind, body, line=number, col=indent))
     _sandwiched_clutter(units)
     _tail_and_attachments(units)
     return units
 
 
-def _tail_and_attachments(units: list[Unit]) -> None:
+def _tail_and_attachments(units: list[Passage]) -> None:
     """附件 lists (附件：1.… then 2.…) are not numbered sections; the 署名 sits above the date."""
     in_attachments = False
-    previous: Unit | None = None
+    previous: Passage | None = None
     for unit in units:
         if unit.kind == "clutter":
             continue
@@ -243,7 +243,7 @@ def _tail_and_attachments(units: list[Unit]) -> None:
         previous = unit
 
 
-def _sandwiched_clutter(units: list[Unit]) -> None:
+def _sandwiched_clutter(units: list[Passage]) -> None:
     """Short lines between two clutter lines (a report form's options) are clutter too."""
     clutter_at = [i for i, u in enumerate(units) if u.kind == "clutter"]
     for a, b in zip(clutter_at, clutter_at[1:], strict=False):
@@ -292,7 +292,7 @@ def docx_context(p: Path, facts: ProfileFacts | None, source: Source) -> Context
 _PART_KINDS = {"attachments": "attachment", "signer": "signer"}
 
 
-def _apply_parts(units: list[Unit], lines: list) -> None:  # noqa: ANN001 - readers.Line
+def _apply_parts(units: list[Passage], lines: list) -> None:  # noqa: ANN001 - readers.Line
     """A line the reader marked as a GB/T part (版头, 发文字号, 署名 …) is that part, not text."""
     for unit, line in zip(units, lines, strict=False):
         if line.part is not None and unit.kind != "clutter":

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from nigao.check.context import TEXT_KINDS, Context, ProfileFacts, Unit
+from nigao.check.context import TEXT_KINDS, Context, Passage, ProfileFacts
 from nigao.check.findings import Finding
 from nigao.check.registry import rule
 from nigao.check.tables import patterns, places, political_terms, short_name
@@ -316,7 +316,7 @@ def dated_terms(ctx: Context) -> Iterator[Finding]:
         yield from _terms_in(ctx, unit, terms, year, undated)
 
 
-def _terms_in(ctx: Context, unit: Unit, terms, year: int, undated: bool) -> Iterator[Finding]:
+def _terms_in(ctx: Context, unit: Passage, terms, year: int, undated: bool) -> Iterator[Finding]:
     against = (
         f"文中没有成文日期，按今年（{year} 年）已过时" if undated else f"与成文年份 {year} 年不符"
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from nigao.check.context import TEXT_KINDS, Context, Unit
+from nigao.check.context import TEXT_KINDS, Context, Passage
 from nigao.check.findings import Finding
 from nigao.check.registry import rule
 from nigao.check.tables import patterns
@@ -24,7 +24,7 @@ def _cjkish(char: str) -> bool:
     return is_cjkish(char)
 
 
-def _units(ctx: Context) -> Iterator[Unit]:
+def _units(ctx: Context) -> Iterator[Passage]:
     return (u for u in ctx.units if u.kind in _CHECKED and u.text)
 
 
@@ -124,7 +124,7 @@ def unbalanced(ctx: Context) -> Iterator[Finding]:
     yield from _double_quotes(ctx)
 
 
-def _pairs_in_unit(ctx: Context, unit: Unit) -> Iterator[Finding]:
+def _pairs_in_unit(ctx: Context, unit: Passage) -> Iterator[Finding]:
     text = unit.text
     if not any(c in text for c in "《》（）【】‘’〔〕"):
         return
@@ -152,7 +152,7 @@ def _pairs_in_unit(ctx: Context, unit: Unit) -> Iterator[Finding]:
         yield _unclosed(ctx, unit, opener)
 
 
-def _unclosed(ctx: Context, unit: Unit, opener: str) -> Finding:
+def _unclosed(ctx: Context, unit: Passage, opener: str) -> Finding:
     return ctx.report(
         unit,
         "PUNCT-UNBALANCED",
@@ -163,7 +163,7 @@ def _unclosed(ctx: Context, unit: Unit, opener: str) -> Finding:
 
 def _double_quotes(ctx: Context) -> Iterator[Finding]:
     """“ ” may span paragraphs: each continued paragraph opens with “, only the last closes."""
-    runs: list[list[Unit]] = []
+    runs: list[list[Passage]] = []
     previous_kind = None
     for unit in ctx.units:
         if unit.kind in ("para", "preamble", "closing") and previous_kind == unit.kind:
@@ -174,7 +174,7 @@ def _double_quotes(ctx: Context) -> Iterator[Finding]:
             continue
         previous_kind = unit.kind if unit.kind in ("para", "preamble", "closing") else None
     for run in runs:
-        opened: list[Unit] = []  # units whose “ is still open
+        opened: list[Passage] = []  # units whose “ is still open
         for k, unit in enumerate(run):
             text = unit.text
             continued = bool(opened)

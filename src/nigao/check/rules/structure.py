@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from nigao.check.context import Context, Unit
+from nigao.check.context import Context, Passage
 from nigao.check.findings import Finding
 from nigao.check.labels import Label, parse_label
 from nigao.check.registry import rule
@@ -14,7 +14,7 @@ _BODY = ("title", "preamble", "heading", "para", "closing", "date")
 _MID_SENTENCE = "，、；：,;:—"
 
 
-def _sequence(ctx: Context, items: list[tuple[Unit, Label]], base: int) -> Iterator[Finding]:
+def _sequence(ctx: Context, items: list[tuple[Passage, Label]], base: int) -> Iterator[Finding]:
     """Numbering within each level: 1, 2, 3 … restarting only under a new parent."""
     stack: list[list[int]] = []  # [style, last number]
     for unit, lab in items:
@@ -91,7 +91,7 @@ def numbering(ctx: Context) -> Iterator[Finding]:
         return
     # Documents: depth gives headings their numbers; check labels typed on paragraphs,
     # one list per section (or per preamble / closing).
-    groups: list[tuple[int, list[tuple[Unit, Label]]]] = []
+    groups: list[tuple[int, list[tuple[Passage, Label]]]] = []
     key: object = None
     for unit in ctx.units:
         if unit.kind == "heading":
