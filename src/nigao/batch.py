@@ -18,7 +18,7 @@ from typing import Any
 
 from nigao.errors import NigaoError, os_reason
 from nigao.fsutil import atomic_write, fold_name, remove_stale_temps, safe_name
-from nigao.units import Unit, read_units
+from nigao.units import UnitRow, read_units
 
 
 @dataclass
@@ -111,7 +111,7 @@ def _remove(root: Any, dotted: str) -> None:
 
 def splice(
     root: Any,
-    unit: Unit,
+    unit: UnitRow,
     units_path: str,
     columns: dict[str, int],
     changes: dict[str, str | None] | None = None,
@@ -245,7 +245,7 @@ def _output_paths(out_dir: Path, name: str) -> tuple[Path, Path]:
     return out_dir / f"{name}.md", out_dir / f"{name}.docx"
 
 
-def draft_row(task: tuple[Unit, dict[str, int], str, str, bool, dict[str, str | None]]) -> RowResult:
+def draft_row(task: tuple[UnitRow, dict[str, int], str, str, bool, dict[str, str | None]]) -> RowResult:
     """Draft one unit; every error becomes a failed row, never an exception."""
     unit, columns, out_dir, name, force, changes = task
     from nigao.drafting import draft
@@ -299,7 +299,7 @@ def _profile_root(profile_path: Path) -> Any:
     return compose(text, str(profile_path), PROFILE, duplicates=False)
 
 
-def name_key(name_by: str, units: list[Unit]) -> str:
+def name_key(name_by: str, units: list[UnitRow]) -> str:
     """--name-by as a dotted key (简称 → org.short); an unknown key is an error before
     anything is written, not files named 第2行.md …"""
     from nigao.errors import UsageError
@@ -313,7 +313,7 @@ def name_key(name_by: str, units: list[Unit]) -> str:
     raise UsageError(f"--name-by：没有“{name_by}”这一项，可用：{choices}")
 
 
-def plan_names(units: list[Unit], root: Any, name_by: str) -> tuple[list[str], dict[int, str]]:
+def plan_names(units: list[UnitRow], root: Any, name_by: str) -> tuple[list[str], dict[int, str]]:
     """Safe, unique output names from the row's value (or the profile's) of `name_by`.
 
     Names equal but for case or Unicode normalisation are one file on some disks, so they are
@@ -434,7 +434,7 @@ def preview_rows(
     return rows
 
 
-def _columns(units: list[Unit]) -> list[str]:
+def _columns(units: list[UnitRow]) -> list[str]:
     keys: dict[str, None] = {}
     for unit in units:
         keys.update(dict.fromkeys(unit.values))

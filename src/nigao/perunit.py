@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nigao.errors import NigaoError
-from nigao.units import NUMBER_COLUMN, Unit
+from nigao.units import NUMBER_COLUMN, UnitRow
 
 
 @dataclass
@@ -65,7 +65,7 @@ def _scalars(node: Any, where: str) -> list[tuple[str, str]]:
     return []
 
 
-def _organ_changes(root: Any, unit: Unit, mine: dict[str, str | None]) -> None:
+def _organ_changes(root: Any, unit: UnitRow, mine: dict[str, str | None]) -> None:
     """The profile's own text names its unit's organ (经局党组研究): another unit's document
     names that unit's organ (经校党支部研究), or a 【待填】 marker when the row gives none."""
     from nigao.compose import organ_words
@@ -89,11 +89,11 @@ def _organ_changes(root: Any, unit: Unit, mine: dict[str, str | None]) -> None:
             mine[dotted] = text
 
 
-def _gives(unit: Unit, dotted: str) -> bool:
+def _gives(unit: UnitRow, dotted: str) -> bool:
     return any(key == dotted or key.startswith(dotted + ".") for key in unit.values)
 
 
-def plan_units(root: Any, units: list[Unit], units_path: str, start: int = 1) -> UnitPlan:
+def plan_units(root: Any, units: list[UnitRow], units_path: str, start: int = 1) -> UnitPlan:
     """Each row's own document: what to leave out, mark or number (see the module doc)."""
     from nigao.compose import MARKER
     from nigao.profile import NUMBER_SLOT, unit_fields
@@ -142,7 +142,7 @@ def plan_units(root: Any, units: list[Unit], units_path: str, start: int = 1) ->
 
 def _numbers(
     root: Any,
-    units: list[Unit],
+    units: list[UnitRow],
     units_path: str,
     start: int,
     changes: list[dict[str, str | None]],

@@ -25,7 +25,7 @@ _KEY = re.compile(r"^[^\s.][^.]*(?:\.[^\s.][^.]*)*$")
 
 
 @dataclass
-class Unit:
+class UnitRow:
     """One row of the units file: where it came from and the fields it overrides."""
 
     line: int
@@ -74,7 +74,7 @@ def _check_key(key: str, path: Path, line: int) -> str:
     )
 
 
-def _read_csv(text: str, path: Path) -> list[Unit]:
+def _read_csv(text: str, path: Path) -> list[UnitRow]:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -86,7 +86,7 @@ def _read_csv(text: str, path: Path) -> list[Unit]:
     if len(set(keys)) != len(keys):
         dup = next(k for k in keys if keys.count(k) > 1)
         raise NigaoError(f"列名重复：有两列都是 {dup}", path=str(path), line=1)
-    units: list[Unit] = []
+    units: list[UnitRow] = []
     try:
         for row in reader:
             line = reader.line_num
@@ -97,7 +97,7 @@ def _read_csv(text: str, path: Path) -> list[Unit]:
                     f"这一行有 {len(row)} 列，表头只有 {len(keys)} 列", path=str(path), line=line
                 )
             values = {k: v.strip() for k, v in zip(keys, row, strict=False) if v.strip()}
-            units.append(Unit(line=line, values=values))
+            units.append(UnitRow(line=line, values=values))
     except csv.Error as error:
         raise NigaoError(_csv_problem(error), path=str(path), line=reader.line_num) from None
     return units
@@ -111,7 +111,7 @@ def _flatten(value: Any, prefix: str, out: dict[str, str]) -> None:
         out[prefix] = value if isinstance(value, str) else str(value)
 
 
-def _read_yaml(text: str, path: Path) -> list[Unit]:
+def _read_yaml(text: str, path: Path) -> list[UnitRow]:
     import yaml
 
     from nigao.yamlsafe import UNITS, compose
@@ -128,11 +128,11 @@ def _read_yaml(text: str, path: Path) -> list[Unit]:
         _flatten(constructor.construct_document(node), "", values)
         line = node.start_mark.line + 1
         values = {_check_key(key, path, line): value for key, value in values.items()}
-        units.append(Unit(line=line, values=values))
+        units.append(UnitRow(line=line, values=values))
     return units
 
 
-def read_units(path: Path) -> list[Unit]:
+def read_units(path: Path) -> list[UnitRow]:
     """Read a units file (.csv, .yaml/.yml); every error names the file and line."""
     path = Path(path)
     try:
