@@ -95,7 +95,9 @@ def scalar(text: str) -> str:
 
 
 @dataclass
-class _Unit:
+class _SkeletonSection:
+    """A section of a source that becomes one skeleton (with its child sections)."""
+
     role: str
     heading: str
     run_in: bool
@@ -114,7 +116,7 @@ def _standalone(heading: str) -> str:
     return heading[:-1] if heading.endswith("。") else heading
 
 
-def _items(unit: _Unit) -> list[tuple[int, bool, str]]:
+def _items(unit: _SkeletonSection) -> list[tuple[int, bool, str]]:
     """(level, run_in, text) in reading order: the heading (level 0), paragraphs (-1), children."""
     items: list[tuple[int, bool, str]] = [(0, unit.run_in, unit.heading)]
     items.extend((-1, False, p) for p in unit.paragraphs)
@@ -183,18 +185,18 @@ def _agree(sections: list[Section]) -> None:
         _agree(section.sections)
 
 
-def _units(result: IngestResult) -> list[_Unit]:
+def _units(result: IngestResult) -> list[_SkeletonSection]:
     doc = result.document
     for section in doc.sections:
         _agree(section.sections)
     limit = tables.load("roles")["sub_heading_max"]
-    units: list[_Unit] = []
+    units: list[_SkeletonSection] = []
     if doc.preamble:
-        units.append(_Unit("preamble", "", False, doc.preamble))
+        units.append(_SkeletonSection("preamble", "", False, doc.preamble))
     for section in doc.sections:
         if section.paragraphs or section.sections:
             units.append(
-                _Unit(
+                _SkeletonSection(
                     section.role or "tasks",
                     section.heading,
                     section.run_in,
@@ -210,10 +212,10 @@ def _units(result: IngestResult) -> list[_Unit]:
             )
             if own and (child.paragraphs or child.sections):
                 units.append(
-                    _Unit(own, child.heading, child.run_in, child.paragraphs, child.sections)
+                    _SkeletonSection(own, child.heading, child.run_in, child.paragraphs, child.sections)
                 )
     if doc.closing:
-        units.append(_Unit("closing", "", False, doc.closing))
+        units.append(_SkeletonSection("closing", "", False, doc.closing))
     return units
 
 
