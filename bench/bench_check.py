@@ -63,8 +63,8 @@ def six_page_draft():
     profile_path = ROOT / "profiles" / "example-summary.yaml"
     try:
         from nigao.compose import compose
-        from nigao.library import load_library
         from nigao.profile import load
+        from nigao.skeletons import load_library
 
         doc = compose(load(profile_path), load_library()).document
     except NigaoError as error:

@@ -130,8 +130,8 @@ def main() -> int:
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     from nigao.compose import compose
-    from nigao.library import load_library
     from nigao.profile import load
+    from nigao.skeletons import load_library
 
     library = load_library()
     doc = compose(load(PLAN), library).document

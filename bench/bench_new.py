@@ -78,8 +78,8 @@ def plan_context(env: dict[str, str]) -> dict[str, object]:
     """The composed example plan, flattened: what a docxtpl / pandoc template would be fed."""
     code = (
         "import json,sys\n"
-        "from nigao import profile, library, compose\n"
-        "d = compose.compose(profile.load(sys.argv[1]), library.load_library()).document\n"
+        "from nigao import profile, skeletons, compose\n"
+        "d = compose.compose(profile.load(sys.argv[1]), skeletons.load_library()).document\n"
         "rows = [dict(depth=depth, label=label, heading=s.heading, paragraphs=s.paragraphs)\n"
         "        for depth, label, s in d.numbered()]\n"
         "print(json.dumps(dict(title=d.title, recipients=d.recipients, preamble=d.preamble,\n"
@@ -163,7 +163,7 @@ def main() -> int:
     # every pipeline recompile its sources on each run. Cache bytecode in a private folder.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     sys.path.insert(0, str(ROOT / "src"))
-    from nigao.library import load_library
+    from nigao.skeletons import load_library
 
     if not len(load_library([], shipped=True)):
         env["NIGAO_LIBRARY"] = str(FIXTURES)

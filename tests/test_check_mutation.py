@@ -245,8 +245,8 @@ def example_bases() -> list[tuple[str, Document, object]]:
     out = []
     try:
         from nigao.compose import compose
-        from nigao.library import load_library
         from nigao.profile import load
+        from nigao.skeletons import load_library
     except ImportError as error:  # pragma: no cover - the drafting modules are part of nigao
         print(f"example drafts not available: {error}")
         return out

@@ -10,7 +10,7 @@ from nigao import compose as C
 from nigao import profile as P
 from nigao.draftmd import write_draft
 from nigao.errors import NigaoError
-from nigao.library import Library, load_library
+from nigao.skeletons import Library, load_library
 
 FIXTURES = Path(__file__).parent / "fixtures" / "library"
 

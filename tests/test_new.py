@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 from conftest import nigao_argv
 from nigao import compose as C
-from nigao import library as L
 from nigao import profile as P
+from nigao import skeletons as L
 from nigao.cli import cli
 from nigao.draftmd import read_draft, write_draft
 

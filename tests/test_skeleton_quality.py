@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from nigao import compose as C
-from nigao import library as L
 from nigao import profile as P
+from nigao import skeletons as L
 from nigao.draftmd import write_draft
 
 ROOT = Path(__file__).resolve().parent.parent

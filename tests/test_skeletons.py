@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from nigao import library as L
+from nigao import skeletons as L
 from nigao.cli import cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "library"

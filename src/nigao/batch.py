@@ -227,7 +227,7 @@ def _init_worker(
     check: bool = True,
     parent: int | None = None,
 ) -> None:
-    from nigao.library import load_library
+    from nigao.skeletons import load_library
 
     if parent is not None and parent != os.getpid():
         _die_with_parent(parent)

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nigao.errors import NigaoError
-from nigao.library import Library, Skeleton, unknown_message
 from nigao.model import Document, Section
 from nigao.profile import ROLE_NAMES, Profile, ProfileError, describe, field_at, kinds_table
+from nigao.skeletons import Library, Skeleton, unknown_message
 
 MARKER = "【待填：{}】"
 MARKER_RE = re.compile(r"【待填：([^】]*)】")

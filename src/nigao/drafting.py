@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     from nigao.compose import Choice
     from nigao.compose import Draft as Composition
     from nigao.draftmd import WrittenDraft
-    from nigao.library import Library
     from nigao.model import Document
     from nigao.profile import Profile
+    from nigao.skeletons import Library
 
 
 @dataclass
@@ -185,7 +185,7 @@ def load_profile(path: str | os.PathLike[str], *, partial: bool = True) -> Profi
 
 def load_library(libraries: Iterable[str | os.PathLike[str]] = ()) -> Library:
     """The shipped skeletons, then NIGAO_LIBRARY folders, then `libraries` (later ids win)."""
-    from nigao.library import load_library as load
+    from nigao.skeletons import load_library as load
 
     return load(libraries)
 

@@ -1,6 +1,6 @@
 """`nigao init`, `nigao schema`, `nigao new`, `nigao export`: drafting from a profile.
 
-Thin Click shells over profile.py, library.py and compose.py. Heavy modules (yaml, jinja2,
+Thin Click shells over profile.py, skeletons.py and compose.py. Heavy modules (yaml, jinja2,
 the .docx writer) are imported inside the command bodies, so `nigao --help` stays fast.
 """
 
@@ -63,8 +63,8 @@ def init(path: str, kind: str, force: bool) -> None:
 def _skeleton_choices(kind: str) -> tuple[dict[str, list[tuple[str, bool]]], dict[str, str]]:
     """Role → the library's skeletons for this kind, and the further guidance labels (with
     their descriptions) that the kind's default skeletons use, for the scaffold."""
-    from nigao.library import load_library
     from nigao.profile import ROLES, kinds_table
+    from nigao.skeletons import load_library
 
     library = load_library()
     choices = {role: [(s.id, s.default) for s in library.for_role(role, kind)] for role in ROLES}

@@ -24,13 +24,13 @@ def _console() -> Any:
 
 
 def _library(libraries: tuple[str, ...]) -> Any:
-    from nigao.library import load_library
+    from nigao.skeletons import load_library
 
     return load_library(libraries)
 
 
 def _origin(skeleton: Any) -> str:
-    from nigao.library import SHIPPED
+    from nigao.skeletons import SHIPPED
 
     return skeleton.origin if skeleton.origin == SHIPPED else f"用户：{skeleton.origin}"
 
@@ -126,8 +126,8 @@ def show(skeleton_id: str, libraries: tuple[str, ...]) -> None:
     """显示一个骨架的全文（槽位以〔名称〕标出）和槽位说明表。"""
     from rich.table import Table
 
-    from nigao.library import profile_key, slot_label
     from nigao.profile import ROLE_NAMES
+    from nigao.skeletons import profile_key, slot_label
 
     library = _library(libraries)
     s = library.get(skeleton_id)

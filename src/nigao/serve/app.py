@@ -312,7 +312,7 @@ async def skeleton_route(request: Request) -> Response:
     sid = request.path_params["sid"]
     skeleton = ws.library.skeletons.get(sid)
     if skeleton is None:
-        from nigao.library import unknown_message
+        from nigao.skeletons import unknown_message
 
         raise Refused(unknown_message(sid, list(ws.library.skeletons)), 404)
     return JSONResponse(full(skeleton))

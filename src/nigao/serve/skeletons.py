@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from nigao.library import SHIPPED, Skeleton, profile_key, slot_label
 from nigao.profile import ROLE_NAMES
+from nigao.skeletons import SHIPPED, Skeleton, profile_key, slot_label
 
 _SLOT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
 _BLOCK = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.S)
