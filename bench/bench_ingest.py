@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from nigao.ingest.library import build_skeletons, choose_defaults, write_library  # noqa: E402
+from nigao.ingest.make_skeletons import build_skeletons, choose_defaults, write_library  # noqa: E402
 from nigao.ingest.reader import source_result, text_result  # noqa: E402
 from nigao.readers import read_text_source  # noqa: E402
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from jinja2.sandbox import SandboxedEnvironment
 
 from nigao.errors import ReadError
-from nigao.ingest.library import build_skeletons
+from nigao.ingest.make_skeletons import build_skeletons
 from nigao.ingest.reader import text_result
 
 ROOT = Path(__file__).resolve().parent.parent

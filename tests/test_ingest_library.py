@@ -11,7 +11,7 @@ import yaml
 from jinja2.sandbox import SandboxedEnvironment
 
 from nigao.ingest import ingest_folder
-from nigao.ingest.library import ingest_paths
+from nigao.ingest.make_skeletons import ingest_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -29,7 +29,7 @@ KIND_LABELS = {"plan": "方案", "summary": "总结", "report": "经验材料"}
 def ingest(paths: tuple[Path, ...], out: Path, force: bool, dry_run: bool, as_json: bool) -> None:
     """读取范文（.txt、.md、网页 .html、.docx、.doc/.wps、.pdf，文件或文件夹），去掉网页杂质，识别提纲和章节角色，
     把每个可复用的章节写成骨架文件：templates/<角色>/<编号>.md.j2。"""
-    from nigao.ingest.library import ingest_paths
+    from nigao.ingest.make_skeletons import ingest_paths
 
     write = not (dry_run or as_json)
     rows = ingest_paths(list(paths), out if write else None, force)

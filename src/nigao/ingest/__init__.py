@@ -13,6 +13,6 @@ __all__ = ["IngestResult", "ingest_folder", "read_source"]
 
 def ingest_folder(src, out):  # noqa: ANN001, ANN201 - thin re-export, typed in library
     """Ingest every sample under `src` into the library folder `out`; rows per document."""
-    from nigao.ingest.library import ingest_folder as run
+    from nigao.ingest.make_skeletons import ingest_folder as run
 
     return run(src, out)

@@ -6,5 +6,5 @@
     static/    the page itself: hand-written HTML, CSS and JavaScript, no build step, no CDN
 
 Route handlers only translate HTTP to library calls (`nigao.drafting.draft`, `nigao.batch`,
-`nigao.ingest.library`); no drafting logic lives here. Installed with `pip install nigao[serve]`.
+`nigao.ingest.make_skeletons`); no drafting logic lives here. Installed with `pip install nigao[serve]`.
 """

@@ -503,7 +503,7 @@ async def batch_zip(request: Request) -> Response:
 
 async def library_upload(request: Request) -> Response:
     from nigao.fsutil import atomic_write, safe_name
-    from nigao.ingest.library import ingest_paths
+    from nigao.ingest.make_skeletons import ingest_paths
 
     ws: Workspace = request.app.state.ws
     form = await _form(request, MAX_SAMPLE, files=MAX_SAMPLES)
