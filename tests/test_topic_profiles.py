@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from nigao import compose as C
-from nigao import library as L
+from nigao import skeletons as L
 from nigao import profile as P
 
 ROOT = Path(__file__).resolve().parent.parent
