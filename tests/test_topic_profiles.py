@@ -17,8 +17,8 @@ import pytest
 import yaml
 
 from nigao import compose as C
-from nigao import skeletons as L
 from nigao import profile as P
+from nigao import skeletons as L
 
 ROOT = Path(__file__).resolve().parent.parent
 TOPICS = sorted((ROOT / "tests" / "data" / "topics").glob("*.yaml"))
