@@ -219,3 +219,14 @@ def test_title_glued_to_the_text_is_split_off():
     assert result.document.title == "岚溪县教育局2026年工作总结"
     assert result.document.kind == "summary"
     assert _headings(result) == ["强化素质教育，全面实施课程改革。", "推进均衡发展，改善办学条件。"]
+
+
+def test_symbol_and_half_bracket_labels():
+    text = (
+        "岚溪小学2027年工作计划\n一、主要任务\n⒈抓教学\n提高质量。\n⑴备课\n集体备课。\n"
+        "⒉抓德育\n1）开展主题班会。\n2）评选文明班级。\n二、保障措施\n落实经费。\n"
+    )
+    result = _read(text)
+    assert _headings(result) == ["主要任务", "保障措施"]
+    assert _headings(result, 2) == ["抓教学", "抓德育"]
+    assert _headings(result, 3) == ["备课", "开展主题班会。", "评选文明班级。"]

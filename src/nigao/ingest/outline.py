@@ -23,9 +23,11 @@ _STYLES = (
     ("section_sign", -2, re.compile(r"^§\s*(\d{1,2})[.．、]?\s*(?=\S)")),
     ("part", -1, re.compile(rf"^第([{_CN}]{{1,3}}|\d{{1,2}})(?:部分|章)[、：:．.]?\s*(?=\S)")),
     ("cn", 0, re.compile(rf"^([{_CN}]{{1,3}})(?:[、．]|\.(?!\d))\s*")),
-    ("cn_paren", 1, re.compile(rf"^（([{_CN}]{{1,3}})）[、.．]?\s*")),
+    ("cn_paren", 1, re.compile(rf"^（?([{_CN}]{{1,3}})）[、.．]?\s*")),
     ("arabic", 2, re.compile(r"^(\d{1,2})(?:[、．]|\.(?!\d))\s*(?=\S)")),
-    ("arabic_paren", 3, re.compile(r"^（(\d{1,2})）[、.．]?\s*")),
+    ("arabic", 2, re.compile(r"^([⒈-⒛])\s*(?=\S)")),  # one character: ⒈ ⒉ (Word symbol lists)
+    ("arabic_paren", 3, re.compile(r"^（?(\d{1,2})）[、.．]?\s*")),
+    ("arabic_paren", 3, re.compile(r"^([⑴-⒇])\s*(?=\S)")),
     ("circled", 4, re.compile(r"^([①-⑳])\s*")),
 )
 _SENTENCE_END = "。！？"
@@ -38,7 +40,12 @@ _DATE = re.compile(
 _MD_MARK = re.compile(r"^\\?(#{1,6})\s*(?=\S)")
 _BARE_NUMERAL = re.compile(rf"^[{_CN}]{{1,3}}[、．.]?$")
 # Every label starts with one of these (a fast first test).
-_LABEL_FIRST = frozenset(_CN + "0123456789（§第①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳#\\")
+_LABEL_FIRST = frozenset(
+    _CN
+    + "0123456789（§第#\\"
+    + "".join(chr(c) for c in range(0x2460, 0x2474))  # ①-⑳
+    + "".join(chr(c) for c in range(0x2474, 0x249C))  # ⑴-⒇, ⒈-⒛
+)
 _STYLE_NAMES = {rank: name for name, rank, _pattern in _STYLES}
 _SIGNATURE = re.compile(
     r"(?:局|委|委员会|政府|办公室|学校|中学|小学|幼儿园|中心|党组|党委|[一二三四五六七八九十\d]中|学院|支部)$"
