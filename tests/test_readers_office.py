@@ -147,6 +147,15 @@ def office_files(tmp_path_factory) -> dict[str, Path]:
     }
 
 
+def test_a_doc_that_is_really_a_docx_is_read_as_one(tmp_path):
+    from nigao.readers import read
+
+    lying = tmp_path / "通知.doc"
+    lying.write_bytes(gbt_docx(tmp_path / "x.docx").read_bytes())
+    assert read(lying).fmt == "docx"  # no LibreOffice round trip for a renamed .docx
+    _assert_gbt(read_source(lying))
+
+
 def test_doc_is_read_through_libreoffice(office_files):
     _assert_gbt(read_source(office_files["doc"]))
 
