@@ -6,7 +6,7 @@ import pytest
 
 from nigao.draftmd import parse_body, read_draft, write_draft
 from nigao.errors import NigaoError
-from nigao.model import Document, Section
+from nigao.model import Document, Section, normalize
 
 
 def sample() -> Document:
@@ -96,3 +96,30 @@ def test_skeleton_body_children_start_at_three_hashes() -> None:
     assert paragraphs == ["开头"]
     assert sections[0].heading == "加强领导。" and sections[0].run_in
     assert sections[0].sections[0].paragraphs == ["内容"]
+
+
+def test_signer_seal_verso_page_and_attachment_pages_round_trip() -> None:
+    from nigao.model import Appendix
+
+    doc = Document(
+        title="岚溪县教育局关于2027年工作情况的报告",
+        signer="方立新、李华",
+        sealed=True,
+        verso_even=False,
+        attachments=["检查安排表", "工作要点"],
+        appendices=[
+            Appendix("检查安排表", table=[["时间", "检查组"], ["2月21日", "第一组, 第二组"], ["", "#3"]]),
+            Appendix("工作要点", paragraphs=["一、加强领导。", "- 不是列表"]),
+        ],
+    )
+    text = write_draft(doc)
+    assert "signer: 方立新、李华" in text and "sealed: true" in text
+    back = read_draft(text)
+    assert back == normalize(doc)
+    assert write_draft(back) == text
+    plain = write_draft(Document(title="通知"))
+    assert "sealed" not in plain and "verso_even" not in plain and "appendices" not in plain
+    with pytest.raises(NigaoError, match="sealed"):
+        read_draft("---\nsealed: 是\n---\n# 通知\n")
+    with pytest.raises(NigaoError, match="appendices"):
+        read_draft("---\nappendices:\n  - text: [a]\n---\n# 通知\n")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from nigao.errors import NigaoError
@@ -518,6 +519,10 @@ def compose(profile: Profile, library: Library, overrides: dict[str, str] | None
     renderer = _Renderer(profile)
     headings = kinds_table()["headings"]
     data = profile.data
+    from nigao.attachments import split
+
+    base = Path(profile.path).parent
+    names, appendices = split(list(data.get("attachments", [])), base, profile.where)
     doc = Document(
         kind=data["kind"],
         title=data["title"],
@@ -529,7 +534,11 @@ def compose(profile: Profile, library: Library, overrides: dict[str, str] | None
         cc=data.get("cc"),
         printer=data.get("printer"),
         print_date=format_date(data["print_date"]) if data.get("print_date") else None,
-        attachments=list(data.get("attachments", [])),
+        attachments=names,
+        appendices=appendices,
+        signer=data.get("signer"),
+        sealed=bool(data.get("sealed", False)),
+        verso_even=bool(data.get("verso_even", True)),
         author=data["org"]["name"],
     )
     notes: list[str] = []

@@ -786,17 +786,31 @@ def _appendix_paragraphs(doc: Document, appendix: Appendix, out: _Body) -> None:
         out.add(*_table(appendix.table))
 
 
+def _column_widths(rows: list[list[str]], ncols: int) -> list[int]:
+    """Twips per column: short columns (up to eight characters) as wide as their longest cell
+    and one character more, the long ones sharing the rest by their length."""
+    chars = G.CHARS_PER_LINE
+    natural = [max(2, *(len(r[c]) + 1 for r in rows if c < len(r))) for c in range(ncols)]
+    if sum(natural) > chars:
+        short = [n if n <= 8 else 0 for n in natural]
+        rest = max(chars - sum(short), 4 * natural.count(0))
+        long_total = sum(n for n, s in zip(natural, short, strict=True) if not s) or 1
+        natural = [s or max(4, rest * n // long_total) for n, s in zip(natural, short, strict=True)]
+    return [G.TEXT_WIDTH * n // sum(natural) for n in natural]
+
+
 def _table(rows: list[list[str]]) -> tuple[str, int]:
-    """A plain ruled table as wide as the 版心, equal columns, the first row as header."""
+    """A plain ruled table as wide as the 版心, the first row its header (repeated overleaf)."""
     ncols = max(len(r) for r in rows)
-    width = G.TEXT_WIDTH // ncols
-    grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(ncols))
+    widths = _column_widths(rows, ncols)
+    widths[-1] += G.TEXT_WIDTH - sum(widths)
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     borders = "".join(
         f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
         for side in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
     tblpr = (
-        f'<w:tblPr><w:tblW w:w="{width * ncols}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tblPr><w:tblW w:w="{G.TEXT_WIDTH}" w:type="dxa"/><w:jc w:val="center"/>'
         f"<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
         '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/>'
         "</w:tblCellMar></w:tblPr>"
@@ -810,7 +824,7 @@ def _table(rows: list[list[str]]) -> tuple[str, int]:
         )
         xml = []
         lines = 1
-        for cell in cells:
+        for cell, width in zip(cells, widths, strict=True):
             content = runs(cell, G.STYLE_RUN_IN[1][0] if i == 0 else None) if cell else ""
             xml.append(
                 f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/>'

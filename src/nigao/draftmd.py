@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from nigao.errors import NigaoError
-from nigao.model import KINDS, Document, Section, normalize
+from nigao.model import KINDS, Appendix, Document, Section, normalize
 
 # Front matter keys in the order they are written; all are optional but `kind`.
 FRONT_KEYS = (
@@ -41,8 +41,12 @@ FRONT_KEYS = (
     "printer",
     "print_date",
     "author",
+    "signer",
     "attachments",
 )
+# Written after `attachments`, only when they differ from the default: the sealed layout, a
+# 版记 on whatever page the text ends, and attachments with pages of their own.
+LAYOUT_KEYS = ("sealed", "verso_even", "appendices")
 CLOSING_RULE = "***"
 RUN_IN_ENDINGS = ("。", "？", "！")
 MAX_DEPTH = 4
@@ -156,6 +160,62 @@ def _value_col(indent: int, value: str, written: str) -> int | None:
     return indent + 1 if written == f'"{value}"' else None
 
 
+def _layout_lines(doc: Document) -> list[str]:
+    """Front-matter lines for LAYOUT_KEYS (nothing for a document with the defaults)."""
+    out = []
+    if doc.sealed:
+        out.append("sealed: true")
+    if not doc.verso_even:
+        out.append("verso_even: false")
+    if doc.appendices:
+        out.append("appendices:")
+        for page in doc.appendices:
+            out.append(f"  - title: {_scalar(page.title)}")
+            if page.paragraphs:
+                out.append("    text:")
+                out.extend(f"      - {_scalar(p)}" for p in page.paragraphs)
+            if page.table:
+                out.append("    table:")
+                out.extend(f"      - [{', '.join(_quoted(c) for c in row)}]" for row in page.table)
+    return out
+
+
+def _read_layout(meta: dict[str, object], path: str | None) -> dict[str, object]:
+    """Document fields from LAYOUT_KEYS in the front matter, checked for shape."""
+
+    def bad(key: str, what: str) -> NigaoError:
+        return NigaoError(f"元数据项 {key} 应为{what}", path=path, line=2)
+
+    out: dict[str, object] = {}
+    for key in ("sealed", "verso_even"):
+        if key in meta:
+            if not isinstance(meta[key], bool):
+                raise bad(key, " true 或 false")
+            out[key] = meta[key]
+    pages = meta.get("appendices") or []
+    if not isinstance(pages, list):
+        raise bad("appendices", "列表（每项有 title，可有 text、table）")
+    appendices = []
+    for item in pages:
+        if not isinstance(item, dict) or not item.get("title"):
+            raise bad("appendices", "列表（每项有 title，可有 text、table）")
+        text = item.get("text") or []
+        table = item.get("table") or []
+        if not isinstance(text, list) or not isinstance(table, list):
+            raise bad("appendices", "列表（text 是段落的列表，table 是行的列表）")
+        if not all(isinstance(row, list) for row in table):
+            raise bad("appendices", "列表（table 的每一行写成 [单元格, 单元格]）")
+        appendices.append(
+            Appendix(
+                str(item["title"]),
+                [str(p) for p in text],
+                [["" if c is None else str(c) for c in row] for row in table],
+            )
+        )
+    out["appendices"] = appendices
+    return out
+
+
 def write_draft(doc: Document, report: list[str] | None = None) -> str:
     """The draft Markdown for `normalize(doc)`, byte-stable for a given document.
 
@@ -186,6 +246,7 @@ def write_located(doc: Document, report: list[str] | None = None) -> WrittenDraf
             written = _scalar(value)
             out.append(f"{key}: {written}")
             front[key] = (len(out), _value_col(len(key) + 2, value, written))
+    out.extend(_layout_lines(doc))
     out.append("---")
     blocks: list[str] = []
     cols: list[int | None] = []  # column of each text block; None for the closing rule
@@ -237,9 +298,11 @@ def _front_matter(lines: list[str], path: str | None) -> tuple[dict[str, object]
         raise NigaoError("元数据块应为“键: 值”的形式", path=path, line=2)
     for number, line in enumerate(lines[1:end], start=2):
         key = line.split(":", 1)[0].strip()
-        if line and not line.startswith((" ", "\t", "#")) and key not in FRONT_KEYS:
+        if line and not line.startswith((" ", "\t", "#")) and key not in FRONT_KEYS + LAYOUT_KEYS:
             raise NigaoError(
-                f"未知的元数据项“{key}”，可用：{'、'.join(FRONT_KEYS)}", path=path, line=number
+                f"未知的元数据项“{key}”，可用：{'、'.join(FRONT_KEYS + LAYOUT_KEYS)}",
+                path=path,
+                line=number,
             )
     return data, end + 1
 
@@ -317,6 +380,8 @@ def read_draft(text: str, path: str | None = None) -> Document:
     if not isinstance(attachments, list):
         attachments = [attachments]
     doc.attachments = [str(item) for item in attachments]
+    for key, value in _read_layout(meta, path).items():
+        setattr(doc, key, value)
 
     body: list[tuple[int, str]] = []
     closing: list[str] | None = None

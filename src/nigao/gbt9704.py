@@ -169,6 +169,28 @@ STYLE_RUN_IN = {
     3: ("GwRunIn3", "三级标题（段内）"),
     4: ("GwRunIn4", "四级标题（段内）"),
 }
+# Every role of a 公文 part → its style: one table for the writer, the reader and layout_facts.
+ROLE_STYLES: dict[str, tuple[str, str]] = {
+    "body": STYLE_BODY,
+    "closing": STYLE_CLOSING,
+    "title": STYLE_TITLE,
+    "recipients": STYLE_RECIPIENTS,
+    "attachment": STYLE_ATTACHMENT,
+    "signature": STYLE_SIGNATURE,
+    "date": STYLE_DATE,
+    "page_number": STYLE_PAGE_NUMBER,
+    "issuer_mark": STYLE_ISSUER_MARK,
+    "doc_number": STYLE_DOC_NUMBER,
+    "cc": STYLE_CC,
+    "printer": STYLE_PRINTER,
+    "appendix_label": STYLE_APPENDIX_LABEL,
+    "appendix_title": STYLE_APPENDIX_TITLE,
+    "table_text": STYLE_TABLE_TEXT,
+    "signer_name": STYLE_SIGNER_NAME,
+    **{f"heading{d}": s for d, s in STYLE_HEADINGS.items()},
+    **{f"run_in{d}": s for d, s in STYLE_RUN_IN.items()},
+}
+
 # w:outlineLvl is 0-based: depth 1 (一、) is outline level 0.
 OUTLINE_LEVELS = {depth: depth - 1 for depth in STYLE_HEADINGS}
 

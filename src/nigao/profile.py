@@ -124,6 +124,29 @@ PERSON = Field(
     ),
 )
 
+# An attachment: its name alone (the 附件说明 line), or a table with its own pages (GB/T 9704 8).
+ATTACHMENT = Field(
+    "attachment",
+    "object",
+    "一个附件：只写名称；或写 title（名称）加 text（正文段落）、table（表格）或 file（文件），"
+    "附件另起一页排在正文之后",
+    "活动安排表",
+    fields=(
+        Field("title", "text", "附件名称（与附件说明一致）", "活动安排表", required=True),
+        Field("text", "paragraphs", "附件正文（可多段，每段一行）", "……"),
+        Field(
+            "table",
+            "list",
+            "附件表格：每行一项，写成 [单元格, 单元格, …]，第一行是表头",
+            [["时间", "内容"], ["3月", "宣传发动"]],
+            item=Field("row", "list", "表格的一行", ["时间", "内容"],
+                       item=Field("cell", "scalar", "单元格", "时间")),  # fmt: skip
+        ),
+        Field("file", "text", "附件内容所在的文件（.txt、.md 每行一段；.csv 为表格），相对本配置文件", "附件1.csv"),
+    ),
+)
+
+
 
 def _people(role: str, example: list[dict[str, str]]) -> Field:
     return Field(
@@ -245,7 +268,10 @@ FIELDS: tuple[Field, ...] = (
     Field("cc", "text", "抄送机关", "县委教育工委，县人民政府办公室", own="drop"),
     Field("printer", "text", "印发机关", "岚溪县教育局办公室", own="drop"),
     Field("print_date", "date", "印发日期（YYYY-MM-DD）", "2027-03-01"),
-    Field("attachments", "list", "附件名称（每个一行）", ["活动安排表"], item=Field("attachment", "text", "附件名称", "活动安排表")),
+    Field("attachments", "list", "附件（每个一行写名称；要排出附件页的，写 title 加 text、table 或 file）", ["活动安排表"], item=ATTACHMENT),
+    Field("signer", "text", "签发人姓名（上行文才写，如报县人民政府的请示、报告；几人用“、”分开）", None, label="签发人", own="drop"),
+    Field("sealed", "bool", "加盖印章：true 时署名居中排在成文日期之上，成文日期右空四字，留出盖章位置", False),
+    Field("verso_even", "bool", "版记排在偶数页（双面印刷时在最后一张纸的背面）；单面印刷写 false", True),
     Field(
         "guidance",
         "map",
@@ -290,7 +316,7 @@ def unit_fields() -> dict[str, Field]:
 
     def visit(fields: tuple[Field, ...], prefix: str) -> None:
         for f in fields:
-            if f.type == "object" and f.fields and f is not PERSON:
+            if f.type == "object" and f.fields and f not in (PERSON, ATTACHMENT):
                 visit(f.fields, f"{prefix}{f.key}.")
             elif f.type not in ("map", "object") and f.key != "sections":
                 out[prefix + f.key] = f
@@ -504,6 +530,9 @@ class _Checker:
         t = f.type
         if f is PERSON and isinstance(node, yaml.ScalarNode) and node.tag == _STR:
             return parse_person(node.value)  # "王明（局党组书记、局长）" is fine too
+        if f is ATTACHMENT and isinstance(node, yaml.ScalarNode):
+            name = self.check_scalar(node, f.fields[0], path)  # a name alone
+            return {"title": name} if name else None
         if t == "object":
             return self.check_object(node, f.fields, path)
         if t == "map":
@@ -845,7 +874,7 @@ def _schema_for(f: Field) -> dict[str, Any]:
         base.update(type="boolean")
     elif t == "object":
         base.update(_schema_object(f.fields))
-        if f is PERSON:  # also "王明（局党组书记、局长）"
+        if f in (PERSON, ATTACHMENT):  # also "王明（局党组书记、局长）", or a name alone
             obj = {
                 k: base.pop(k) for k in ("type", "properties", "additionalProperties", "required")
             }
@@ -1009,6 +1038,9 @@ def _scaffold_field(f: Field, example: Any, indent: int, path: str) -> list[str]
                     first = False
             else:
                 lines.append(f"{pad}  - {_scalar(value)}")
+        return lines
+    if example is None:  # an optional part most documents leave out: the key, left empty
+        lines.append(f"{pad}{f.key}:")
         return lines
     if path in _SCAFFOLD_FILL:
         lines[-1] += f"　例如：{example}"

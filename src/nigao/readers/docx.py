@@ -17,7 +17,7 @@ from xml.etree import ElementTree as ET
 
 from nigao import gbt9704 as G
 from nigao.errors import ReadError
-from nigao.model import Document, Section, chinese_numeral, label
+from nigao.model import Appendix, Document, Section, chinese_numeral, label
 from nigao.readers import Line, Source
 from nigao.readers.gbt import attachment_names
 from nigao.readers.ooxml import Package, W, _int, _Styles, _text, _val
@@ -283,6 +283,17 @@ def _strip_label(depth: int, text: str) -> str:
     return _LABELS[depth].sub("", text, count=1)
 
 
+def _cell_places(body: ET.Element) -> dict[int, tuple[int, int, int]]:
+    """id(paragraph) → (table, row, cell) for every paragraph inside a table."""
+    out: dict[int, tuple[int, int, int]] = {}
+    for t, table in enumerate(body.iter(W + "tbl")):
+        for r, row in enumerate(table.findall(W + "tr")):
+            for c, cell in enumerate(row.findall(W + "tc")):
+                for p in cell.iter(W + "p"):
+                    out[id(p)] = (t, r, c)
+    return out
+
+
 def read_docx(source: str | Path | bytes | Package) -> Document:
     """The Document a .docx holds: exact for nigao's own files, plain paragraphs otherwise."""
     pkg = source if isinstance(source, Package) else Package(source)
@@ -300,11 +311,35 @@ def read_docx(source: str | Path | bytes | Package) -> Document:
     ours = G.STYLE_BODY[0] in styles.raw
     stack: list[Section] = []  # open sections, index = depth - 1
     after_sections = False
+    cells = _cell_places(body)  # table-cell paragraph → (table, row, cell)
+    appendix: Appendix | None = None  # the attachment page being read (GB/T 9704 8)
+    last_row: tuple[int, int] | None = None
     for p in body.iter(W + "p"):
         ppr = p.find(W + "pPr")
         sid = _val(ppr.find(W + "pStyle")) if ppr is not None else None
         text = _text(p).strip("\n")
+        if appendix is not None and id(p) in cells:  # a cell of the attachment's table
+            table, row, cell = cells[id(p)]
+            if (table, row) != last_row:
+                appendix.table.append([])
+                last_row = (table, row)
+            current = appendix.table[-1]
+            if cell < len(current):
+                current[cell] = (current[cell] + " " + text.strip()).strip()
+            else:
+                current.append(text.strip())
+            continue
         if not text.strip():
+            continue
+        if sid == G.STYLE_APPENDIX_LABEL[0]:
+            appendix = Appendix("")
+            doc.appendices.append(appendix)
+            continue
+        if appendix is not None and sid not in (G.STYLE_CC[0], G.STYLE_PRINTER[0]):
+            if sid == G.STYLE_APPENDIX_TITLE[0]:
+                appendix.title += text.replace("\n", "")
+            else:
+                appendix.paragraphs.append(text)
             continue
         level = _int(_val(ppr.find(W + "outlineLvl"))) if ppr is not None else None
         if level is None:
@@ -323,13 +358,18 @@ def read_docx(source: str | Path | bytes | Package) -> Document:
         elif sid == G.STYLE_ISSUER_MARK[0]:
             doc.issuer_mark = text
         elif sid == G.STYLE_DOC_NUMBER[0]:
-            doc.doc_number = text
+            number, _tab, signer = text.partition("\t")
+            doc.doc_number = number.strip()
+            names = re.sub(r"^签发人[：:]", "", signer.strip()).split("\u3000")
+            doc.signer = "、".join(n for n in names if n) or None
         elif sid == G.STYLE_ATTACHMENT[0]:
             doc.attachments.append(text)
         elif sid == G.STYLE_SIGNATURE[0]:
             doc.signature = text
         elif sid == G.STYLE_DATE[0]:
             doc.date = text
+            right = _int(_val(ppr.find(W + "ind"), "right")) if ppr is not None else None
+            doc.sealed = right == G.SEALED_DATE_RIGHT_INDENT
         elif sid == G.STYLE_CC[0]:
             doc.cc = re.sub(r"^抄送[：:]", "", text).rstrip("。")
         elif sid == G.STYLE_PRINTER[0]:

@@ -391,22 +391,7 @@ def layout_facts(path: str | Path | bytes | Package) -> dict[str, Any]:
     )
     style_facts = {sid: {"name": styles.name(sid), **styles.resolved(sid)} for sid in styles.raw}
     roles: dict[str, Any] = {}
-    role_ids = {
-        "body": G.STYLE_BODY,
-        "closing": G.STYLE_CLOSING,
-        "title": G.STYLE_TITLE,
-        "recipients": G.STYLE_RECIPIENTS,
-        "attachment": G.STYLE_ATTACHMENT,
-        "signature": G.STYLE_SIGNATURE,
-        "date": G.STYLE_DATE,
-        "page_number": G.STYLE_PAGE_NUMBER,
-        "issuer_mark": G.STYLE_ISSUER_MARK,
-        "doc_number": G.STYLE_DOC_NUMBER,
-        "cc": G.STYLE_CC,
-        "printer": G.STYLE_PRINTER,
-        **{f"heading{d}": s for d, s in G.STYLE_HEADINGS.items()},
-        **{f"run_in{d}": s for d, s in G.STYLE_RUN_IN.items()},
-    }
+    role_ids = G.ROLE_STYLES
     for role, (sid, _name) in role_ids.items():
         if sid in style_facts:
             roles[role] = style_facts[sid]

@@ -1,0 +1,78 @@
+"""A profile's `attachments` → the 附件说明 names and the attachments' own pages (GB/T 9704 8).
+
+An attachment is a name alone, or a name with text paragraphs, a table, or a file that holds
+either (.txt/.md: one paragraph a line; .csv: a table, the first row its header). A file is
+found next to the profile; a missing or unreadable one is one Chinese line naming the key.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from nigao.errors import NigaoError
+from nigao.model import Appendix
+
+MAX_BYTES = 1024 * 1024  # an attachment file larger than this is surely the wrong file
+TEXT_SUFFIXES = (".txt", ".md")
+
+
+def _decode(data: bytes, where: str) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise NigaoError(f"{where}：附件文件的编码无法识别，请另存为 UTF-8")
+
+
+def read_file(path: Path, where: str) -> tuple[list[str], list[list[str]]]:
+    """(paragraphs, table) from an attachment file; `where` starts every message."""
+    suffix = path.suffix.lower()
+    name = f"“{path.name}”"
+    if suffix not in (*TEXT_SUFFIXES, ".csv"):
+        raise NigaoError(f"{where}：附件文件应为 .txt、.md 或 .csv，得到{name}")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise NigaoError(f"{where}：附件文件{name}过大（{size // 1024} KB）")
+        text = _decode(path.read_bytes(), where)
+    except FileNotFoundError:
+        raise NigaoError(f"{where}：找不到附件文件{name}（相对配置文件所在的文件夹）") from None
+    except OSError as error:
+        raise NigaoError(f"{where}：无法读取附件文件{name}（{error.strerror}）") from None
+    if suffix == ".csv":
+        rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
+        return [], [row for row in rows if any(row)]
+    lines = (line.strip() for line in text.splitlines())
+    return [line.lstrip("#").strip() if line.startswith("#") else line for line in lines if line], []
+
+
+def split(
+    items: list[Any], base: Path, locate: Callable[[str], str] = str
+) -> tuple[list[str], list[Appendix]]:
+    """(附件说明 names, attachments with pages) for a profile's `attachments` list.
+
+    `locate` turns a dotted key into "file:line:col" for messages (Profile.where).
+    """
+    names: list[str] = []
+    pages: list[Appendix] = []
+    for i, item in enumerate(items):
+        if isinstance(item, str):
+            names.append(item)
+            continue
+        title = str(item["title"])
+        names.append(title)
+        paragraphs = [str(p) for p in str(item.get("text") or "").splitlines() if p.strip()]
+        table = [[str(c) for c in row] for row in item.get("table") or []]
+        if item.get("file"):
+            key = f"attachments[{i}]"
+            more, rows = read_file(base / str(item["file"]), f"{locate(key)}: {key}.file")
+            paragraphs += more
+            table += rows
+        if paragraphs or table:
+            pages.append(Appendix(title, paragraphs, table))
+    return names, pages
