@@ -472,30 +472,3 @@ def test_page_images_for_a_person(rendered) -> None:
         assert len(made) >= 2 and all(p.stat().st_size > 10_000 for p in made)
 
 
-
-def test_readme_shows_real_output(tmp_path: Path) -> None:
-    """The README's 签发人/附件 commands, run as written in a copy of profiles/, print its lines."""
-    _need("pdftotext")
-    root = Path(__file__).resolve().parent.parent
-    readme = (root / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## 签发人、印章和附件", 1)[1].split("\n## ", 1)[0]
-    shutil.copytree(root / "profiles", tmp_path / "profiles")
-    from conftest import nigao_argv
-
-    for profile in ("example-summary", "example-plan"):
-        done = subprocess.run(
-            [*nigao_argv(), "new", f"profiles/{profile}.yaml", "--force", "--pdf", "--no-check"],
-            cwd=tmp_path, capture_output=True, text=True, timeout=300,
-        )  # fmt: skip
-        assert done.returncode == 0, done.stderr
-    head = subprocess.run(
-        ["pdftotext", "-f", "1", "-l", "1", "-layout", "drafts/example-summary.pdf", "-"],
-        cwd=tmp_path, capture_output=True, text=True, check=True,
-    ).stdout.splitlines()[:3]  # fmt: skip
-    assert "\n".join(head) in section
-    page = subprocess.run(
-        ["pdftotext", "-f", "7", "-l", "8", "-layout", "drafts/example-plan.pdf", "-"],
-        cwd=tmp_path, capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    lines = [ln for ln in page.splitlines() if ln.strip()]
-    assert "\n".join(lines[:3]) in section and "\n".join(lines[-3:]) in section
