@@ -324,6 +324,8 @@ def test_batch_runs_with_progress_and_gives_a_zip(client: TestClient, tmp_path: 
     CliRunner().invoke(cli, ["batch", str(PLAN), "--units", str(units), "-o", str(out), "--name-by", "org.short"])
     assert archive.read("example-plan/县一中.docx") == (out / "县一中.docx").read_bytes()
     assert client.get("/api/batch/nope").status_code == 404
+    sneaky = client.post("/api/batch/run", **batch_files(data, name="../../../units.csv"))
+    assert sneaky.status_code == 200 and not (tmp_path.parent / "units.csv").exists()
 
 
 # ------------------------------------------------------------------ my library

@@ -293,12 +293,6 @@ async def draft_route(request: Request) -> Response:
     )
 
 
-def _skeleton_card(skeleton: Any, profile: Any) -> dict[str, Any]:
-    from nigao.serve.skeletons import card
-
-    return card(skeleton, profile)
-
-
 def _sections(ws: Workspace, result: Any) -> list[dict[str, Any]]:
     from nigao.serve.skeletons import candidates
 
@@ -406,8 +400,7 @@ async def batch_run(request: Request) -> Response:
 
     with tempfile.TemporaryDirectory() as folder:  # count the rows before starting
         tmp = Path(folder)
-        units = tmp / Path(filename).name
-        units.write_bytes(data)
+        _name, _profile, units = _stage(ws, tmp, payload, filename, data)
         try:
             total = len(read_units(units))
         except NigaoError as error:
