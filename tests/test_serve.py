@@ -363,3 +363,34 @@ def test_serve_command_help_and_a_taken_port(work: Path) -> None:
     assert helped.exit_code == 0 and "127.0.0.1" in helped.output
     bad = runner.invoke(cli, ["serve", "--library", str(work / "nowhere"), "--no-browser"])
     assert bad.exit_code != 0 and "找不到骨架文件夹" in bad.output
+
+
+def test_nigao_serve_runs_until_ctrl_c(work: Path) -> None:
+    import signal
+    import socket
+    import subprocess
+    import urllib.request
+
+    from conftest import nigao_argv
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [*nigao_argv(), "serve", "--no-browser", "--port", str(port), "--dir", str(work)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/profiles") as response:
+                    listed = json.loads(response.read())
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("nigao serve did not answer")
+        assert listed == {"profiles": ["example-plan"]}
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=20)
+    assert f"拟稿网页已启动：http://127.0.0.1:{port}/" in out
+    assert "Traceback" not in err
