@@ -221,3 +221,27 @@ def test_check_json_describes_an_unreadable_file(tmp_path):
     assert result.exit_code == 2
     (item,) = json.loads(result.stdout)
     assert item["rule"] == "READ-ERROR" and item["message"] == "文件不存在"
+
+
+def test_a_page_whose_article_is_only_short_items_keeps_all_of_them(tmp_path):
+    """A 工作要点 of short numbered items has no sentence lines to stand out: only the menu,
+    breadcrumbs and link list go, every item stays."""
+    items = [
+        "一、加强党的建设", "1.深入学习贯彻党的二十大精神", "2.加强基层党组织建设",
+        "二、推进教育优质均衡", "3.实施学前教育提升工程", "4.推进义务教育集团化办学",
+        "三、提高教育质量", "5.深化课堂教学改革", "6.加强教师队伍建设",
+    ]  # fmt: skip
+    page = [
+        *MENU,
+        "当前位置：首页 > 通知公告 > 正文",
+        *SIDEBAR,
+        "丰源县教育局2026年工作要点",
+        *items,
+    ]
+    path = tmp_path / "要点.txt"
+    path.write_text("\n".join(page) + "\n", encoding="utf-8")
+    result = read_source(path)
+    assert result.document.title == "丰源县教育局2026年工作要点"
+    headings = [s.heading for _d, s in result.document.walk()]
+    assert headings == [item.split("、", 1)[-1].split(".", 1)[-1] for item in items]
+    assert all(line in "\n".join(result.removed) for line in [*MENU, *SIDEBAR])

@@ -81,15 +81,15 @@ def _weight(text: str, share: float) -> float:
 
 
 def _best_stretch(weights: list[float]) -> tuple[int, int]:
-    """(first, last) index of the stretch with the largest sum (Kadane)."""
+    """(first, last) index of the stretch with the largest sum (Kadane; ties: the longer)."""
     best, best_at = float("-inf"), (0, -1)
     run, start = 0.0, 0
     for i, w in enumerate(weights):
-        if run <= 0:
+        if run < 0 or i == 0:
             run, start = w, i
         else:
             run += w
-        if run > best:
+        if run > best or (run == best and start == best_at[0]):
             best, best_at = run, (start, i)
     return best_at
 
@@ -100,12 +100,28 @@ def _menu_run(texts: list[str], at: int) -> bool:
     return len(window) == 3 and all(len(t) <= 6 and not _SENTENCE.search(t) for t in window)
 
 
-def article_bounds(texts: list[str], shares: list[float]) -> tuple[int, int, int]:
-    """(first, last, boilerplate lines outside) of the article among the page's lines."""
+def _navigation(texts: list[str], shares: list[float], weights: list[float]) -> list[bool]:
+    """Link-list and menu lines (a menu written one item a line: three short lines in a row)."""
+    nav = [w <= -1.0 for w in weights]
+    for i in range(2, len(texts)):
+        if _menu_run(texts, i):
+            nav[i - 2] = nav[i - 1] = nav[i] = True
+    return nav
+
+
+def article_bounds(texts: list[str], shares: list[float]) -> tuple[list[bool], int, int]:
+    """(which lines are the article, its first line, navigation lines left out).
+
+    Without a body of sentences (a 工作要点 of short items) no stretch stands out: then only
+    the navigation lines are left out and everything else is kept.
+    """
     weights = [_weight(t, s) for t, s in zip(texts, shares, strict=True)]
+    nav = _navigation(texts, shares, weights)
     first, last = _best_stretch(weights)
-    if last < first:
-        return 0, len(texts) - 1, 0
+    strength = sum(w for w in weights[first : last + 1] if w > 0)
+    if strength < 4:
+        keep = [not n for n in nav]
+        return keep, next((i for i, k in enumerate(keep) if k), 0), sum(nav)
     # Up: the title, 文号 and date lines right above the first sentence.
     up = 0
     while first > 0 and up < 8:
@@ -127,12 +143,9 @@ def article_bounds(texts: list[str], shares: list[float]) -> tuple[int, int, int
             break
         last += 1
         down += 1
-    outside = sum(
-        1
-        for i, (t, s) in enumerate(zip(texts, shares, strict=True))
-        if (i < first or i > last) and (weights[i] <= -1.0 or _menu_run(texts, i))
-    )
-    return first, last, outside
+    keep = [first <= i <= last for i in range(len(texts))]
+    outside = sum(1 for i, n in enumerate(nav) if n and not keep[i])
+    return keep, first, outside
 
 
 def mark_article(
@@ -149,16 +162,18 @@ def mark_article(
     if not texts:
         return
     got = [shares[i] for i in live] if shares is not None else [0.0] * len(texts)
-    first, last, _outside = article_bounds(texts, got)
+    keep, first, _outside = article_bounds(texts, got)
+    last = max((k for k, kept in enumerate(keep) if kept), default=-1)
     title_at = _title_line(texts, got, first, last, page_title) if page_title else None
     if title_at is not None:
         lines[live[title_at]].part = "title"
         for k in range(min(first, title_at), title_at):  # column labels, breadcrumbs
             if not _MASTHEAD.search(texts[k]):  # (a 版头 or 文号 stays)
-                lines[live[k]].removed_by = REMOVED
-        first = title_at
+                keep[k] = False
+        for k in range(title_at, first):
+            keep[k] = True
     for k, i in enumerate(live):
-        if k < first or k > last:
+        if not keep[k]:
             lines[i].removed_by = REMOVED
 
 
@@ -192,11 +207,10 @@ def whole_page(lines: list[Line]) -> bool:
     texts = [lines[i].text.strip() for i in live]
     if len(texts) < 8:
         return False
-    shares = [0.0] * len(texts)
-    first, last, outside = article_bounds(texts, shares)
+    keep, _first, outside = article_bounds(texts, [0.0] * len(texts))
     if outside < 4:
         return False
     for k, i in enumerate(live):
-        if k < first or k > last:
+        if not keep[k]:
             lines[i].removed_by = REMOVED
     return True
