@@ -356,3 +356,14 @@ def test_a_row_without_its_own_title_gets_the_profiles_title_with_its_own_name(
     text = (tmp_path / "out" / "县一中.md").read_text(encoding="utf-8")
     assert "# 岚溪县第一中学关于开展“强师兴校”主题活动的实施方案" in text
     assert "岚溪县教育局关于" not in text
+
+
+def test_a_numbering_pattern_outside_a_batch_is_a_fill_in(tmp_path: Path, monkeypatch) -> None:
+    profile = numbered_profile(tmp_path, "岚教发〔2027〕{序号}号")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["new", str(profile), "--no-check"])
+    assert result.exit_code == 0, result.output
+    assert "doc_number: 岚教发〔2027〕【待填：序号】号" in front(tmp_path / "drafts" / "p.md")
+    assert "p.yaml 的 doc_number 还没有填写（【待填：序号】）" in result.output
+    final = CliRunner().invoke(cli, ["new", str(profile), "-o", "f", "--final"])
+    assert final.exit_code == 1 and not (tmp_path / "drafts" / "f.md").exists()

@@ -529,7 +529,7 @@ def compose(profile: Profile, library: Library, overrides: dict[str, str] | None
         recipients=data.get("recipients"),
         signature=data.get("signature") or data["org"]["name"],
         date=format_date(data["date"]),
-        doc_number=data.get("doc_number"),
+        doc_number=_own_number(data.get("doc_number")),
         issuer_mark=data.get("issuer_mark"),
         cc=data.get("cc"),
         printer=data.get("printer"),
@@ -642,6 +642,13 @@ def _check_depth(doc: Document) -> None:
             raise NigaoError(f"章节层级超过四级（公文正文最多四级）：{section.heading}")
 
 
+def _own_number(number: str | None) -> str | None:
+    """A 发文字号 pattern drafted outside a batch has no number yet: 岚教发〔2027〕【待填：序号】号."""
+    from nigao.profile import NUMBER_SLOT
+
+    return number.replace(NUMBER_SLOT, MARKER.format("序号")) if number else number
+
+
 def profile_markers(profile: Profile) -> list[tuple[str, str]]:
     """(key, label) of every profile value that still holds a 【待填：label】 (an unedited
     `nigao init` scaffold): `org.name`, `leaders.组长[0].name` …"""
@@ -655,7 +662,7 @@ def profile_markers(profile: Profile) -> list[tuple[str, str]]:
             for i, item in enumerate(value):
                 visit(item, f"{where}[{i}]")
         elif isinstance(value, str):
-            found.extend((where, label) for label in MARKER_RE.findall(value))
+            found.extend((where, label) for label in MARKER_RE.findall(_own_number(value) or ""))
 
     visit(profile.data, "")
     return found
