@@ -48,6 +48,8 @@ def _link_like(text: str, share: float) -> bool:
         return True
     if any(mark in text for mark in ">»→") and _BREADCRUMB.search(text[-120:]):
         return True
+    if len(_LABEL_PAIR.findall(text)) >= 2:
+        return False  # 来源：… 作者：… 发布时间：2011-11-23: the article's own post line
     tail = text[-32:]  # a date stamp sits at the end: look there only
     stamp = _DATE_STAMP.search(tail) if tail[-1:] in "]】)）0123456789" else None
     if stamp is not None and len(text) - len(stamp.group(0)) >= 4:
@@ -121,7 +123,8 @@ def article_bounds(texts: list[str], shares: list[float]) -> tuple[list[bool], i
     strength = sum(w for w in weights[first : last + 1] if w > 0)
     if strength < 4:
         keep = [not n for n in nav]
-        return keep, next((i for i, k in enumerate(keep) if k), 0), sum(nav)
+        outside = sum(1 for i, w in enumerate(weights) if w <= -1.0 or _menu_run(texts, i))
+        return keep, next((i for i, k in enumerate(keep) if k), 0), outside
     # Up: the title, 文号 and date lines right above the first sentence.
     up = 0
     while first > 0 and up < 8:
@@ -144,7 +147,9 @@ def article_bounds(texts: list[str], shares: list[float]) -> tuple[list[bool], i
         last += 1
         down += 1
     keep = [first <= i <= last for i in range(len(texts))]
-    outside = sum(1 for i, n in enumerate(nav) if n and not keep[i])
+    outside = sum(
+        1 for i in range(len(texts)) if not keep[i] and (weights[i] <= -1.0 or _menu_run(texts, i))
+    )
     return keep, first, outside
 
 
