@@ -145,3 +145,17 @@ def test_an_operating_system_error_is_said_in_chinese(tmp_path: Path) -> None:
     assert_one_chinese_line(result, 1, "nope.csv", "找不到这个文件")
     result = run(["batch", profile, "--units", tmp_path], cwd=tmp_path)
     assert result.code != 0 and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["batch", "p.yaml", "--units", "u.csv", "-j", "abc"], ["batch", "p.yaml"], ["new"],
+     ["new", "p.yaml", "--bogus"], ["frob"], ["batch", "-h"], ["--help"]],
+)  # fmt: skip
+def test_click_speaks_chinese(tmp_path: Path, argv: list[str]) -> None:
+    """Usage lines and argument errors: no English word from Click reaches the user."""
+    result = run(argv, cwd=tmp_path)
+    text = result.out + result.err
+    assert "Traceback" not in text
+    for word in ("Usage", "OPTIONS", "Error", "integer", "Missing", "No such", "Options"):
+        assert word not in text, (word, text)

@@ -47,7 +47,10 @@ class LazyGroup(click.Group):
             return None
         target, _help = COMMANDS[name]
         module_name, attr = target.split(":")
-        return getattr(importlib.import_module(module_name), attr)
+        command = getattr(importlib.import_module(module_name), attr)
+        if command.options_metavar == "[OPTIONS]":  # Click's default, in English
+            command.options_metavar = "[选项]"
+        return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
@@ -59,7 +62,12 @@ class LazyGroup(click.Group):
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
-@click.group(cls=LazyGroup, context_settings=CONTEXT_SETTINGS)
+@click.group(
+    cls=LazyGroup,
+    context_settings=CONTEXT_SETTINGS,
+    options_metavar="[选项]",
+    subcommand_metavar="命令 [参数]...",
+)
 @click.version_option(package_name="nigao", message="nigao %(version)s", help="显示版本并退出")
 def cli() -> None:
     """拟稿（nigao）：用范文骨架和配置文件起草教育局的方案、总结和经验材料，
@@ -89,3 +97,12 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("已中断。", err=True)
         sys.exit(130)
+    except OSError as error:  # a file that vanished or changed while being read, a full disk …
+        from nigao.errors import os_reason, shown
+
+        where = f"{shown(error.filename)}: " if error.filename else ""
+        click.echo(f"错误：{where}{os_reason(error)}", err=True)
+        sys.exit(2)
+    except MemoryError:
+        click.echo("错误：内存不足，已停止（输入是否过大？）", err=True)
+        sys.exit(2)

@@ -43,6 +43,14 @@ ZH = {
     "directory": "文件夹",
     "path": "路径",
     "integer": "整数",
+    "integer range": "整数",
+    "float": "数",
+    "float range": "数",
+    "boolean": "是或否",
+    "text": "文字",
+    "choice": "选项",
+    "{value!r} is not a valid {type}.": "{value!r} 不是有效的{type}。",
+    "{value!r} is not a valid boolean.": "{value!r} 不是有效的“是或否”。",
     "Error: invalid input": "错误：输入无效",
     "Do you want to continue?": "是否继续？",
 }
@@ -73,6 +81,15 @@ def install() -> None:
     import click.termui
     import click.types
 
+    # Type names are class attributes, not looked up through gettext: "'abc' 不是有效的整数".
+    for cls, name in (
+        (click.types.IntParamType, "整数"),
+        (click.types.IntRange, "整数"),
+        (click.types.FloatParamType, "数"),
+        (click.types.FloatRange, "数"),
+        (click.types.BoolParamType, "“是或否”"),
+    ):
+        cls.name = name
     for module in (
         click.core,
         click.decorators,
