@@ -42,7 +42,7 @@ BODIES = {
     ),
     "range over the sandbox limit": ("{{ range(100001)|list }}", "数值过大"),
     "wide centre filter": ("{{ 'x'|center(1000000000) }}", "数值过大"),
-    "wide format": ("{{ '{:>999999999}'.format(1) }}", "上限"),
+    "wide format": ("{{ '{:>999999999}'.format(1) }}", "格式宽度过大"),
     "wide percent format": ("{{ '%999999999d' % 1 }}", "格式宽度过大"),
     "doubling by concatenation": (
         "{% set ns = namespace(s='xx') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}"
@@ -80,3 +80,32 @@ def test_a_skeleton_inside_the_limits_still_renders_loops_and_joins(tmp_path: Pa
     result = run(["new", tmp_path / "p.yaml", "--library", lib, "-o", f"{tmp_path}/out/"])
     assert result.code == 0, result.lines
     assert "0、20271、20272、2027" in (tmp_path / "out" / "p.md").read_text(encoding="utf-8")
+
+
+def test_the_budgets_hold_in_a_request_thread_without_timer_or_memory_cap() -> None:
+    """A server renders in threads, where the timer and RLIMIT_AS backstops are off: the step
+    and size budgets alone stop every case above."""
+    import threading
+
+    from nigao.sandbox import LimitError, environment, render
+
+    env = environment()
+    outcome: dict[str, str] = {}
+
+    def go() -> None:
+        for case, (body, _words) in BODIES.items():
+            try:
+                render(env.from_string(body), {})
+                outcome[case] = "rendered"
+            except LimitError as error:
+                outcome[case] = str(error)
+            except Exception as error:  # the sandbox's own refusals (internals)
+                outcome[case] = type(error).__name__
+
+    thread = threading.Thread(target=go)
+    thread.start()
+    thread.join(120)
+    assert not thread.is_alive()
+    assert "rendered" not in outcome.values(), outcome
+    assert outcome["python internals"] == "SecurityError"
+    assert len(outcome) == len(BODIES)

@@ -145,6 +145,19 @@ def environment(**options: Any) -> Any:
         def _parse(self, source: str, name: str | None, filename: str | None) -> Any:
             return _Counted().visit(super()._parse(source, name, filename))
 
+        def wrap_str_format(self, value: Any) -> Any:
+            """`'{:>999999999}'.format(…)`: the format string's widths are checked first."""
+            wrapped = super().wrap_str_format(value)
+            if wrapped is None:
+                return None
+            _check_args([value.__self__])
+
+            def checked(*args: Any, **kwargs: Any) -> str:
+                _check_args([*args, *kwargs.values()])
+                return _check_value(wrapped(*args, **kwargs))
+
+            return checked
+
         def call_binop(self, context: Any, op: str, left: Any, right: Any) -> Any:
             self.budget.step()
             _guard_binop(op, left, right)
@@ -153,8 +166,6 @@ def environment(**options: Any) -> Any:
         def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
             __self.budget.step()
             _check_args([*args, *kwargs.values()])
-            if isinstance(getattr(__obj, "__self__", None), str):  # '{:>9999}'.format(…)
-                _check_args([__obj.__self__])
             __self.budget.depth += 1
             try:
                 if __self.budget.depth > MAX_RECURSION:
@@ -210,7 +221,13 @@ def _deadline() -> Iterator[None]:
 
 @contextlib.contextmanager
 def _memory_cap() -> Iterator[None]:
-    """RLIMIT_AS raised only MAX_MEMORY above what the process maps now (Linux)."""
+    """RLIMIT_AS raised only MAX_MEMORY above what the process maps now (Linux, main thread:
+    the limit is the whole process's, so a server's request threads do without it)."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     try:
         import resource
 
