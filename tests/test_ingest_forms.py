@@ -230,3 +230,22 @@ def test_symbol_and_half_bracket_labels():
     assert _headings(result) == ["主要任务", "保障措施"]
     assert _headings(result, 2) == ["抓教学", "抓德育"]
     assert _headings(result, 3) == ["备课", "开展主题班会。", "评选文明班级。"]
+
+
+def test_title_from_the_breadcrumb_when_the_article_shows_none():
+    text = (
+        "当前位置：首页 > 工作计划 > 岚溪小学2027年德育工作计划\n发布时间：2027-02-01\n"
+        "为加强学校德育工作，结合我校实际，特制定本计划。\n一、指导思想\n坚持立德树人。\n"
+    )
+    result = _read(text)
+    assert result.document.title == "岚溪小学2027年德育工作计划"
+    assert result.document.kind == "plan"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["《岚溪小学2027年德育工作计划》", "岚溪小学2027年德育工作计划 - 某某范文网", "岚溪小学2027年德育工作计划_文库"],
+)
+def test_title_without_site_name_or_book_marks(line):
+    result = _read(line + "\n一、指导思想\n坚持立德树人。\n")
+    assert result.document.title == "岚溪小学2027年德育工作计划"

@@ -26,6 +26,9 @@ _LABEL_PREFIX = re.compile(
     r"^(?:(?:标题|题目|文章标题|名称)\s*[：:]|篇[一二三四五六七八九十\d]{1,3}\s*[：:]"
     r"|第[一二三四五六七八九十\d]{1,3}篇\s*[：:]?)\s*(?=\S)"
 )
+# A site's name after the title: "…工作计划 - 某某范文网", "…总结_文库", "…方案 | 首页".
+_SITE_NAME = re.compile(r"\s*[-_|｜—–]+\s*[^-_|｜—–]{0,16}(?:网|文库|频道|首页|平台|论坛|百科)$")
+_CRUMB_SPLIT = re.compile(r"\s*(?:>>|->|>|»|›|＞|/)\s*")
 # A notice that issues a document (关于印发《……》的通知): the document's own title inside.
 _WRAPPED = re.compile(r"(?:印发|转发|公布|下发|发布|颁布)\s*《(?P<inner>[^》]{4,80})》")
 # A speaker's line under a speech title: a post and a name (局长 王明).
@@ -130,9 +133,13 @@ def _starts_body(line: str) -> bool:
 
 
 def title_text(line: str) -> str:
-    """A title line without its Markdown mark, a site's 标题： label or a 范文 suffix."""
+    """A title line without its Markdown mark, a site's 标题： label, its name after a
+    separator (…方案 - 某某范文网), 《》 around it, or a 范文 suffix."""
     line = _MD_TITLE.sub("", line)
     line = _LABEL_PREFIX.sub("", line)
+    line = _SITE_NAME.sub("", line)
+    if line[:1] == "《" and line[-1:] == "》" and line.count("《") == 1:
+        line = line[1:-1]
     return _strip_suffix(line)
 
 
@@ -143,6 +150,7 @@ def _title_like(key: str) -> bool:
         and not key.endswith(("：", ":"))
         and not key.startswith(("—", "－", "-"))  # a subtitle (——在……会议上的讲话)
         and not (key[:1] in "（(" and key[-1:] in "）)")  # a note: （征求意见稿）
+        and not _SENTENCE_MARKS.search(key)  # a sentence of the text
         and _SPEAKER.search(key) is None
         and not all(_ORG_END.search(part) for part in key.split())  # 浙江省教育厅: a byline
         and _DATE_LINE.match(key) is None
@@ -179,6 +187,25 @@ def _choose_title(header: list[str], page_top: list[str]) -> int | None:
         if chosen in key and len(key) > len(chosen) and _title_like(key):
             return k  # the document's own, fuller title (2020县……总结 under 县……总结)
     return best[1]
+
+
+def names_a_title(line: str) -> bool:
+    """A line that reads as a document's title: title-like and with a title word (方案, 总结 …)."""
+    key = title_text(line)
+    return _title_like(key) and bool(_TITLE_WORDS.search(key.replace("：", "")))
+
+
+def _crumb_title(removed: list[tuple[int, Removed]]) -> str:
+    """The last step of the page's breadcrumb, when it names a title (not cut short by …)."""
+    for _index, piece in removed:
+        if piece.rule != "面包屑导航":
+            continue
+        last = _CRUMB_SPLIT.split(piece)[-1].strip()
+        if last.endswith(("…", "...")) or last.count("（") != last.count("）"):
+            continue
+        if names_a_title(last):
+            return title_text(last)
+    return ""
 
 
 def _joins_title(first: str, second: str) -> bool:
@@ -412,6 +439,12 @@ def clean(lines: list[str]) -> Cleaned:
     if wrapped:  # 关于印发《……方案》的通知: the plan's own title; the notice's is metadata
         result.metadata["notice_title"] = title
         title = _strip_suffix(wrapped.group(1))
+    if not (title and names_a_title(title)):
+        crumb = _crumb_title(removed)
+        if crumb:  # the page shows its title only at the end of its breadcrumb
+            if title:
+                result.metadata["header"] = title
+            title = crumb
     result.title = title
     own = (title_at, first_half, subtitle_at)
     for k, (index, line) in enumerate(kept):
@@ -426,6 +459,8 @@ def clean(lines: list[str]) -> Cleaned:
                 result.issuer_mark = line
             elif title and title_text(line) == title:
                 removed.append((index, Removed(line, "重复标题")))
+            elif title_at is None and _SENTENCE_MARKS.search(line) and len(line) >= 10:
+                result.lines.append(line)  # no title: a sentence is the document's own text
             elif title_at is None or k < title_at:
                 removed.append((index, Removed(line, "页头")))  # banner, slogan, site label
             else:
