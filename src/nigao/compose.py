@@ -20,9 +20,8 @@ from nigao.errors import NigaoError
 from nigao.model import Document, Section
 from nigao.profile import ROLE_NAMES, Profile, ProfileError, describe, field_at, kinds_table
 from nigao.skeletons import Library, Skeleton, unknown_message
+from nigao.vocabulary import FILL_IN_RE, fill_in
 
-MARKER = "【待填：{}】"
-MARKER_RE = re.compile(r"【待填：([^】]*)】")
 # Where each slot's value lives in the profile (slots not listed map to themselves): the
 # party organ's words are derived from org.party.
 _SLOT_FIELD = {
@@ -103,7 +102,7 @@ class _Facts:
     def __getitem__(self, key: str) -> str:
         self.used.add(key)
         value = self._values.get(key)
-        return MARKER.format(key) if value in (None, "") else str(value)
+        return fill_in(key) if value in (None, "") else str(value)
 
 
 class _Guidance(_Bag):
@@ -112,7 +111,7 @@ class _Guidance(_Bag):
     def __getitem__(self, key: str) -> str:
         value = self._values.get(key)
         if value in (None, ""):
-            return MARKER.format(guidance_label(key))
+            return fill_in(guidance_label(key))
         return value
 
 
@@ -150,8 +149,8 @@ def organ_words(org: dict[str, Any]) -> dict[str, str]:
     party = str(org.get("party") or "")
     if not party:
         return {}
-    if MARKER_RE.search(party):
-        marker = MARKER.format("党组织名称")
+    if FILL_IN_RE.search(party):
+        marker = fill_in("党组织名称")
         return {"organ": marker, "organ_office": f"{marker}办公室", "organ_meeting": f"{marker}会议"}
     name = str(org.get("name") or "")
     own = next((short for ending, short in _SELF_NAMES if name.endswith(ending)), "")
@@ -179,7 +178,7 @@ class _Group:
 
     def _marker(self) -> str:
         self._empty.append(self.role)
-        return MARKER.format(self.role)
+        return fill_in(self.role)
 
     @property
     def names(self) -> str:
@@ -205,7 +204,7 @@ class _Leaders:
             lines = [f"{r}：{g}" for r, g in self._groups.items() if g.people]
             if not lines:
                 self._empty.append("领导小组")
-                return _Block(MARKER.format("领导小组名单"))
+                return _Block(fill_in("领导小组名单"))
             return _Block("\n".join(lines))
         return self._groups[key]
 
@@ -382,7 +381,7 @@ class Draft:
 
         def scan(where: str, texts: list[str]) -> None:
             for text in texts:
-                found.extend((label, where) for label in MARKER_RE.findall(text))
+                found.extend((label, where) for label in FILL_IN_RE.findall(text))
 
         scan("标题", [doc.title])
         scan("开头", doc.preamble)
@@ -411,7 +410,7 @@ class _Renderer:
         self.context = {
             "org": _Bag(org),
             "region": org.get("region"),
-            **{k: v if v else MARKER.format(SLOT_MARKERS[k]) for k, v in given.items()},
+            **{k: v if v else fill_in(SLOT_MARKERS[k]) for k, v in given.items()},
             "campaign_type": campaign_type(data),
             "examples": False,
             "year": profile.year,
@@ -565,7 +564,7 @@ def compose(profile: Profile, library: Library, overrides: dict[str, str] | None
         paragraphs = paragraphs + paragraphs_of(section.get("text"))
         if choice.placeholder:
             label = (heading or ROLE_NAMES[role]).rstrip("。") + "内容"
-            paragraphs.append(MARKER.format(label))
+            paragraphs.append(fill_in(label))
             notes.append(
                 f"{path}（{role}）：骨架库里没有这一角色的骨架，已留出【待填：{label}】"
                 "（可写 text / items，或用 skeleton 指定别的骨架）"
@@ -646,7 +645,7 @@ def _own_number(number: str | None) -> str | None:
     """A 发文字号 pattern drafted outside a batch has no number yet: 岚教发〔2027〕【待填：序号】号."""
     from nigao.profile import NUMBER_SLOT
 
-    return number.replace(NUMBER_SLOT, MARKER.format("序号")) if number else number
+    return number.replace(NUMBER_SLOT, fill_in("序号")) if number else number
 
 
 def profile_markers(profile: Profile) -> list[tuple[str, str]]:
@@ -662,7 +661,7 @@ def profile_markers(profile: Profile) -> list[tuple[str, str]]:
             for i, item in enumerate(value):
                 visit(item, f"{where}[{i}]")
         elif isinstance(value, str):
-            found.extend((where, label) for label in MARKER_RE.findall(_own_number(value) or ""))
+            found.extend((where, label) for label in FILL_IN_RE.findall(_own_number(value) or ""))
 
     visit(profile.data, "")
     return found

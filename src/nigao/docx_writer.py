@@ -18,13 +18,13 @@ from io import BytesIO
 from nigao import gbt9704 as G
 from nigao.errors import NigaoError
 from nigao.model import Appendix, Document, Section, normalize
+from nigao.vocabulary import FILL_IN_RE
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
-FILL_IN = re.compile(r"【待填[：:][^】]*】")
 # Characters XML 1.0 cannot hold, plus DEL and C1 controls (never wanted in a 公文).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
@@ -364,7 +364,7 @@ def runs(text: str, rstyle: str | None = None, size: int | None = None) -> str:
     text = esc(text)
     out = []
     pos = 0
-    for m in FILL_IN.finditer(text):
+    for m in FILL_IN_RE.finditer(text):
         if m.start() > pos:
             out.append(_text_run(text[pos : m.start()], rstyle, size=size))
         out.append(_text_run(m.group(), rstyle, highlight=True, size=size))

@@ -95,8 +95,8 @@ def _gives(unit: UnitRow, dotted: str) -> bool:
 
 def plan_units(root: Any, units: list[UnitRow], units_path: str, start: int = 1) -> UnitPlan:
     """Each row's own document: what to leave out, mark or number (see the module doc)."""
-    from nigao.compose import MARKER
     from nigao.profile import NUMBER_SLOT, unit_fields
+    from nigao.vocabulary import fill_in
 
     own = {k: f for k, f in unit_fields().items() if f.own and k != "doc_number"}
     base = value_at(root, "org.name")
@@ -112,7 +112,7 @@ def plan_units(root: Any, units: list[UnitRow], units_path: str, start: int = 1)
                 if _gives(unit, key) or node_at(root, key) is None:
                     continue
                 if f.own == "mark":
-                    mine[key] = MARKER.format(f.name)
+                    mine[key] = fill_in(f.name)
                     marked[f.name] = None
                 else:
                     mine[key] = None

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from nigao.errors import NigaoError, ReadError, os_reason
+from nigao.vocabulary import FILL_IN_RE, fill_in
 from nigao.yamlsafe import PROFILE as _LIMITS
 
 # a profile is a page of text; anything bigger is a mistake or an attack
@@ -616,7 +617,7 @@ class _Checker:
 
     def check_doc_number(self, node: Any, text: str, f: Field, path: str) -> str | None:
         match = DOC_NUMBER.match(text.replace(NUMBER_SLOT, "1"))
-        if match or SCAFFOLD_MARKER.fullmatch(text):  # 【待填：发文字号】 (a scaffold) is unfilled
+        if match or FILL_IN_RE.fullmatch(text):  # 【待填：发文字号】 (a scaffold) is unfilled
             return text  # 岚教发〔2027〕{序号}号: batch gives each unit its number
         fixed = re.sub(r"[\[［【(（〔]\s*(\d{4})\s*[\]］】)）〕]", r"〔\1〕", text)
         fixed = re.sub(r"第\s*(\d+)", r"\1", fixed)
@@ -867,7 +868,7 @@ def _schema_for(f: Field) -> dict[str, Any]:
     elif t == "year":
         base.update(type="integer", minimum=1949, maximum=2100)
     elif t == "doc_number":
-        base.update(type="string", pattern=f"{DOC_NUMBER.pattern}|{SCAFFOLD_MARKER.pattern}")
+        base.update(type="string", pattern=f"{DOC_NUMBER.pattern}|^{FILL_IN_RE.pattern}$")
     elif t == "scalar":
         base.update(type=["string", "number"])
     elif t == "bool":
@@ -928,9 +929,6 @@ SCHEMA_FILE = "nigao-profile.schema.json"
 # In doc_number, the place of each unit's own number in a batch (岚教发〔2027〕{序号}号).
 NUMBER_SLOT = "{序号}"
 
-# A value `nigao init` leaves for the drafter: 【待填：发文机关全称】. Drafting works (the marker is
-# printed and listed); `new --final` refuses while any is left (compose.unfilled).
-SCAFFOLD_MARKER = re.compile(r"^【待填：[^】]*】$")
 
 # What names a unit or a person is never given a real-looking sample in the scaffold (an
 # unedited scaffold would draft a finished-looking document for another county): the scaffold
@@ -944,7 +942,9 @@ _SCAFFOLD_FILL = frozenset(
 
 
 def scaffold_marker(label: str) -> str:
-    return f"【待填：{label}】"
+    """A value `nigao init` leaves for the drafter (【待填：发文机关全称】). Drafting works (the
+    marker is printed and listed); `new --final` refuses while any is left (compose.unfilled)."""
+    return fill_in(label)
 
 
 _KIND_EXAMPLES: dict[str, dict[str, Any]] = {

@@ -21,6 +21,7 @@ from nigao.ingest.reader import IngestResult, read_source
 from nigao.ingest.slots import FIXED_LABELS, Slotter, fill, learn
 from nigao.model import Section
 from nigao.readers import SUFFIXES
+from nigao.vocabulary import fill_in_re
 
 _SAFE_SCALAR = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#{}\n]*")
 _YAML_WORDS = {"true", "false", "yes", "no", "null", "on", "off", "~"}
@@ -237,7 +238,7 @@ def id_prefix(source: str, taken: set[str]) -> str:
     return "s" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:6]
 
 
-_FILL_IN = re.compile(r"【待填：([^\W\d_][^\W_]*)】")
+_FILL_IN = fill_in_re(r"[^\W\d_][^\W_]*")
 
 
 def _fact_slot(match: re.Match[str]) -> str:

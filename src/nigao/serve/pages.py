@@ -200,11 +200,11 @@ def paginate(result: DraftResult) -> list[Page]:
 
 def _text_html(text: str) -> str:
     """Escaped text with every 【待填：…】 highlighted."""
-    from nigao.compose import MARKER_RE
+    from nigao.vocabulary import FILL_IN_RE
 
     out = []
     at = 0
-    for match in MARKER_RE.finditer(text):
+    for match in FILL_IN_RE.finditer(text):
         out.append(html.escape(text[at : match.start()]))
         out.append(f'<mark class="fill">{html.escape(match.group(0))}</mark>')
         at = match.end()

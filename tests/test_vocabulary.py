@@ -1,0 +1,36 @@
+"""The fill-in marker has one definition (nigao/vocabulary.py): a marker a drafter types with an
+ASCII colon is the same marker everywhere — listed as unfilled, accepted as a 发文字号 not yet
+given, highlighted in the .docx."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from nigao.drafting import draft, load_library
+from nigao.profile import parse
+from nigao.vocabulary import FILL_IN_RE, fill_in
+
+ROOT = Path(__file__).resolve().parents[1]
+PLAN = (ROOT / "profiles" / "example-plan.yaml").read_text(encoding="utf-8")
+
+
+def test_nigao_writes_the_full_width_form() -> None:
+    assert fill_in("新增学位数") == "【待填：新增学位数】"
+    assert FILL_IN_RE.fullmatch(fill_in("新增学位数")).group(1) == "新增学位数"
+
+
+def test_a_typed_ascii_colon_marker_counts_as_unfilled(tmp_path: Path) -> None:
+    text = PLAN.replace("doc_number: 岚教发〔2027〕8号", "doc_number: 【待填:发文字号】")
+    assert text != PLAN
+    profile = parse(text, str(tmp_path / "p.yaml"))
+    assert profile.data["doc_number"] == "【待填:发文字号】"  # not an invalid 发文字号
+    result = draft(profile, load_library(), check=False)
+    assert any("发文字号" in line for line in result.unfilled), result.unfilled
+    with zipfile.ZipFile(io.BytesIO(result.docx)) as package:
+        body = package.read("word/document.xml").decode("utf-8")
+    run = body[
+        body.rindex("<w:r>", 0, body.index("【待填:发文字号】")) : body.index("【待填:发文字号】")
+    ]
+    assert "<w:highlight" in run  # highlighted like every marker nigao writes
