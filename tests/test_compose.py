@@ -144,12 +144,14 @@ def test_phases_render_with_date_ranges() -> None:
     )
     steps = result.document.sections[0]
     assert steps.paragraphs == ["活动分三个阶段进行。"]
+    # The last phase has no text, so it stands alone: its siblings then stand alone too.
     assert [s.heading for s in steps.sections] == [
-        "宣传发动阶段（2027年3月）。",
-        "组织实施阶段（2027年4月至10月）。",
+        "宣传发动阶段（2027年3月）",
+        "组织实施阶段（2027年4月至10月）",
         "巩固提升阶段（2027年11月至2028年1月）",
     ]
-    assert [s.run_in for s in steps.sections] == [True, True, False]
+    assert [s.run_in for s in steps.sections] == [False, False, False]
+    assert steps.sections[0].paragraphs == ["召开动员会。"]
 
 
 def test_role_without_skeleton_or_items_takes_default_and_says_so() -> None:

@@ -575,6 +575,7 @@ def compose(profile: Profile, library: Library, overrides: dict[str, str] | None
             children.append(_phase(phase))
         for i in range(len(section.get("sections", []))):
             children.append(build(f"{path}.sections[{i}]"))
+        _agree(children)
         from nigao.draftmd import is_run_in
 
         return Section(
@@ -603,6 +604,15 @@ def compose(profile: Profile, library: Library, overrides: dict[str, str] | None
     _check_depth(doc)
     notes += _unused_facts(data.get("facts", {}), renderer.facts.used)
     return Draft(document=doc, choices=choices, empty_leaders=renderer.empty, notes=notes)
+
+
+def _agree(children: list[Section]) -> None:
+    """Sibling headings agree (the drafter's items beside a skeleton's sections): when some run
+    in and some stand alone, all stand alone, without the 。."""
+    if len({c.run_in for c in children}) > 1:
+        for child in children:
+            child.run_in = False
+            child.heading = child.heading.rstrip("。")
 
 
 def _unused_facts(given: dict[str, Any], used: set[str]) -> list[str]:

@@ -52,6 +52,7 @@ def profile_facts(profile: Any = None, *, region: str | None = None) -> ProfileF
             leaders=facts.leaders,
             year=facts.year,
             people_known=facts.people_known,
+            party=facts.party,
         )
     return facts
 

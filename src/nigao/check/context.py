@@ -53,6 +53,7 @@ class ProfileFacts:
     leaders: frozenset[str] = frozenset()
     year: int | None = None
     people_known: bool = False  # the leaders are given (a profile), so other names are foreign
+    party: str | None = None  # org.party: its organ (党委 or 党组) is the draft's
 
     @classmethod
     def of(cls, profile: Any) -> ProfileFacts | None:
@@ -95,6 +96,7 @@ class ProfileFacts:
             leaders=frozenset(leaders),
             year=int(year) if year else None,
             people_known=True,
+            party=str(org.get("party")) if isinstance(org, dict) and org.get("party") else None,
         )
 
 

@@ -18,7 +18,7 @@ RuleFunc = Callable[["Context"], Iterable["Finding"]]
 _FUNCS: dict[str, RuleFunc] = {}
 
 # Rule modules, imported on first use of the registry.
-_MODULES = ("structure", "punctuation", "dates", "leftovers", "content", "layout")
+_MODULES = ("structure", "punctuation", "dates", "leftovers", "content", "frame", "layout")
 
 
 def rule(*ids: str) -> Callable[[RuleFunc], RuleFunc]:
