@@ -21,7 +21,7 @@ _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 @functools.cache
 def _source_topics() -> tuple[tuple[str, frozenset[str]], ...]:
     """(source title or file, its topic words) for every shipped skeleton source with some."""
-    from nigao.library import load_library
+    from nigao.skeletons import load_library
 
     found: dict[str, set[str]] = {}
     for skeleton in load_library([], shipped=True).skeletons.values():
