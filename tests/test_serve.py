@@ -214,6 +214,24 @@ def test_downloads_are_the_bytes_nigao_new_writes(client: TestClient, tmp_path: 
     assert client.post("/api/export/docx", json={"profile": "x"}).status_code == 400
 
 
+def test_drafts_saved_on_the_server_never_replace_a_file_unasked(
+    client: TestClient, work: Path, tmp_path: Path
+) -> None:
+    data = example(client)
+    saved = client.post("/api/save-draft", json={"name": "example-plan", "profile": data})
+    assert saved.json()["saved"] == ["drafts/example-plan.md", "drafts/example-plan.docx"]
+    md, docx = work / "drafts" / "example-plan.md", work / "drafts" / "example-plan.docx"
+    assert (md.read_bytes(), docx.read_bytes()) == new(tmp_path, PLAN)
+    md.write_text("我改过的草稿", encoding="utf-8")
+    again = client.post("/api/save-draft", json={"name": "example-plan", "profile": data})
+    assert again.status_code == 409 and "drafts/example-plan.md" in again.json()["error"]
+    assert md.read_text(encoding="utf-8") == "我改过的草稿"
+    forced = client.post(
+        "/api/save-draft", json={"name": "example-plan", "profile": data, "force": True}
+    )
+    assert forced.status_code == 200 and md.read_bytes() == new(tmp_path, PLAN)[0]
+
+
 def test_a_section_choice_downloads_what_pick_writes(client: TestClient, tmp_path: Path) -> None:
     data = example(client)
     body = client.post("/api/draft", json={"profile": data}).json()

@@ -33,6 +33,7 @@ from nigao.profile import ProfileError
 
 STATIC = Path(__file__).parent / "static"
 PROFILES = "profiles"
+DRAFTS = "drafts"
 MY_SOURCES = "我的范文"  # uploaded old materials, kept as the drafter gave them
 MY_LIBRARY = "我的模板"  # the skeletons ingested from them (a --library folder)
 
@@ -338,6 +339,30 @@ async def export(request: Request) -> Response:
     return response
 
 
+async def draft_save(request: Request) -> Response:
+    """drafts/<name>.md and .docx in the work folder, as `nigao new` writes them; an existing
+    draft is only replaced when the clerk confirmed it (the page's answer to --force)."""
+    from nigao.fsutil import write_all
+
+    ws: Workspace = request.app.state.ws
+    payload = await _json(request)
+    name = _profile_name(payload)
+    md, docx = ws.inside(DRAFTS, name, ".md"), ws.inside(DRAFTS, name, ".docx")
+    result = _draft(ws, payload, check=False)
+    shown = [f"{DRAFTS}/{md.name}", f"{DRAFTS}/{docx.name}"]
+    force = bool(payload.get("force"))
+    with ws.lock:
+        existing = [f"{DRAFTS}/{p.name}" for p in (md, docx) if p.exists()]
+        if existing and not force:
+            return JSONResponse(
+                {"exists": True, "error": f"{'、'.join(existing)} 已存在，未覆盖。要用页面上的内容覆盖吗？"},
+                status_code=409,
+            )
+        md.parent.mkdir(parents=True, exist_ok=True)
+        write_all([(md, result.markdown), (docx, result.docx)], replace=force)
+    return JSONResponse({"saved": shown})
+
+
 # ------------------------------------------------------------------------------------- batch
 
 
@@ -616,6 +641,7 @@ def create_app(
         Route("/api/draft", draft_route, methods=["POST"]),
         Route("/api/skeleton/{sid}", skeleton_route),
         Route("/api/export/{fmt}", export, methods=["POST"]),
+        Route("/api/save-draft", draft_save, methods=["POST"]),
         Route("/api/batch/check", batch_check, methods=["POST"]),
         Route("/api/batch/run", batch_run, methods=["POST"]),
         Route("/api/batch/{job}", batch_status),

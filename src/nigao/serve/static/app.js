@@ -360,6 +360,17 @@ async function saveProfile(force = false) {
   refreshList(data.name);
 }
 
+async function saveDraft(force = false) {
+  const data = await api("/api/save-draft", { body: { name: state.name, profile: state.profile, force } });
+  if (data.status === 409 && data.exists) {
+    if (confirm(data.error)) return saveDraft(true);
+    say("未保存", "bad");
+    return;
+  }
+  if (data.error) { showErrors(data.errors || []); say(data.error, "bad"); return; }
+  say(`已生成：${data.saved.join("、")}（改好 .md 后可运行 nigao export ${data.saved[0]} --force）`, "good");
+}
+
 async function refreshList(selected) {
   const data = await api("/api/profiles");
   const list = $("#profile-list");
@@ -479,6 +490,7 @@ async function start() {
   $("#dl-md").addEventListener("click", () => download("md"));
   $("#dl-pdf").addEventListener("click", () => download("pdf"));
   $("#view-pdf").addEventListener("click", () => download("pdf", true));
+  $("#save-draft").addEventListener("click", () => saveDraft());
   $("#units-check").addEventListener("click", checkUnits);
   $("#units-run").addEventListener("click", runUnits);
   $("#samples-upload").addEventListener("click", () => uploadSamples());
