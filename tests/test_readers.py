@@ -245,3 +245,21 @@ def test_a_page_whose_article_is_only_short_items_keeps_all_of_them(tmp_path):
     headings = [s.heading for _d, s in result.document.walk()]
     assert headings == [item.split("、", 1)[-1].split(".", 1)[-1] for item in items]
     assert all(line in "\n".join(result.removed) for line in [*MENU, *SIDEBAR])
+
+
+def test_a_single_file_web_page_mht_is_read_as_its_html(tmp_path):
+    """IE's and Word's "single file web page": MIME, the HTML quoted-printable in GB18030."""
+    import quopri
+
+    body = quopri.encodestring(_page_html().replace("utf-8", "gb18030").encode("gb18030")).decode()
+    mht = (
+        "From: <Saved by Windows Internet Explorer 8>\r\nSubject: page\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----=_NextPart_000"\r\n'
+        "\r\nThis is a multi-part message in MIME format.\r\n\r\n------=_NextPart_000\r\n"
+        'Content-Type: text/html;\r\n\tcharset="gb18030"\r\nContent-Transfer-Encoding: quoted-printable\r\n'
+        f"\r\n{body}\r\n------=_NextPart_000--\r\n"
+    )
+    path = tmp_path / "页面.mht"
+    path.write_bytes(mht.encode("ascii"))
+    assert read(path).fmt == "html"
+    _assert_article(read_source(path))

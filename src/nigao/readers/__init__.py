@@ -10,6 +10,7 @@ and, for formats that carry their outline (nigao's draft .md, nigao's own .docx)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,12 +23,12 @@ __all__ = ["FORMATS", "Line", "Source", "read", "sniff"]
 FORMATS = {
     "text": (".txt", ".text"),
     "markdown": (".md", ".markdown"),
-    "html": (".html", ".htm", ".xhtml", ".shtml", ".mht"),
+    "html": (".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml"),
     "docx": (".docx",),
     "doc": (".doc", ".wps", ".rtf", ".odt"),
     "pdf": (".pdf",),
 }
-SUFFIXES = tuple(s for suffixes in FORMATS.values() for s in suffixes if s != ".mht")
+SUFFIXES = tuple(s for suffixes in FORMATS.values() for s in suffixes)
 
 
 @dataclass(slots=True)
@@ -85,6 +86,9 @@ class Source:
 
 
 _ZIP = b"PK\x03\x04"
+_MHT = re.compile(
+    rb"(?is)^\s*(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*){0,12}?content-type:\s*multipart/related"
+)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -134,6 +138,10 @@ def read(path: Path | str, name: str | None = None) -> Source:
 
     if not data.strip():
         raise ReadError("文件是空的，没有可读取的文字", path=name)
+    if _MHT.match(data[:2048]):  # a "single file web page" (.mht), as IE and Word save them
+        from nigao.readers.html import read_mht
+
+        return read_mht(data, name)
     if suffix == ".docx":  # not a zip: a page saved under a Word name reads; anything else not
         text = decode_bytes(data[:65536], name) if b"\x00" not in data[:4096] else ""
         from nigao.readers.plain import looks_like_html

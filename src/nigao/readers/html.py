@@ -219,3 +219,25 @@ def read_html(text: str, name: str) -> Source:
     for note in notes:
         source.lines.append(Line(f"（{note}）", None, removed_by="网页脚本和样式"))
     return source
+
+
+def read_mht(data: bytes, name: str) -> Source:
+    """A MIME "single file web page" (.mht/.mhtml): its HTML part, decoded, read as a page."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(data, policy=policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() != "text/html":
+            continue
+        payload = part.get_payload(decode=True) or b""
+        charset = part.get_content_charset()
+        if charset:
+            try:
+                return read_html(payload.decode(charset), name)
+            except (LookupError, UnicodeDecodeError):
+                pass
+        from nigao.readers.decode import decode_bytes
+
+        return read_html(decode_bytes(payload, name), name)
+    raise ReadError("这个 .mht 网页文件里没有网页正文（text/html 部分）", path=name)
