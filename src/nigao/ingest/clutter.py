@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from nigao.ingest import tables
-from nigao.ingest.outline import numbering
+from nigao.ingest.outline import DATE_LINE, numbering
 
 _TITLE_WORDS = re.compile(
     r"方案|总结|计划|意见|通知|材料|报告|汇报|经验|做法|要点|规划|安排|讲话|："
@@ -34,10 +34,6 @@ _WRAPPED = re.compile(r"(?:印发|转发|公布|下发|发布|颁布)\s*《(?P<i
 # A speaker's line under a speech title: a post and a name (局长 王明).
 _SPEAKER = re.compile(r"(?:长|书记|主任|委员|同志|代表)\s*[\u4e00-\u9fff]{2,3}$")
 _SENTENCE_MARKS = re.compile(r"[。；！？]")
-_DATE_LINE = re.compile(
-    r"^[（(]?\s*(?:\d{4}|[〇零一二三四五六七八九十]{4})\s*年[\d一二三四五六七八九十]{1,2}月"
-    r"(?:[\d一二三四五六七八九十]{1,3}日)?\s*[）)]?$"
-)
 # A title that continues on the next line: the first line ends in a word that needs more.
 _TITLE_GOES_ON = re.compile(r"(?:关于|的|和|与|及|暨|开展|做好|加强|推进|进一步|深入|印发|转发)$")
 _ORG_END = re.compile(
@@ -153,7 +149,7 @@ def _title_like(key: str) -> bool:
         and not _SENTENCE_MARKS.search(key)  # a sentence of the text
         and _SPEAKER.search(key) is None
         and not all(_ORG_END.search(part) for part in key.split())  # 浙江省教育厅: a byline
-        and _DATE_LINE.match(key) is None
+        and DATE_LINE.match(key) is None
         and _DOC_NUMBER.match(key) is None
         and len(key) <= 100
     )
@@ -477,7 +473,7 @@ def clean(lines: list[str]) -> Cleaned:
 def _after_title(line: str, result: Cleaned) -> None:
     """A line between the title and the body is the document's own: a date, a subtitle
     (——在……会议上的讲话), the speaker or author; a sentence is the start of the text."""
-    if _DATE_LINE.match(line) and "date" not in result.metadata:
+    if DATE_LINE.match(line) and "date" not in result.metadata:
         result.metadata["date"] = line
     elif line.startswith(("—", "－", "-")):
         result.metadata["subtitle"] = (result.metadata.get("subtitle", "") + " " + line).strip()

@@ -34,8 +34,11 @@ _SENTENCE_END = "。！？"
 _OPENERS = {"“": "”", "《": "》", "（": "）", "‘": "’"}
 _FIELD_LABEL = re.compile(r"(?:^|[。；，])[\u4e00-\u9fff]{2,6}：")
 _TRAILING = "，、；：:,; "
-_DATE = re.compile(
-    r"^\d{4}年\d{1,2}月\d{1,2}日$|^[〇零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$"
+_CLOSED_END = "。！？；：”’）》…—)】"  # a line ending in one of these ends its sentence
+# A date alone on a line: the 成文日期 at the end, or a speech's （2027年2月20日） under its title.
+DATE_LINE = re.compile(
+    r"^[（(]?\s*(?:\d{4}|[〇零一二三四五六七八九十]{4})\s*年[\d一二三四五六七八九十]{1,2}月"
+    r"(?:[\d一二三四五六七八九十]{1,3}日)?\s*[）)]?$"
 )
 _MD_MARK = re.compile(r"^\\?(#{1,6})\s*(?=\S)")
 _BARE_NUMERAL = re.compile(rf"^[{_CN}]{{1,3}}[、．.]?$")
@@ -88,7 +91,7 @@ def _ends_open(line: str, min_len: int = 20) -> bool:
     last = line[-1:]
     if last in "，、（“《‘([":
         return True
-    if last in "。！？；：”’）》…—)】" or not last.strip():
+    if last in _CLOSED_END or not last.strip():
         return False
     return len(line) >= min_len and any(mark in line for mark in "，。；、")
 
@@ -242,7 +245,7 @@ def parse(lines: list[str], closing_cues: tuple[str, ...] = ()) -> Outline:
     if lines and _recipients(lines[0]):
         doc.recipients = lines.pop(0)
     # 署名 and 成文日期 at the very end.
-    if lines and _DATE.match(lines[-1]):
+    if lines and DATE_LINE.match(lines[-1]):
         doc.date = lines.pop()
         if lines and len(lines[-1]) <= 30 and _SIGNATURE.search(lines[-1]):
             doc.signature = lines.pop()
@@ -324,7 +327,7 @@ def _check_truncation(outline: Outline, text_lines: list[str]) -> None:
     before = text_lines[-2] if len(text_lines) > 1 else ""
     if outline.document.signature is None and (
         _ends_open(last_line, min_len=8)
-        or (before and _ends_open(before) and last_line[-1:] not in "。！？；：”’）》…—)】")
+        or (before and _ends_open(before) and last_line[-1:] not in _CLOSED_END)
     ):
         outline.truncated = True
         outline.warnings.append(
