@@ -919,10 +919,9 @@ def kinds_table() -> dict[str, Any]:
     """data/kinds.yaml: each kind's usual section order and each role's default heading.
 
     Read once per process (a batch composes hundreds of drafts); callers must not change it."""
-    from nigao.yamlsafe import DATA, load
+    from nigao.tables import table
 
-    path = Path(__file__).parent / "data" / "kinds.yaml"
-    return load(path.read_text(encoding="utf-8"), str(path), DATA)
+    return table("kinds")
 
 
 SCHEMA_FILE = "nigao-profile.schema.json"

@@ -1,23 +1,13 @@
-"""Load the ingest data tables (src/nigao/data/*.yaml) once per process."""
+"""The ingest data tables (src/nigao/data/*.yaml): `load` is `nigao.tables.table`, plus the
+rule lists with their patterns compiled."""
 
 from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 from typing import Any
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-
-
-@functools.cache
-def load(name: str) -> Any:
-    """The parsed YAML table `data/<name>.yaml`."""
-    from nigao.yamlsafe import DATA
-    from nigao.yamlsafe import load as load_yaml
-
-    path = DATA_DIR / f"{name}.yaml"
-    return load_yaml(path.read_text(encoding="utf-8"), str(path), DATA)
+from nigao.tables import table as load
 
 
 @functools.cache
