@@ -42,6 +42,7 @@ _LABELS = {
     4: re.compile(r"^（\d+）"),
 }
 _MAX_LEVEL = 8  # Word's list levels are 0–8
+_TOP_LINES = 16  # lines whose layout the GB/T part rules may look at
 
 
 def _format(n: int, fmt: str) -> str:
@@ -264,7 +265,8 @@ def read_docx_source(data: bytes, source: str) -> Source:
             continue
         number += 1
         lines.append(Line(text, number))
-        props.append(_props(p, reader.styles))
+        # Layout matters only for the 版头 and title at the top (gbt._mark_top looks there).
+        props.append(_props(p, reader.styles) if number <= _TOP_LINES else {})
     from nigao.readers.gbt import mark_parts
 
     mark_parts(lines, props)

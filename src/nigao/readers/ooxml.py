@@ -139,7 +139,8 @@ def _on(el: ET.Element | None) -> bool | None:
 def _text(el: ET.Element) -> str:
     """The text of a paragraph or run (tabs and breaks as \t and \n; pPr tab stops ignored)."""
     parts = []
-    skip = {id(tab) for ppr in el.iter(W + "pPr") for tab in ppr.iter(W + "tab")}
+    ppr = el.find(W + "pPr")  # its tab stops are layout, not text (a paragraph has one pPr)
+    skip = {id(tab) for tab in ppr.iter(W + "tab")} if ppr is not None else ()
     for node in el.iter():  # once each: a text box's runs inside a run are not read twice
         if node.tag == W + "t":
             parts.append(node.text or "")
