@@ -3,6 +3,7 @@ and outlines of a thousand sections — each as a real process, with the files i
 
 from __future__ import annotations
 
+import os
 import subprocess
 import unicodedata
 import zipfile
@@ -140,3 +141,18 @@ def test_ingest_keeps_a_hand_edited_skeleton_unless_forced(tmp_path: Path) -> No
     assert {p: p.read_bytes() for p in lib.rglob("*.md.j2")} == before  # nothing written
     assert run(["ingest", seed, "--out", lib, "--force"]).code == 0
     assert "我自己加的一段" not in edited.read_text(encoding="utf-8")
+
+
+def test_new_removes_the_temp_files_a_killed_run_left(tmp_path: Path) -> None:
+    profile = tmp_path / "p.yaml"
+    profile.write_text(PROFILE, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    gone = subprocess.Popen(["true"])  # a process id that has ended
+    gone.wait()
+    stale = out / f".~p.docx.{gone.pid}.abc123.part"
+    stale.write_bytes(b"PK half")
+    alive = out / f".~p.md.{os.getpid()}.abc123.part"  # a writer still running: kept
+    alive.write_bytes(b"")
+    assert run(["new", profile, "-o", f"{out}/", "--no-check"]).code == 0
+    assert not stale.exists() and alive.exists()

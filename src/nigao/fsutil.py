@@ -190,6 +190,8 @@ def write_all(files: list[tuple[Path, str | bytes]], *, replace: bool) -> None:
     the first one and the loser writes nothing.
     """
     created: list[Path] = []
+    for path, _data in files:  # what a killed earlier run left for these names
+        remove_stale_temps(Path(path).parent, [Path(path).name])
     try:
         for path, data in files:
             existed = Path(path).exists()
