@@ -286,7 +286,10 @@ function renderSkeletons(sections) {
         el("button", { type: "button", onclick: () => showFull([c.id]) }, "全文"),
         el("label", {}, el("input", { type: "checkbox", onchange: (e) => {
           if (e.target.checked) compare.push(c.id); else compare.splice(compare.indexOf(c.id), 1);
-          if (compare.length === 2) { showFull(compare.slice()); }
+          if (compare.length === 2) {
+            showFull(compare.splice(0));
+            box.querySelectorAll(".card input[type=checkbox]").forEach((x) => { x.checked = false; });
+          }
         } }), "比较"))));
     const own = s.own ? el("button", { type: "button", onclick: () => pick(s.path, "") }, "不用骨架，只用自写内容") : null;
     return el("div", { class: "section-row", "data-path": s.path },
