@@ -249,3 +249,11 @@ def test_title_from_the_breadcrumb_when_the_article_shows_none():
 def test_title_without_site_name_or_book_marks(line):
     result = _read(line + "\n一、指导思想\n坚持立德树人。\n")
     assert result.document.title == "岚溪小学2027年德育工作计划"
+
+
+def test_an_untitled_speech_is_a_report():
+    text = (
+        "德育工作要从小事做起\n尊敬的各位领导、各位同仁：\n大家好！下面我就我校德育工作谈几点做法。\n"
+        "一、抓好养成教育\n从入学第一天起抓起。\n"
+    )
+    assert _read(text).document.kind == "report"

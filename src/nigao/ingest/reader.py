@@ -111,8 +111,9 @@ def text_result(text: str, source: str, title: str = "") -> IngestResult:
         *cleaned.metadata.values(),
         *(piece for piece in cleaned.removed if getattr(piece, "rule", "") == "页头"),
     ]
+    opening = [doc.recipients or "", *doc.preamble]
     doc.kind = classify.classify_kind(
-        doc.title, doc.preamble, [section.heading for section in doc.sections], near_title
+        doc.title, opening, [section.heading for section in doc.sections], near_title
     )
     classify.assign_roles(doc)
     warnings = list(parsed.warnings)
