@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import PLAN_GUIDANCE, PLAN_LEADER, PLAN_ORG
 from nigao import compose as C
 from nigao import profile as P
 from nigao.draftmd import write_draft
@@ -14,23 +15,12 @@ from nigao.skeletons import Library, load_library
 
 FIXTURES = Path(__file__).parent / "fixtures" / "library"
 
-BASE = """\
-kind: plan
-title: 岚溪县教育局关于开展“强师兴校”主题活动的实施方案
-org:
-  name: 岚溪县教育局
-  short: 县教育局
-  region: 岚溪县
-  party: 中共岚溪县教育局党组
-campaign: 强师兴校
-date: 2027-03-01
-guidance:
-  theory: 习近平新时代中国特色社会主义思想
-  spirit: 党的二十大精神
-leaders:
-  组长:
-    - name: 方立新
-      post: 局党组书记、局长
+BASE = (
+    PLAN_ORG
+    + "date: 2027-03-01\n"
+    + PLAN_GUIDANCE
+    + PLAN_LEADER
+    + """\
   副组长:
     - name: 何静
       post: 副局长
@@ -39,6 +29,7 @@ leaders:
     - name: 韩雪
       post: 局办公室主任
 """
+)
 
 
 def library() -> Library:
@@ -313,21 +304,27 @@ def test_skeleton_run_in_flag_is_kept_through_the_draft(tmp_path: Path) -> None:
     text = text.replace("heading: 主要任务\n", "heading: 主要任务。\nrun_in: false\n")
     (lib / "tasks" / "x006-tasks.md.j2").write_text(text, encoding="utf-8")
     nested = "  - role: tasks\n    text: 导语。\n    sections:\n      - role: tasks\n"
-    result = draft(nested + "        skeleton: x006-tasks\n", lib=load_library([lib], shipped=False))
+    result = draft(
+        nested + "        skeleton: x006-tasks\n", lib=load_library([lib], shipped=False)
+    )
     section = result.document.sections[0].sections[0]  # below level 1 the flag is the skeleton's
     assert section.heading == "主要任务。" and not section.run_in
     again = read_draft(write_draft(result.document)).sections[0].sections[0]
     assert again.heading == "主要任务。" and not again.run_in
 
 
-_ORGAN_BODY = "办公室设在{{ org.organ_office }}，经{{ org.organ_meeting }}研究，{{ org.organ }}要求。\n"
+_ORGAN_BODY = (
+    "办公室设在{{ org.organ_office }}，经{{ org.organ_meeting }}研究，{{ org.organ }}要求。\n"
+)
 
 
 @pytest.mark.parametrize(
     ("party", "organ", "other"),
     [("中共岚溪县教育局党组", "党组", "党委"), ("中共岚溪县教育体育局委员会", "党委", "党组")],
 )
-def test_party_organ_words_come_from_the_profile(tmp_path: Path, party: str, organ: str, other: str) -> None:
+def test_party_organ_words_come_from_the_profile(
+    tmp_path: Path, party: str, organ: str, other: str
+) -> None:
     lib = load_library([skeleton_dir(tmp_path, "x010-tasks", _ORGAN_BODY)], shipped=False)
     text = BASE.replace("中共岚溪县教育局党组", party)
     profile = P.parse(text + "sections:\n  - role: tasks\n    skeleton: x010-tasks\n", "p.yaml")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import nigao_argv
+from conftest import PLAN_PROFILE, nigao_argv
 from nigao import compose as C
 from nigao import profile as P
 from nigao import skeletons as L
@@ -25,39 +25,8 @@ FIXTURES = ROOT / "tests" / "fixtures" / "library"
 EXAMPLE_PLAN = ROOT / "profiles" / "example-plan.yaml"
 EXAMPLE_SUMMARY = ROOT / "profiles" / "example-summary.yaml"
 
-PROFILE = """\
-kind: plan
-title: 岚溪县教育局关于开展“强师兴校”主题活动的实施方案
-org:
-  name: 岚溪县教育局
-  short: 县教育局
-  region: 岚溪县
-  party: 中共岚溪县教育局党组
-campaign: 强师兴校
-recipients: 局属各学校（单位）
-date: 2027-03-01
-doc_number: 岚教发〔2027〕8号
-guidance:
-  theory: 习近平新时代中国特色社会主义思想
-  spirit: 党的二十大精神
-leaders:
-  组长:
-    - name: 方立新
-      post: 局党组书记、局长
-sections:
-  - role: preamble
-  - role: guiding_ideas
-  - role: goals
-  - role: tasks
-    skeleton: t001-tasks
-    items:
-      - title: 抓队伍建设，提升育人能力。
-        text: 自写的任务内容。
-  - role: steps
-    phases:
-      - {name: 宣传发动阶段, start: 2027-03, text: 召开动员大会。}
-  - role: organization
-"""
+PROFILE = PLAN_PROFILE
+
 
 SEED_NAMES = [
     "新安", "海州", "樊城", "上海", "长三角", "冷水铺", "允山", "潇浦", "上江圩", "松柏", "黄甲岭",
@@ -86,10 +55,11 @@ def fixture_library(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def work(tmp_path: Path, fixture_library: None, monkeypatch: pytest.MonkeyPatch) -> Path:
+def work(
+    tmp_path: Path, plan_profile: Path, fixture_library: None, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """A drafter's folder holding profiles/my-plan.yaml (conftest's plan_profile)."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "profiles").mkdir()
-    (tmp_path / "profiles" / "my-plan.yaml").write_text(PROFILE, encoding="utf-8")
     return tmp_path
 
 
@@ -243,8 +213,9 @@ def test_interactive_without_saving_prints_the_pick_options(work: Path) -> None:
     result = run("new", "profiles/my-plan.yaml", "-i", input="\n2\n\n2\n\n\n\n")
     assert result.exit_code == 0, result.output
     assert (work / "profiles" / "my-plan.yaml").read_bytes() == before
-    assert "等同的命令：nigao new profiles/my-plan.yaml --pick guiding_ideas=t002-guiding_ideas" in (
-        result.output
+    assert (
+        "等同的命令：nigao new profiles/my-plan.yaml --pick guiding_ideas=t002-guiding_ideas"
+        in (result.output)
     )
     assert "sections[3] 的选择无法用 --pick 表示" in result.output  # own text only
 
