@@ -1,9 +1,13 @@
 """Running nigao as a real process on hostile input: exit code, output lines, peak memory, time.
 
-The bounds asserted here are the ones docs/LIMITS.md states. Peak memory is the child's own
-maximum resident set (`os.wait4` returns the rusage of exactly that child, including the worker
-processes it waited for), so one test's figure never leaks into another's. Every child also runs
-under an address-space limit, so a regression fails its test instead of exhausting the machine.
+The bounds asserted here are the ones docs/LIMITS.md states. Peak memory is the measured
+process's own maximum resident set. Linux carries a forked child's high-water mark over from
+its parent's memory (the copied address space counts until exec), so a nigao started straight
+from a pytest process that has grown to 400 MB reports 400 MB however little it used. The child
+is therefore started by a small launcher (a fresh interpreter that forks and execs it, and
+reports `os.wait4`'s figure for exactly that process and the workers it waited for). Every child
+also runs under an address-space limit, so a regression fails its test instead of exhausting
+the machine.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import os
 import re
 import resource
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -38,6 +43,21 @@ class Run:
         return [line for line in (self.out + self.err).splitlines() if line.strip()]
 
 
+# Fork and exec argv[2:], wait for it, write its peak RSS (KB) to the file argv[1], exit as it did.
+LAUNCHER = """import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[2], sys.argv[2:])
+_pid, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as f:
+    f.write(str(usage.ru_maxrss))
+code = os.waitstatus_to_exitcode(status)
+if code < 0:  # killed by a signal: die of the same one, so the caller sees it
+    os.kill(os.getpid(), -code)
+sys.exit(code)
+"""
+
+
 def _limit() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
 
@@ -45,37 +65,36 @@ def _limit() -> None:
 def run(
     args: list[str], cwd: Path | None = None, timeout: float = 120, env: dict | None = None
 ) -> Run:
-    """Run `nigao ARGS`; wait for it with wait4 so its own peak RSS is known."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.monotonic()
-        proc = subprocess.Popen(
-            [*nigao_argv(), *map(str, args)],
-            cwd=cwd,
-            stdout=out,
-            stderr=err,
-            stdin=subprocess.DEVNULL,
-            preexec_fn=_limit,
-            env={**os.environ, **(env or {})},
-        )
-        deadline = start + timeout
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() > deadline:
-                proc.kill()
-                os.wait4(proc.pid, 0)
-                raise AssertionError(f"nigao {args} still running after {timeout} s")
-            time.sleep(0.02)
-        seconds = time.monotonic() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
+    """Run `nigao ARGS` through the launcher, so that its own peak RSS is known."""
+    argv = nigao_argv()
+    with tempfile.TemporaryDirectory() as tmp:
+        peak_file = Path(tmp) / "peak"
+        out_path, err_path = Path(tmp) / "out", Path(tmp) / "err"
+        with out_path.open("wb") as out, err_path.open("wb") as err:
+            start = time.monotonic()
+            proc = subprocess.Popen(
+                [sys.executable, "-c", LAUNCHER, str(peak_file), *argv, *map(str, args)],
+                cwd=cwd,
+                stdout=out,
+                stderr=err,
+                stdin=subprocess.DEVNULL,
+                preexec_fn=_limit,
+                start_new_session=True,  # one group: a timeout kills the launcher and nigao
+                env={**os.environ, **(env or {})},
+            )
+            try:
+                code = proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, 9)
+                proc.wait()
+                raise AssertionError(f"nigao {args} still running after {timeout} s") from None
+            seconds = time.monotonic() - start
+        peak_kb = int(peak_file.read_text()) if peak_file.exists() else 0
         return Run(
-            proc.returncode,
-            out.read().decode("utf-8", "replace"),
-            err.read().decode("utf-8", "replace"),
-            usage.ru_maxrss / 1024,
+            code,
+            out_path.read_bytes().decode("utf-8", "replace"),
+            err_path.read_bytes().decode("utf-8", "replace"),
+            peak_kb / 1024,
             seconds,
         )
 

@@ -5,14 +5,10 @@ peak memory are what is asserted."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import tempfile
-import threading
 import zipfile
 from pathlib import Path
 
-from conftest import nigao_argv
+import hostile
 from docxmaker import NS, paragraph, write_docx
 
 MB = 1024 * 1024
@@ -29,24 +25,8 @@ BODY = [
 
 def run(*args: str, cwd: Path) -> tuple[int, str, str, int]:
     """(exit code, stdout, stderr, peak resident bytes) of one `nigao` process."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(
-            [*nigao_argv(), *args],
-            cwd=cwd,
-            stdout=out,
-            stderr=err,
-            env={**os.environ, "PYTHONUTF8": "1"},
-        )
-        watchdog = threading.Timer(120, proc.kill)
-        watchdog.start()
-        try:
-            _pid, status, usage = os.wait4(proc.pid, 0)  # reaps it: its own peak, not the sum
-        finally:
-            watchdog.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        return proc.returncode, out.read().decode(), err.read().decode(), usage.ru_maxrss * 1024
+    done = hostile.run(list(args), cwd=cwd, env={"PYTHONUTF8": "1"})
+    return done.code, done.out, done.err, int(done.peak_mb * 1024 * 1024)
 
 
 def _one_chinese_line(text: str, name: str) -> str:
