@@ -244,7 +244,12 @@ def test_title_from_the_breadcrumb_when_the_article_shows_none():
 
 @pytest.mark.parametrize(
     "line",
-    ["《岚溪小学2027年德育工作计划》", "岚溪小学2027年德育工作计划 - 某某范文网", "岚溪小学2027年德育工作计划_文库"],
+    [
+        "《岚溪小学2027年德育工作计划》",
+        "岚溪小学2027年德育工作计划 - 某某范文网",
+        "岚溪小学2027年德育工作计划_文库",
+        "岚溪小学2027年德育工作计划 2027-02-01",
+    ],
 )
 def test_title_without_site_name_or_book_marks(line):
     result = _read(line + "\n一、指导思想\n坚持立德树人。\n")
@@ -257,3 +262,11 @@ def test_an_untitled_speech_is_a_report():
         "一、抓好养成教育\n从入学第一天起抓起。\n"
     )
     assert _read(text).document.kind == "report"
+
+
+def test_a_channel_name_gives_way_to_the_fuller_title():
+    text = (
+        "首页 > 工作计划 > 德育工作计划\n岚溪小学2027年德育工作计划\n德育工作计划\n"
+        "一、指导思想\n坚持立德树人。\n"
+    )
+    assert _read(text).document.title == "岚溪小学2027年德育工作计划"

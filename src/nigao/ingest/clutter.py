@@ -128,12 +128,17 @@ def _starts_body(line: str) -> bool:
     return len(line) >= 40 and any(p in line for p in "，。；")
 
 
+# A list's date stamp after a title: "……工作计划 2024-03-01", "……总结[03-01]".
+_DATE_STAMP = re.compile(r"\s*[\[【(（]?(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}[\]】)）]?$")
+
+
 def title_text(line: str) -> str:
     """A title line without its Markdown mark, a site's 标题： label, its name after a
     separator (…方案 - 某某范文网), 《》 around it, or a 范文 suffix."""
     line = _MD_TITLE.sub("", line)
     line = _LABEL_PREFIX.sub("", line)
     line = _SITE_NAME.sub("", line)
+    line = _DATE_STAMP.sub("", line) if line[-1:].isdigit() or line[-1:] in "]】)）" else line
     if line[:1] == "《" and line[-1:] == "》" and line.count("《") == 1:
         line = line[1:-1]
     return _strip_suffix(line)
@@ -178,10 +183,10 @@ def _choose_title(header: list[str], page_top: list[str]) -> int | None:
     if best is None:
         return None
     chosen = title_text(header[best[1]])
-    for k in range(best[1] + 1, len(header)):
+    for k in [*range(best[1] + 1, len(header)), *range(best[1] - 1, -1, -1)]:
         key = title_text(header[k])
-        if chosen in key and len(key) > len(chosen) and _title_like(key):
-            return k  # the document's own, fuller title (2020县……总结 under 县……总结)
+        if chosen in key and len(key) > len(chosen) and _title_like(key) and names_a_title(key):
+            return k  # the document's own, fuller title (2020县……总结 beside 县……总结)
     return best[1]
 
 
