@@ -576,7 +576,7 @@ def compose(profile: Profile, library: Library, overrides: dict[str, str] | None
         for i in range(len(section.get("sections", []))):
             children.append(build(f"{path}.sections[{i}]"))
         _agree(children)
-        from nigao.draftmd import is_run_in
+        from nigao.vocabulary import is_run_in
 
         return Section(
             heading=heading,
@@ -629,7 +629,7 @@ def _unused_facts(given: dict[str, Any], used: set[str]) -> list[str]:
 
 
 def _item(item: dict[str, Any]) -> Section:
-    from nigao.draftmd import is_run_in
+    from nigao.vocabulary import is_run_in
 
     title = item["title"]
     return Section(

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from nigao.errors import NigaoError
 from nigao.model import KINDS, Appendix, Document, Section, normalize
+from nigao.vocabulary import is_run_in
 
 # Front matter keys in the order they are written; all are optional but `kind`.
 FRONT_KEYS = (
@@ -48,7 +49,6 @@ FRONT_KEYS = (
 # 版记 on whatever page the text ends, and attachments with pages of their own.
 LAYOUT_KEYS = ("sealed", "verso_even", "appendices")
 CLOSING_RULE = "***"
-RUN_IN_ENDINGS = ("。", "？", "！")
 MAX_DEPTH = 4
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
@@ -67,11 +67,6 @@ _ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z_]*")
 # Heading end markers for the rare heading whose 。 disagrees with its layout.
 RUN_IN_MARK, STANDALONE_MARK = "{接排}", "{单独成行}"
 _MARK = re.compile(r"[ \t]*\{(接排|单独成行)\}$")
-
-
-def is_run_in(heading: str) -> bool:
-    """A heading that ends a sentence is written at the start of its first paragraph."""
-    return heading.endswith(RUN_IN_ENDINGS)
 
 
 def strip_label(heading: str) -> str:

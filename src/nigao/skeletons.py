@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from nigao.errors import NigaoError, os_reason
+from nigao.vocabulary import is_run_in
 
 MAX_SKELETON_BYTES = 256 * 1024  # a section's text; the shipped ones are under 10 KB
 
@@ -166,7 +167,7 @@ def read_skeleton(path: Path, origin: str) -> Skeleton:
         heading=heading,
         kinds=[str(k) for k in (kinds if isinstance(kinds, list) else [kinds])],
         # Unset: the draft format's rule (a heading ending in 。？！ is run in).
-        run_in=bool(meta["run_in"]) if "run_in" in meta else heading.endswith(("。", "？", "！")),
+        run_in=bool(meta["run_in"]) if "run_in" in meta else is_run_in(heading),
         source=str(meta.get("source") or ""),
         script=str(meta.get("script") or "simplified"),
         slots={str(k): str(v) for k, v in slots.items()},

@@ -17,6 +17,7 @@ from nigao.check.labels import parse_label
 from nigao.errors import ReadError, os_reason
 from nigao.model import Document
 from nigao.readers import Source
+from nigao.vocabulary import RUN_IN_ENDINGS
 
 if TYPE_CHECKING:
     from nigao.draftmd import WrittenDraft
@@ -195,7 +196,7 @@ def units_from_lines(
         found = parse_label(body)
         if found:
             rest = body[len(found.text) :]
-            inner = rest.rstrip("。？！")
+            inner = rest.rstrip("".join(RUN_IN_ENDINGS))
             run_in = any(ch in _SENTENCE_END for ch in inner)
             units.append(
                 Passage(

@@ -21,7 +21,7 @@ from nigao.ingest.reader import IngestResult, read_source
 from nigao.ingest.slots import FIXED_LABELS, Slotter, fill, learn
 from nigao.model import Section
 from nigao.readers import SUFFIXES
-from nigao.vocabulary import fill_in_re
+from nigao.vocabulary import fill_in_re, is_run_in
 
 _SAFE_SCALAR = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#{}\n]*")
 _YAML_WORDS = {"true", "false", "yes", "no", "null", "on", "off", "~"}
@@ -313,7 +313,7 @@ def build_skeletons(
                 role=unit.role,
                 kinds=[doc.kind],
                 heading=heading,
-                run_in=unit.run_in and heading.endswith(("。", "？", "！")),
+                run_in=unit.run_in and is_run_in(heading),
                 source=source,
                 script=result.script,
                 slots=slots,

@@ -8,6 +8,7 @@ from nigao.check.context import Context, Passage
 from nigao.check.findings import Finding
 from nigao.check.labels import Label, parse_label
 from nigao.check.registry import rule
+from nigao.vocabulary import is_run_in
 
 _STYLE_NAMES = {1: "“一、”", 2: "“（一）”", 3: "“1.”", 4: "“（1）”"}
 _BODY = ("title", "preamble", "heading", "para", "closing", "date")
@@ -142,7 +143,7 @@ def headings(ctx: Context) -> Iterator[Finding]:
                 f"单独成行的标题“{_short(text)}”末尾有句号",
                 "删去句号；若要与正文接排，把正文接在标题后",
             )
-        if section.run_in and not text.endswith(("。", "？", "！")):
+        if section.run_in and not is_run_in(text):
             yield ctx.report(
                 unit,
                 "HEAD-RUNIN",
