@@ -270,3 +270,8 @@ def test_a_channel_name_gives_way_to_the_fuller_title():
         "一、指导思想\n坚持立德树人。\n"
     )
     assert _read(text).document.title == "岚溪小学2027年德育工作计划"
+
+
+def test_numeral_and_space_label_from_pdf_text():
+    text = "岚溪小学2027年工作计划\n一 指导思想\n坚持立德树人。\n二 主要任务\n抓好教学。\n"
+    assert _headings(_read(text)) == ["指导思想", "主要任务"]

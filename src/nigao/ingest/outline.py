@@ -23,6 +23,7 @@ _STYLES = (
     ("section_sign", -2, re.compile(r"^§\s*(\d{1,2})[.．、]?\s*(?=\S)")),
     ("part", -1, re.compile(rf"^第([{_CN}]{{1,3}}|\d{{1,2}})(?:部分|章)[、：:．.]?\s*(?=\S)")),
     ("cn", 0, re.compile(rf"^([{_CN}]{{1,3}})(?:[、．]|\.(?!\d))\s*")),
+    ("cn", 0, re.compile(rf"^([{_CN}]{{1,3}})\s+(?=[\u4e00-\u9fff])")),  # 一 指导思想 (PDF text)
     ("cn_paren", 1, re.compile(rf"^（?([{_CN}]{{1,3}})）[、.．]?\s*")),
     ("arabic", 2, re.compile(r"^(\d{1,2})(?:[、．]|\.(?!\d))\s*(?=\S)")),
     ("arabic", 2, re.compile(r"^([⒈-⒛])\s*(?=\S)")),  # one character: ⒈ ⒉ (Word symbol lists)
