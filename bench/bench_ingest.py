@@ -20,8 +20,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from nigao.ingest.make_skeletons import build_skeletons, choose_defaults, write_library  # noqa: E402
+from nigao.ingest.make_skeletons import (  # noqa: E402
+    _all_texts,
+    build_skeletons,
+    choose_defaults,
+    write_library,
+)
 from nigao.ingest.reader import source_result, text_result  # noqa: E402
+from nigao.ingest.subject import Shared, body_grams  # noqa: E402
 from nigao.readers import read_text_source  # noqa: E402
 
 COUNTIES = ["青川", "安吉", "平遥", "婺源", "凤凰", "阳朔", "丽水", "宏村", "桐庐", "德清"]
@@ -55,9 +61,17 @@ def main() -> None:
     chars = sum(len(text) for _name, text in docs)
     start, cpu = time.perf_counter(), time.process_time()
     skeletons = []
-    for index, (name, text) in enumerate(docs):
+    # as `nigao ingest` does: every document read first, so each one's topic words are told
+    # from the wording the others share (ingest/subject.py), then the skeletons built
+    shared = Shared()
+    read = []
+    for name, text in docs:
         result = text_result(text, name)
-        skeletons.extend(build_skeletons(result, f"bench/{name}", f"s{index:04d}"))
+        grams = body_grams(_all_texts(result))
+        shared.add(grams)
+        read.append((name, result, grams))
+    for index, (name, result, grams) in enumerate(read):
+        skeletons.extend(build_skeletons(result, f"bench/{name}", f"s{index:04d}", shared, grams))
     parsed = time.perf_counter() - start
     parsed_cpu = time.process_time() - cpu
     with tempfile.TemporaryDirectory() as tmp:

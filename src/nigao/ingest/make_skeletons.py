@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -260,13 +261,15 @@ def build_skeletons(
     source: str,
     prefix: str,
     shared: subject.Shared | None = None,
+    grams: Counter[str] | None = None,
 ) -> list[Skeleton]:
     """All skeletons of one read document (defaults not yet chosen).
 
     The document's texts are slotted once (placeholders recorded), then each skeleton
     numbers its own fact labels in reading order, is generalized, and keeps its frame:
-    subject matter (ingest/subject.py; `shared`: what the documents of the run share) is
-    left out, marked, or kept as examples.
+    subject matter (ingest/subject.py; `shared`: what the documents of the run share;
+    `grams`: this document's counts, when the caller has them) is left out, marked, or kept
+    as examples.
     """
     doc = result.document
     texts = list(dict.fromkeys(_all_texts(result)))
@@ -281,7 +284,7 @@ def build_skeletons(
         else subject.topic_of(
             core,
             kind_word,
-            subject.body_grams(texts),  # the same counts as `shared` holds
+            grams if grams is not None else subject.body_grams(texts),  # as `shared` counts
             subject.body_text(texts),
             shared,
         )
@@ -438,7 +441,7 @@ def ingest_paths(paths: list[Path], out: Path | None, force: bool = False) -> li
     wording the other documents of the run share.
     """
     rows: list[Row] = []
-    read: list[tuple[Row, IngestResult]] = []
+    read: list[tuple[Row, IngestResult, Counter[str]]] = []
     shared = subject.Shared()
     for file, label in collect_sources(paths):
         row = Row(document=label)
@@ -459,14 +462,15 @@ def ingest_paths(paths: list[Path], out: Path | None, force: bool = False) -> li
                 )
             )
             continue
-        shared.add(subject.body_grams(texts))
-        read.append((row, result))
+        grams = subject.body_grams(texts)
+        shared.add(grams)
+        read.append((row, result, grams))
     skeletons: list[Skeleton] = []
     taken: set[str] = set()
-    for row, result in read:
+    for row, result, grams in read:
         prefix = id_prefix(row.document, taken)
         taken.add(prefix)
-        made = build_skeletons(result, row.document, prefix, shared)
+        made = build_skeletons(result, row.document, prefix, shared, grams)
         doc = result.document
         row.kind, row.title, row.result = doc.kind, doc.title, result
         row.sections = sum(1 for _ in doc.walk())

@@ -50,16 +50,22 @@ def _frame_words() -> frozenset[str]:
     return frozenset(_table()["frame_words"])
 
 
+_NOT_CJK = re.compile("[^\u4e00-\u9fff]+")
+
+
 def grams(text: str, sizes: Iterable[int] = (2,)) -> Counter[str]:
     """Character n-grams of the CJK runs of `text` (slots and markers left out)."""
-    counts: Counter[str] = Counter()
     if "{" in text or "【" in text:
         text = _SLOT_TEXT.sub("，", text)
-    for run in _CJK_RUN.findall(text):
-        for n in sizes:
-            if n == 2:  # the usual case, counted at C speed
-                counts.update(map(str.__add__, run[:-1], run[1:]))
-            else:
+    counts: Counter[str] = Counter()
+    if 2 in sizes:  # the usual case: one pass at C speed, grams across a gap thrown away
+        flat = _NOT_CJK.sub(" ", text)
+        counts.update(map(str.__add__, flat[:-1], flat[1:]))
+        for gram in [g for g in counts if " " in g]:
+            del counts[gram]
+    for n in sizes:
+        if n != 2:
+            for run in _CJK_RUN.findall(text):
                 counts.update(run[i : i + n] for i in range(len(run) - n + 1))
     return counts
 
@@ -109,12 +115,15 @@ class Shared:
     def add(self, grams: Counter[str]) -> None:
         self.documents += 1
         self.df.update(grams.keys())
-        self.counts.update(grams)
+        # counts of repeated grams only (a gram once in a document barely moves a keyness):
+        # a tenth of the entries, which keeps a large ingest fast
+        self.counts.update({g: c for g, c in grams.items() if c > 1})
         self.size += sum(grams.values())
 
     def keyness(self, gram: str, own: Counter[str], own_size: int) -> float:
         """How much more often this document uses `gram` than the others do (per gram)."""
-        other = self.counts.get(gram, 0) - own.get(gram, 0)
+        mine = own.get(gram, 0)
+        other = self.counts.get(gram, 0) - (mine if mine > 1 else 0)
         other_size = max(1, self.size - own_size)
         return (own.get(gram, 0) / max(1, own_size)) / ((other + 1) / other_size)
 
@@ -144,12 +153,12 @@ def repeated_words(own: Counter[str], shared: Shared | None) -> set[str]:
     use_shared = shared is not None and shared.documents >= table["min_documents"]
     limit = max(1, int(shared.documents * table["max_document_share"])) if shared else 1
     frame = _frame_pieces()
+    least, enough = table["min_repeats_unique"], table["min_repeats"]
+    df = shared.df if use_shared else {}  # type: ignore[union-attr]
     found = set()
-    for gram, count in own.items():
-        if count < table["min_repeats_unique"] or gram in frame or not _edge_ok(gram):
-            continue
-        df = shared.df.get(gram, 0) if use_shared else 0  # type: ignore[union-attr]
-        if df > limit or (df != 1 and count < table["min_repeats"]):
+    for gram, count in [(g, c) for g, c in own.items() if c >= least and g not in frame]:
+        used = df.get(gram, 0)
+        if used > limit or (used != 1 and count < enough) or not _edge_ok(gram):
             continue  # shared by others, or not repeated enough to tell without them
         found.add(gram)
     return found
@@ -204,7 +213,8 @@ class Topic:
         """Subject matter: a topic word, the source's own calendar (今年, 年终), or a coinage the
         source quotes (“九步走”, “两基”) that is not generic 公文 wording; the campaign slot's
         own quotes do not count."""
-        if self.found(text) or _time_anchors().search(text):
+        masked = _SLOT_TEXT.sub("，", text) if "{" in text or "【" in text else text
+        if (self.pattern and self.pattern.search(masked)) or _time_anchors().search(masked):
             return True
         if "“" not in text:
             return False
@@ -230,27 +240,36 @@ def topic_of(
 # -- sentences and clauses -----------------------------------------------------------------
 
 
+def _shield(text: str) -> str:
+    """`text` with quotes, brackets and slots blanked out (their punctuation splits nothing)."""
+    if not _HAS_PROTECTED.search(text):
+        return text
+    return _PROTECTED.sub(lambda m: "\0" * len(m.group(0)), text)
+
+
+_HAS_PROTECTED = re.compile("[“（《{]")
+_CLAUSE_STOP = re.compile("[，；：。！？]")
+_SENTENCE_STOP = re.compile("[。！？]")
+
+
 def _pieces(sentence: str) -> list[tuple[str, str]]:
     """(clause text, its closing mark) in order; quotes, brackets and slots kept whole."""
-    shielded = _PROTECTED.sub(lambda m: "\0" * len(m.group(0)), sentence)
     out = []
     start = 0
-    for i, ch in enumerate(shielded):
-        if ch in _CLAUSE_PUNCT or ch in "。！？":
-            out.append((sentence[start:i], sentence[i]))
-            start = i + 1
+    for match in _CLAUSE_STOP.finditer(_shield(sentence)):
+        i = match.start()
+        out.append((sentence[start:i], sentence[i]))
+        start = i + 1
     if start < len(sentence):
         out.append((sentence[start:], ""))
     return out
 
 
 def _sentences(text: str) -> list[str]:
-    shielded = _PROTECTED.sub(lambda m: "\0" * len(m.group(0)), text)
     out, start = [], 0
-    for i, ch in enumerate(shielded):
-        if ch in "。！？":
-            out.append(text[start : i + 1])
-            start = i + 1
+    for match in _SENTENCE_STOP.finditer(_shield(text)):
+        out.append(text[start : match.end()])
+        start = match.end()
     if start < len(text):
         out.append(text[start:])
     return [s for s in out if s.strip()]
@@ -295,6 +314,7 @@ def _narrative() -> re.Pattern[str]:
     return re.compile(_table()["narrative"])
 
 
+@functools.lru_cache(maxsize=4096)  # a section's paragraphs recur in its role-bearing parts
 def strip_paragraph(
     text: str, topic: Topic, marker: str, mark: bool = True, narrative: bool = False
 ) -> Outcome:
@@ -303,6 +323,9 @@ def strip_paragraph(
     `narrative`, so does every sentence telling what the source itself did."""
     sentences = _sentences(text)
     out = Outcome("", len(sentences))
+    if not narrative and not topic.subject(text):
+        out.text = text.strip()
+        return out
     kept: list[str] = []
     share = _table()["sentence_share"]
     for sentence in sentences:
