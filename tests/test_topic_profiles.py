@@ -122,3 +122,28 @@ def test_the_check_finds_a_leftover_topic_word() -> None:
     assert organ_mismatch(P.load(TOPICS[0]), "办公室设在局党委办") or organ_mismatch(
         P.load(TOPICS[1]), "办公室设在局党组办公室"
     )
+
+
+def test_examples_only_on_request() -> None:
+    """A source's enumerated content (the six discussion themes) is drafted only on request."""
+    skeleton = LIBRARY.skeletons["s004-tasks"]
+    profile = _profile(TOPICS[0], skeleton)
+    plain = C.compose(profile, LIBRARY).document
+    assert not plain.sections[0].sections
+    assert "【待填：主要任务的具体内容】" in plain.sections[0].paragraphs
+    asked = dict(profile.data)
+    asked["sections"] = [{"role": "tasks", "skeleton": "s004-tasks", "examples": True}]
+    full = C.compose(P.Profile(profile.path, asked, profile.marks), LIBRARY).document
+    assert len(full.sections[0].sections) == 6
+    assert any("接轨" in s.heading for s in full.sections[0].sections)
+
+
+def test_skeletons_show_and_list_say_what_is_example_and_frame() -> None:
+    from click.testing import CliRunner
+
+    from nigao.cli import cli
+
+    shown = CliRunner().invoke(cli, ["skeletons", "show", "s004-tasks"]).output
+    assert "以下是范文的示例内容" in shown and "接轨" in shown
+    listed = CliRunner().invoke(cli, ["skeletons", "list"], terminal_width=200).output
+    assert "nigao 框架" in listed

@@ -32,7 +32,8 @@ def _library(libraries: tuple[str, ...]) -> Any:
 def _origin(skeleton: Any) -> str:
     from nigao.skeletons import SHIPPED
 
-    return skeleton.origin if skeleton.origin == SHIPPED else f"用户：{skeleton.origin}"
+    where = skeleton.origin if skeleton.origin == SHIPPED else f"用户：{skeleton.origin}"
+    return f"{where}·nigao 框架" if skeleton.source == "nigao" else where
 
 
 def _role_order() -> dict[str, int]:
@@ -103,10 +104,19 @@ def list_(role: str | None, kind: str | None, libraries: tuple[str, ...]) -> Non
     console.print("★ 为该角色的默认骨架。查看全文：nigao skeletons show 编号", highlight=False)
 
 
+_EXAMPLES = {
+    "{% if examples %}": "〔以下是范文的示例内容：章节写 examples: true 时才收入草稿〕",
+    "{% endif %}": "〔示例结束〕",
+}
+
+
 def _marked(text: str) -> Any:
-    """The body with every {{ slot }} shown as 〔slot〕 (highlighted on a terminal)."""
+    """The body with every {{ slot }} shown as 〔slot〕 (highlighted on a terminal) and the
+    examples block announced in words."""
     from rich.text import Text
 
+    for tag, words in _EXAMPLES.items():
+        text = text.replace(tag, words)
     out = Text()
     last = 0
     for match in _SLOT_RE.finditer(text):
