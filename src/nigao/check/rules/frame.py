@@ -30,6 +30,16 @@ def _source_topics() -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple((name, frozenset(words)) for name, words in sorted(found.items()))
 
 
+@functools.cache
+def _frame_mask() -> re.Pattern[str]:
+    """Generic 公文 phrasing (ingest's frame_words): a topic word inside one (解难 in 破解难题) is
+    not the source's subject."""
+    from nigao.ingest import tables
+
+    words = sorted(tables.load("generalize")["subject"]["frame_words"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, (w for w in words if len(w) > 2))))
+
+
 @rule("CONTENT-SUBJECT")
 def leftover_subject(ctx: Context) -> Iterator[Finding]:
     """A sentence with two or more topic words of one sample the profile never uses."""
@@ -47,8 +57,9 @@ def leftover_subject(ctx: Context) -> Iterator[Finding]:
         if unit.kind not in TEXT_KINDS or unit.kind == "title":
             continue
         for sentence in _SENTENCE.findall(unit.text):
+            masked = _frame_mask().sub("〇", sentence)
             for name, words in topics:
-                hits = sorted(w for w in words if w in sentence)
+                hits = sorted(w for w in words if w in masked)
                 if len(hits) >= 2:
                     yield ctx.report(
                         unit,
