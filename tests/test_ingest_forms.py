@@ -275,3 +275,13 @@ def test_a_channel_name_gives_way_to_the_fuller_title():
 def test_numeral_and_space_label_from_pdf_text():
     text = "岚溪小学2027年工作计划\n一 指导思想\n坚持立德树人。\n二 主要任务\n抓好教学。\n"
     assert _headings(_read(text)) == ["指导思想", "主要任务"]
+
+
+def test_school_site_bylines_and_bars_are_clutter():
+    text = (
+        "岚溪小学2027年德育工作计划\n供稿：德育处 审核：王明\n阅读：128次\n[打印本页] [关闭窗口]\n"
+        "一、指导思想\n坚持立德树人。\n"
+    )
+    result = _read(text)
+    assert result.removed == ["供稿：德育处 审核：王明", "阅读：128次", "[打印本页] [关闭窗口]"]
+    assert result.document.sections[0].paragraphs == ["坚持立德树人。"]
