@@ -101,16 +101,19 @@ def _put(kind: str, digest: str, value: Any) -> None:
             temp.unlink()
 
 
-def memo(kind: str, key: str, build: Callable[[], T], code: str | None = None) -> T:
+def memo(
+    kind: str, key: str, build: Callable[[], T], code: str | tuple[str, ...] | None = None
+) -> T:
     """`build()`, or what it returned for the same `kind` and `key` text in an earlier run.
 
     `key` must hold everything the value depends on besides nigao's code (the text read);
-    `code` is the file of the module whose code builds it (its change empties the entry).
+    `code` is the file (or files) of the modules whose code builds it (a change empties the entry).
     `build` raising is not cached. The value must be marshal-able to be stored.
     """
     if folder() is None:
         return build()
-    digest = _digest(kind, _stamp(code) + key if code else key)
+    files = (code,) if isinstance(code, str) else code or ()
+    digest = _digest(kind, "".join(map(_stamp, files)) + key)
     value = _get(kind, digest)
     if value is _MISS:
         value = build()

@@ -1,0 +1,497 @@
+"""Loading a profile: YAML nodes → checked, converted values with positions.
+
+YAML is read as a node tree (`yaml.compose`), never constructed into Python objects, so every
+key keeps its line and column, duplicate keys are seen, and tags or aliases cannot run code or
+blow up memory. Every problem is collected and reported at once, as
+`file:line:column: key：what is wrong — 例如：what would be right`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from nigao.errors import NigaoError, ReadError, os_reason
+from nigao.profile.fields import (
+    _TYPE_NAMES,
+    ATTACHMENT,
+    DOC_NUMBER,
+    FIELDS,
+    NUMBER_SLOT,
+    PERSON,
+    REFS,
+    Field,
+    is_label,
+)
+from nigao.profile.kinds import aliases
+from nigao.profile.values import parse_date, parse_month, parse_person
+from nigao.vocabulary import FILL_IN_RE
+from nigao.yamlsafe import PROFILE as _LIMITS
+
+# a profile is a page of text; anything bigger is a mistake or an attack
+MAX_BYTES = _LIMITS.max_bytes
+MAX_NODES = _LIMITS.max_nodes
+MAX_DEPTH = _LIMITS.max_depth
+
+
+class ProfileError(NigaoError):
+    """Every problem found in a profile, one `file:line:col: …` line each."""
+
+    def __init__(self, path: str, errors: list[str]):
+        self.errors = errors
+        if len(errors) == 1:
+            message = errors[0]
+        else:
+            message = f"{path} 有 {len(errors)} 处错误：\n" + "\n".join(errors)
+        super().__init__(message)
+
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_ALLOWED_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _SEQ, _MAP}
+
+Pos = tuple[int, int]
+
+
+@dataclass
+class Profile:
+    """A validated profile: plain converted values plus where each key was written."""
+
+    path: str
+    data: dict[str, Any]
+    marks: dict[str, Pos] = field(default_factory=dict)
+    # Problems found by a partial load (`load(..., partial=True)`): compose adds the skeleton
+    # checks and reports everything together. Empty for a profile that loaded cleanly.
+    errors: list[str] = field(default_factory=list)
+
+    def get(self, dotted: str, default: Any = None) -> Any:
+        value: Any = self.data
+        for part in dotted.split("."):
+            if not isinstance(value, dict) or part not in value:
+                return default
+            value = value[part]
+        return value
+
+    def where(self, dotted: str) -> str:
+        """`file:line:col` of a key (or of the closest enclosing key)."""
+        probe = dotted
+        while probe:
+            if probe in self.marks:
+                line, col = self.marks[probe]
+                return f"{self.path}:{line}:{col}"
+            probe = probe.rpartition(".")[0] if "." in probe else ""
+        return f"{self.path}:1:1"
+
+    @property
+    def kind(self) -> str | None:
+        return self.data.get("kind")
+
+    @property
+    def year(self) -> int:
+        return self.data.get("year") or self.data["date"].year
+
+
+class _Checker:
+    """Walks the node tree against the question table, collecting every error."""
+
+    def __init__(self, path: str):
+        self.path = path
+        # (position, message, file when the node came from another file — batch units)
+        self.errors: list[tuple[Pos, str, str | None]] = []
+        self.marks: dict[str, Pos] = {}
+        self.seen: set[int] = set()
+        self.bad: set[int] = set()  # nodes refused by hygiene(): never descended into
+        self.fatal = False  # too big or too deep: no typed check at all
+        self.count = 0
+
+    def error(self, node_or_pos: Any, message: str) -> None:
+        if isinstance(node_or_pos, tuple):
+            self.errors.append((node_or_pos, message, None))
+            return
+        source = node_or_pos.start_mark.name
+        foreign = source if source and not source.startswith("<") else None
+        self.errors.append((_pos(node_or_pos), message, foreign))
+
+    # -- generic node hygiene -------------------------------------------------------------
+
+    def hygiene(self, node: Any, depth: int = 0) -> bool:
+        """Refuse aliases, explicit tags, absurd nesting or size. True if the tree is usable."""
+        import yaml
+
+        stack = [(node, depth)]
+        ok = True
+        while stack:
+            current, d = stack.pop()
+            self.count += 1
+            if self.count > MAX_NODES:
+                self.error(node, f"配置文件内容过多（超过 {MAX_NODES} 项），请检查是否有误")
+                self.fatal = True
+                return False
+            if id(current) in self.seen:
+                self.error(current, "不支持 YAML 锚点和别名（& 和 *），请把内容直接写出来")
+                self.bad.add(id(current))
+                ok = False
+                continue
+            self.seen.add(id(current))
+            if d > MAX_DEPTH:
+                self.error(current, "层次过深，请检查缩进")
+                self.fatal = True
+                return False
+            if current.tag not in _ALLOWED_TAGS:
+                tag = current.tag.replace("tag:yaml.org,2002:", "!!")
+                self.error(current, f"不支持 YAML 标签 “{tag}”，请删去它，直接写文字")
+                self.bad.add(id(current))
+                ok = False
+                continue
+            if isinstance(current, yaml.MappingNode):
+                for key, value in current.value:
+                    stack.append((value, d + 1))
+                    stack.append((key, d + 1))
+            elif isinstance(current, yaml.SequenceNode):
+                stack.extend((child, d + 1) for child in current.value)
+        return ok
+
+    # -- typed checking -------------------------------------------------------------------
+
+    def check_object(
+        self,
+        node: Any,
+        fields: tuple[Field, ...],
+        path: str,
+        extra: Field | None = None,
+        key_desc: str = "",
+    ) -> dict[str, Any]:  # noqa: E501
+        import yaml
+
+        if not isinstance(node, yaml.MappingNode):
+            self.error(
+                node, f"{path or '配置文件'}：应为键值表（“键: 值”的写法），得到{_got(node)}"
+            )
+            return {}
+        known = {f.key: f for f in fields}
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.error(key_node, f"{path or '配置文件'}：键必须是文字")
+                continue
+            key = key_node.value
+            dotted = f"{path}.{key}" if path else key
+            if key in first_line:
+                self.error(key_node, f"{dotted}：键重复（第 {first_line[key]} 行已经写过）")
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            self.marks[dotted] = _pos(key_node)
+            if key in known:
+                result[key] = self.check_value(value_node, known[key], dotted)
+            elif extra is not None:
+                if not is_label(key):
+                    self.error(
+                        key_node,
+                        f"{dotted}：{key_desc or '名称'}只能由汉字、字母、数字组成，且不以数字开头",
+                    )
+                    continue
+                result[key] = self.check_value(value_node, extra, dotted)
+            else:
+                hint = _close_matches(key, list(known), n=1, cutoff=0.6)
+                suggestion = f"，是不是 “{hint[0]}”？" if hint else "。"
+                self.error(
+                    key_node,
+                    f"{dotted}：未知的键 “{key}”{suggestion}可用的键：{'、'.join(known)}",
+                )
+        for f in fields:
+            if f.required and f.key not in first_line:
+                dotted = f"{path}.{f.key}" if path else f.key
+                self.error(node, f"缺少必填项 {dotted}（{f.desc}）{_example(f)}")
+        return {k: v for k, v in result.items() if v is not None}
+
+    def check_value(self, node: Any, f: Field, path: str) -> Any:
+        import yaml
+
+        if f.type.startswith("ref:"):
+            f = REFS[f.type[4:]]
+        if id(node) in self.bad:
+            return None
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL and f.type != "scalar":
+            if f.required:
+                self.error(node, f"{path}：不能为空（{f.desc}）{_example(f)}")
+            return None
+        t = f.type
+        if f is PERSON and isinstance(node, yaml.ScalarNode) and node.tag == _STR:
+            return parse_person(node.value)  # "王明（局党组书记、局长）" is fine too
+        if f is ATTACHMENT and isinstance(node, yaml.ScalarNode):
+            name = self.check_scalar(node, f.fields[0], path)  # a name alone
+            return {"title": name} if name else None
+        if t == "object":
+            return self.check_object(node, f.fields, path)
+        if t == "map":
+            return self.check_object(node, f.fields, path, extra=f.item, key_desc=f.key_desc)
+        if t == "list":
+            if not isinstance(node, yaml.SequenceNode):
+                self.error(
+                    node, f"{path}：应为列表（每项以“- ”开头），得到{_got(node)}{_example(f)}"
+                )
+                return None
+            assert f.item is not None
+            values = [
+                self.check_value(child, f.item, f"{path}[{i}]")
+                for i, child in enumerate(node.value)
+            ]
+            for i, child in enumerate(node.value):
+                self.marks[f"{path}[{i}]"] = _pos(child)
+            if f.required and not values:
+                self.error(node, f"{path}：至少要写一项{_example(f)}")
+            return [v for v in values if v is not None]
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, f"{path}：应为{_TYPE_NAMES[t]}，得到{_got(node)}{_example(f)}")
+            return None
+        return self.check_scalar(node, f, path)
+
+    def check_scalar(self, node: Any, f: Field, path: str) -> Any:
+        t, tag, raw = f.type, node.tag, node.value
+        bad = f"{path}：应为{_TYPE_NAMES[t]}，得到{_got(node)}{_example(f)}"
+        if t == "scalar":
+            if tag == _NULL:
+                return None
+            if tag in (_STR, _INT, _FLOAT, _TIMESTAMP):
+                return raw.strip() or None
+            self.error(node, bad)
+            return None
+        if t == "bool":
+            if tag == _BOOL:
+                return raw.lower() in ("true", "yes", "on", "y")
+            self.error(node, bad)
+            return None
+        if t == "year":
+            if tag == _INT and re.fullmatch(r"\d{4}", raw) and 1949 <= int(raw) <= 2100:
+                return int(raw)
+            self.error(node, bad)
+            return None
+        if tag not in (_STR, _TIMESTAMP) or (t != "date" and tag == _TIMESTAMP):
+            self.error(node, bad)
+            return None
+        text = raw.strip()
+        if not text:
+            self.error(node, f"{path}：不能为空（{f.desc}）{_example(f)}")
+            return None
+        if t in ("text", "paragraphs"):
+            if t == "text" and "\n" in text:
+                self.error(node, f"{path}：应为一行文字，不能换行{_example(f)}")
+                return None
+            return text
+        if t == "choice":
+            if text in f.choices:
+                return text
+            alias = aliases().get(f.key, {}).get(text)
+            if alias:
+                return alias
+            hint = _close_matches(text, [*f.choices, *aliases().get(f.key, {})], n=1, cutoff=0.5)
+            suggestion = f"，是不是 “{hint[0]}”？" if hint else "。"
+            self.error(node, f"{path}：“{text}” 不是可选值{suggestion}可选：{'、'.join(f.choices)}")
+            return None
+        if t == "date":
+            value = parse_date(text)
+            if value is None:
+                self.error(node, f"{path}：“{text}” 不是有效日期，应写成 YYYY-MM-DD{_example(f)}")
+            return value
+        if t == "month":
+            value = parse_month(text)
+            if value is None:
+                self.error(node, f"{path}：“{text}” 不是有效年月，应写成 YYYY-MM{_example(f)}")
+            return value
+        if t == "doc_number":
+            return self.check_doc_number(node, text, f, path)
+        raise AssertionError(t)
+
+    def check_doc_number(self, node: Any, text: str, f: Field, path: str) -> str | None:
+        match = DOC_NUMBER.match(text.replace(NUMBER_SLOT, "1"))
+        if match or FILL_IN_RE.fullmatch(text):  # 【待填：发文字号】 (a scaffold) is unfilled
+            return text  # 岚教发〔2027〕{序号}号: batch gives each unit its number
+        fixed = re.sub(r"[\[［【(（〔]\s*(\d{4})\s*[\]］】)）〕]", r"〔\1〕", text)
+        fixed = re.sub(r"第\s*(\d+)", r"\1", fixed)
+        fixed = re.sub(r"〕0+(\d)", r"〕\1", fixed)
+        if not fixed.endswith("号"):
+            fixed += "号"
+        why = "年份用六角括号〔〕，序号不加“第”、不编虚位（写 8 不写 08），以“号”结尾"
+        suggestion = f"，应写成 “{fixed}”" if DOC_NUMBER.match(fixed) else ""
+        self.error(node, f"{path}：“{text}” 不合发文字号格式（{why}）{suggestion}{_example(f)}")
+        return None
+
+
+def _pos(node: Any) -> Pos:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _got(node: Any) -> str:
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        return "键值表"
+    if isinstance(node, yaml.SequenceNode):
+        return "列表"
+    return {
+        _INT: "数字",
+        _FLOAT: "数字",
+        _BOOL: f"是/否值 “{node.value}”（如要写文字，请加引号）",
+        _NULL: "空值",
+        _TIMESTAMP: "日期",
+    }.get(node.tag, f"文字 “{_short(node.value)}”")
+
+
+def _short(text: str, n: int = 20) -> str:
+    return text if len(text) <= n else text[:n] + "…"
+
+
+def _example(f: Field) -> str:
+    if f.example is None or f.type in ("object", "map"):
+        return ""
+    if isinstance(f.example, list):
+        if f.example and isinstance(f.example[0], dict):
+            inner = ", ".join(f"{k}: {v}" for k, v in f.example[0].items())
+            return f" — 例如：- {{{inner}}}"
+        return " — 例如：- " + str(f.example[0])
+    return f" — 例如：{f.example}"
+
+
+def read_text(path: Path) -> str:
+    """A profile's text: capped in size, UTF-8 (with or without BOM) or GB18030."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ReadError("找不到配置文件（可用 nigao init 生成一个）", path=str(path)) from None
+    except OSError as error:
+        raise ReadError(f"无法读取配置文件：{os_reason(error)}", path=str(path)) from None
+    if size > MAX_BYTES:
+        raise ReadError(
+            f"配置文件过大（{size // 1024} KB，上限 {MAX_BYTES // 1024} KB）", path=str(path)
+        )
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ReadError("配置文件编码无法识别，请另存为 UTF-8", path=str(path))
+
+
+def load(path: str | Path, partial: bool = False) -> Profile:
+    """Read and validate a profile file; raise ProfileError listing every problem.
+
+    With `partial`, problems with values are returned in `Profile.errors` instead (a YAML
+    syntax error still raises), so the skeleton checks can be reported in the same run.
+    """
+    p = Path(path)
+    return parse(read_text(p), str(path), partial)
+
+
+def parse(text: str, path: str = "<profile>", partial: bool = False) -> Profile:
+    """Validate profile text; raise ProfileError listing every problem (nothing is constructed).
+
+    A text validated before (same path, same bytes) is taken from the cache (`nigao.cache`):
+    re-drafting an unchanged profile skips PyYAML. A profile with errors is never cached.
+    """
+    import pickle
+
+    from nigao.cache import memo
+
+    def build() -> bytes:
+        profile = _parse(text, path, partial)
+        return pickle.dumps((profile.data, profile.marks, profile.errors), protocol=4)
+
+    data, marks, errors = pickle.loads(
+        memo("profile", f"{partial}\0{path}\0{text}", build, _CODE)
+    )
+    return Profile(path=path, data=data, marks=marks, errors=errors)
+
+
+# The modules whose code decides what a validated profile holds (the cache's key).
+_CODE = tuple(
+    str(Path(__file__).with_name(name))
+    for name in ("validate.py", "fields.py", "kinds.py", "values.py")
+)
+
+
+def _parse(text: str, path: str, partial: bool) -> Profile:
+    from nigao.yamlsafe import YamlError, compose
+
+    try:
+        root = compose(text, path, _LIMITS, duplicates=False)
+    except YamlError as error:
+        raise ProfileError(path, error.problems) from None
+    if root is None:
+        raise ProfileError(
+            path, [f"{path}:1:1: 配置文件是空的（可用 nigao init 生成带注释的模板）"]
+        )
+    return from_node(root, path, partial)
+
+
+def from_node(root: Any, path: str, partial: bool = False) -> Profile:
+    """Validate a composed YAML node tree (batch splices a unit's overrides into it)."""
+    checker = _Checker(path)
+    data: dict[str, Any] = {}
+    checker.hygiene(root)
+    if not checker.fatal:
+        data = checker.check_object(root, FIELDS, "")
+        _cross_checks(checker, data)
+    if checker.errors and (checker.fatal or not partial):
+        raise ProfileError(path, _format(path, checker.errors))
+    errors = _format(path, checker.errors) if checker.errors else []
+    return Profile(path=path, data=data, marks=checker.marks, errors=errors)
+
+
+def _cross_checks(checker: _Checker, data: dict[str, Any]) -> None:
+    """Checks between fields: phase order, a doc number's year against the date."""
+
+    def visit(sections: list[dict[str, Any]], base: str) -> None:
+        for i, section in enumerate(sections):
+            here = f"{base}[{i}]"
+            for j, phase in enumerate(section.get("phases", [])):
+                start, end = phase.get("start"), phase.get("end")
+                if start and end and end < start:
+                    pos = checker.marks.get(f"{here}.phases[{j}].end", (1, 1))
+                    checker.error(pos, f"{here}.phases[{j}].end：结束年月早于开始年月")
+            visit(section.get("sections", []), f"{here}.sections")
+
+    visit(data.get("sections", []), "sections")
+    number = data.get("doc_number")
+    match = DOC_NUMBER.match(number.replace(NUMBER_SLOT, "1")) if number else None
+    if match and data.get("date"):
+        year = int(match.group("year"))
+        if year != data["date"].year:
+            checker.error(
+                checker.marks["doc_number"],
+                f"doc_number：发文字号的年份 {year} 与成文日期 {data['date'].year} 年不一致",
+            )
+
+
+def _format(path: str, errors: list[tuple[Pos, str, str | None]]) -> list[str]:
+    seen: set[str] = set()
+    lines = []
+    for (line, col), message, source in sorted(
+        errors, key=lambda e: (e[2] is not None, e[2] or "", e[0])
+    ):
+        text = f"{source or path}:{line}:{col}: {message}"
+        if text not in seen:
+            seen.add(text)
+            lines.append(text)
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _close_matches(
+    word: str, candidates: list[str] | tuple[str, ...], n: int, cutoff: float
+) -> list[str]:
+    """difflib's suggestions, imported only when there is a mistake to explain."""
+    import difflib
+
+    return difflib.get_close_matches(word, list(candidates), n=n, cutoff=cutoff)
