@@ -80,15 +80,15 @@ def organ_mismatch(profile: P.Profile, text: str) -> list[str]:
     return re.findall(rf"(?<![县区市省州])局?{other}(?!织)[办会]?", text)
 
 
-@pytest.mark.parametrize("path", TOPICS, ids=lambda p: p.stem)
-def test_every_skeleton_drafts_its_frame_only(path: Path) -> None:
+def measure(path: Path, library: L.Library = LIBRARY) -> tuple[int, list[str]]:
+    """(sentences checked, problems) for every skeleton of `library` drafted alone into `path`."""
     problems = []
     checked = 0
-    for sid in IDS:
-        skeleton = LIBRARY.skeletons[sid]
+    for sid in sorted(library.skeletons):
+        skeleton = library.skeletons[sid]
         profile = _profile(path, skeleton)
         try:
-            draft = C.compose(profile, LIBRARY)
+            draft = C.compose(profile, library)
         except Exception as error:  # noqa: BLE001 - any failure to draft is the finding
             problems.append(f"{sid}: 起草失败：{error}")
             continue
@@ -101,6 +101,12 @@ def test_every_skeleton_drafts_its_frame_only(path: Path) -> None:
             wrong = organ_mismatch(profile, sentence)
             if wrong:
                 problems.append(f"{sid}: 党组织称谓与配置不符 {wrong} 〔{sentence}〕")
+    return checked, problems
+
+
+@pytest.mark.parametrize("path", TOPICS, ids=lambda p: p.stem)
+def test_every_skeleton_drafts_its_frame_only(path: Path) -> None:
+    checked, problems = measure(path)
     assert checked > 100
     assert problems == [], "\n".join(problems)
 
@@ -147,3 +153,17 @@ def test_skeletons_show_and_list_say_what_is_example_and_frame() -> None:
     assert "以下是范文的示例内容" in shown and "接轨" in shown
     listed = CliRunner().invoke(cli, ["skeletons", "list"], terminal_width=200).output
     assert "nigao 框架" in listed
+
+
+if __name__ == "__main__":  # the figures of docs and notes: python tests/test_topic_profiles.py [LIBRARY]
+    import sys
+
+    lib = L.load_library(sys.argv[1:], shipped=not sys.argv[1:])
+    roles = {(s.role, k) for s in lib.skeletons.values() for k in s.kinds}
+    total = bad = 0
+    for topic in TOPICS:
+        checked, problems = measure(topic, lib)
+        total, bad = total + checked, bad + len(problems)
+        print(f"{topic.stem}: {checked} sentences, {len(problems)} with source subject matter")
+    print(f"all: {len(lib.skeletons)} skeletons × {len(TOPICS)} profiles, {total} sentences, {bad} problems")
+    print(f"role/kind pairs with a skeleton: {len(roles)}")
