@@ -291,3 +291,22 @@ def test_any_text_gives_a_profile_or_a_chinese_error() -> None:
             assert all(line.startswith("f.yaml") for line in error.errors)
 
     check()
+
+
+def test_every_field_type_is_one_entry_of_the_type_table() -> None:
+    """Validator, schema, scaffold and form all read a field's type from P.TYPES: a question
+    whose type has no entry there would be accepted by none of them."""
+    seen: set[str] = set()
+
+    def visit(fields: tuple[P.Field, ...]) -> None:
+        for f in fields:
+            if not f.type.startswith("ref:"):
+                seen.add(f.type)
+                fragment = P.TYPES[f.type].schema(f)
+                assert fragment and P.TYPES[f.type].widget, f.key
+            visit(f.fields)
+            if f.item is not None:
+                visit((f.item,))
+
+    visit(P.FIELDS + tuple(P.REFS.values()))
+    assert seen == set(P.TYPES)  # and no entry is dead

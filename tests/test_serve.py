@@ -74,6 +74,11 @@ def test_the_form_is_the_profile_question_table(client: TestClient) -> None:
     assert [f["key"] for f in spec["refs"]["section"]["fields"]] == [f.key for f in SECTION.fields]
     assert spec["names"]["tasks"] == "主要任务" and spec["profiles"] == ["example-plan"]
     assert {f["key"]: f["name"] for f in org["fields"]}["name"] == FIELDS[2].fields[0].name
+    # the page picks each input by the type's widget: a list of choices, a check box, a text area
+    widgets = {f["key"]: f["widget"] for f in spec["fields"]}
+    assert (widgets["kind"], widgets["sealed"], widgets["org"]) == ("select", "checkbox", "group")
+    section = spec["refs"]["section"]["fields"]
+    assert {f["key"]: f["widget"] for f in section}["text"] == "textarea"
 
 
 @pytest.mark.parametrize(

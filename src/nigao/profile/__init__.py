@@ -1,6 +1,7 @@
 """The profile: one YAML file describing one document to draft.
 
-A package by job: `fields` is the question table (`FIELDS`), `kinds` the section roles and
+A package by job: `fields` is the question table (`FIELDS`), `types` the field types (`TYPES`: each type's
+validator, JSON-Schema fragment, scaffold layout and form widget), `kinds` the section roles and
 document kinds, `validate` reads YAML nodes into a checked `Profile` with line/column errors,
 `values` parses dates/months/people, `schema` derives the JSON Schema (`nigao schema`) and
 `scaffolding` the commented profile (`nigao init`). Everything is re-exported here, so callers
@@ -33,6 +34,8 @@ from nigao.profile.fields import (
 from nigao.profile.kinds import ROLE_NAMES, ROLES, aliases, kinds_table
 from nigao.profile.scaffolding import SCHEMA_FILE, scaffold, scaffold_marker
 from nigao.profile.schema import SCHEMA_ID, json_schema
+from nigao.profile.types import TYPES, FieldType
+from nigao.profile.types import close_matches as _close_matches
 from nigao.profile.validate import (
     MAX_BYTES,
     MAX_DEPTH,
@@ -40,7 +43,6 @@ from nigao.profile.validate import (
     Pos,
     Profile,
     ProfileError,
-    _close_matches,
     from_node,
     load,
     parse,
@@ -51,7 +53,7 @@ from nigao.profile.values import parse_date, parse_month, parse_person
 __all__ = [
     "ATTACHMENT", "DOC_NUMBER", "FACT_LABEL_PATTERN", "FIELDS", "ITEM", "LEADER_ROLES",
     "MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "NUMBER_SLOT", "PERSON", "PHASE", "REFS",
-    "ROLE_NAMES", "ROLES", "SCHEMA_FILE", "SCHEMA_ID", "SECTION", "Field", "NigaoError", "Pos",
+    "ROLE_NAMES", "ROLES", "SCHEMA_FILE", "SCHEMA_ID", "SECTION", "TYPES", "Field", "FieldType", "NigaoError", "Pos",
     "Profile", "ProfileError", "_close_matches", "aliases", "column_keys", "describe",
     "field_at", "from_node", "is_label", "json_schema", "kinds_table", "load", "parse",
     "parse_date", "parse_month", "parse_person", "read_text", "scaffold", "scaffold_marker",

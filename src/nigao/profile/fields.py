@@ -33,7 +33,7 @@ NUMBER_SLOT = "{序号}"
 
 @dataclass(frozen=True)
 class Field:
-    """One typed question. `type` is one of the keys of `_TYPE_NAMES` (or `ref:<name>`)."""
+    """One typed question. `type` is a key of `types.TYPES` (or `ref:<name>`, see `REFS`)."""
 
     key: str
     type: str
@@ -55,21 +55,6 @@ class Field:
         note = re.compile(r"（[^）]*）$")
         return self.label or note.sub("", re.split("[，：]", note.sub("", self.desc))[0])
 
-
-_TYPE_NAMES = {
-    "text": "文字",
-    "paragraphs": "文字（可多段，每段一行）",
-    "date": "日期（YYYY-MM-DD）",
-    "month": "年月（YYYY-MM）",
-    "year": "年份（四位数字）",
-    "doc_number": "发文字号（代字〔年份〕序号号）",
-    "choice": "选项",
-    "scalar": "文字或数字",
-    "bool": "是/否（true/false）",
-    "object": "键值表",
-    "list": "列表",
-    "map": "键值表",
-}
 
 PERSON = Field(
     "person",

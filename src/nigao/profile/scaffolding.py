@@ -7,6 +7,7 @@ from typing import Any
 
 from nigao.profile.fields import FIELDS, Field
 from nigao.profile.kinds import ROLE_NAMES, kinds_table
+from nigao.profile.types import TYPES
 from nigao.vocabulary import fill_in
 
 SCHEMA_FILE = "nigao-profile.schema.json"
@@ -101,36 +102,52 @@ def _comment(f: Field, indent: int) -> list[str]:
 
 
 def _scaffold_field(f: Field, example: Any, indent: int, path: str) -> list[str]:
+    """A key with its comment, laid out as its type says (`FieldType.scaffold`)."""
+    return _LAYOUTS[TYPES[f.type].scaffold](f, example, indent, path)
+
+
+def _block(f: Field, example: Any, indent: int, path: str) -> list[str]:
+    """An object or map: the key, then each of its fields one level in."""
+    lines = _comment(f, indent) + [f"{' ' * indent}{f.key}:"]
+    for child in f.fields:
+        lines += _scaffold_field(child, child.example, indent + 2, f"{path}.{child.key}")
+    return lines
+
+
+def _list(f: Field, example: Any, indent: int, path: str) -> list[str]:
+    """A list: the key, then the example's items (a person's name as a marker)."""
+    pad = " " * indent
+    lines = _comment(f, indent) + [f"{pad}{f.key}:"]
+    for value in example or []:
+        if isinstance(value, dict):
+            first = True
+            for k, v in value.items():
+                if f"{path.rsplit('.', 1)[0]}.*.{k}" in _SCAFFOLD_FILL:
+                    v = scaffold_marker(f"{f.key}{'姓名' if k == 'name' else k}")
+                lines.append(f"{pad}  {'- ' if first else '  '}{k}: {_scalar(v)}")
+                first = False
+        else:
+            lines.append(f"{pad}  - {_scalar(value)}")
+    return lines
+
+
+def _value(f: Field, example: Any, indent: int, path: str) -> list[str]:
+    """A scalar: the example, a 【待填】 marker for a name, or the key left empty."""
     pad = " " * indent
     lines = _comment(f, indent)
-    if f.type in ("object", "map"):
-        lines.append(f"{pad}{f.key}:")
-        for child in f.fields:
-            lines += _scaffold_field(child, child.example, indent + 2, f"{path}.{child.key}")
-        return lines
-    if f.type == "list":
-        lines.append(f"{pad}{f.key}:")
-        for value in example or []:
-            if isinstance(value, dict):
-                first = True
-                for k, v in value.items():
-                    if f"{path.rsplit('.', 1)[0]}.*.{k}" in _SCAFFOLD_FILL:
-                        v = scaffold_marker(f"{f.key}{'姓名' if k == 'name' else k}")
-                    lines.append(f"{pad}  {'- ' if first else '  '}{k}: {_scalar(v)}")
-                    first = False
-            else:
-                lines.append(f"{pad}  - {_scalar(value)}")
-        return lines
     if example is None:  # an optional part most documents leave out: the key, left empty
         lines.append(f"{pad}{f.key}:")
         return lines
     if path in _SCAFFOLD_FILL:
         lines[-1] += f"　例如：{example}"
         example = scaffold_marker(f.desc if f.key == "name" else f.name)
-    elif f.type in ("date", "year"):
-        lines[-1] += "　示例值，请改成本文的"
+    elif TYPES[f.type].scaffold_note:
+        lines[-1] += "　" + TYPES[f.type].scaffold_note
     lines.append(f"{pad}{f.key}: {_scalar(example)}")
     return lines
+
+
+_LAYOUTS = {"block": _block, "list": _list, "value": _value}
 
 
 _SECTION_EXAMPLES: dict[str, list[str]] = {

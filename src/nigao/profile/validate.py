@@ -8,14 +8,12 @@ blow up memory. Every problem is collected and reported at once, as
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from nigao.errors import NigaoError, ReadError, os_reason
 from nigao.profile.fields import (
-    _TYPE_NAMES,
     ATTACHMENT,
     DOC_NUMBER,
     FIELDS,
@@ -25,9 +23,19 @@ from nigao.profile.fields import (
     Field,
     is_label,
 )
-from nigao.profile.kinds import aliases
-from nigao.profile.values import parse_date, parse_month, parse_person
-from nigao.vocabulary import FILL_IN_RE
+from nigao.profile.types import (
+    ALLOWED_TAGS,
+    NULL,
+    STR,
+    TYPES,
+    Pos,
+    close_matches,
+    example,
+    got,
+    position,
+    wrong_type,
+)
+from nigao.profile.values import parse_person
 from nigao.yamlsafe import PROFILE as _LIMITS
 
 # a profile is a page of text; anything bigger is a mistake or an attack
@@ -46,19 +54,6 @@ class ProfileError(NigaoError):
         else:
             message = f"{path} 有 {len(errors)} 处错误：\n" + "\n".join(errors)
         super().__init__(message)
-
-
-_STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_BOOL = "tag:yaml.org,2002:bool"
-_NULL = "tag:yaml.org,2002:null"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
-_ALLOWED_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _SEQ, _MAP}
-
-Pos = tuple[int, int]
 
 
 @dataclass
@@ -99,7 +94,7 @@ class Profile:
         return self.data.get("year") or self.data["date"].year
 
 
-class _Checker:
+class Checker:
     """Walks the node tree against the question table, collecting every error."""
 
     def __init__(self, path: str):
@@ -118,7 +113,7 @@ class _Checker:
             return
         source = node_or_pos.start_mark.name
         foreign = source if source and not source.startswith("<") else None
-        self.errors.append((_pos(node_or_pos), message, foreign))
+        self.errors.append((position(node_or_pos), message, foreign))
 
     # -- generic node hygiene -------------------------------------------------------------
 
@@ -145,7 +140,7 @@ class _Checker:
                 self.error(current, "层次过深，请检查缩进")
                 self.fatal = True
                 return False
-            if current.tag not in _ALLOWED_TAGS:
+            if current.tag not in ALLOWED_TAGS:
                 tag = current.tag.replace("tag:yaml.org,2002:", "!!")
                 self.error(current, f"不支持 YAML 标签 “{tag}”，请删去它，直接写文字")
                 self.bad.add(id(current))
@@ -173,7 +168,7 @@ class _Checker:
 
         if not isinstance(node, yaml.MappingNode):
             self.error(
-                node, f"{path or '配置文件'}：应为键值表（“键: 值”的写法），得到{_got(node)}"
+                node, f"{path or '配置文件'}：应为键值表（“键: 值”的写法），得到{got(node)}"
             )
             return {}
         known = {f.key: f for f in fields}
@@ -189,7 +184,7 @@ class _Checker:
                 self.error(key_node, f"{dotted}：键重复（第 {first_line[key]} 行已经写过）")
                 continue
             first_line[key] = key_node.start_mark.line + 1
-            self.marks[dotted] = _pos(key_node)
+            self.marks[dotted] = position(key_node)
             if key in known:
                 result[key] = self.check_value(value_node, known[key], dotted)
             elif extra is not None:
@@ -201,7 +196,7 @@ class _Checker:
                     continue
                 result[key] = self.check_value(value_node, extra, dotted)
             else:
-                hint = _close_matches(key, list(known), n=1, cutoff=0.6)
+                hint = close_matches(key, list(known), n=1, cutoff=0.6)
                 suggestion = f"，是不是 “{hint[0]}”？" if hint else "。"
                 self.error(
                     key_node,
@@ -210,155 +205,31 @@ class _Checker:
         for f in fields:
             if f.required and f.key not in first_line:
                 dotted = f"{path}.{f.key}" if path else f.key
-                self.error(node, f"缺少必填项 {dotted}（{f.desc}）{_example(f)}")
+                self.error(node, f"缺少必填项 {dotted}（{f.desc}）{example(f)}")
         return {k: v for k, v in result.items() if v is not None}
 
     def check_value(self, node: Any, f: Field, path: str) -> Any:
+        """A value of any field: the checks every type shares, then the type's validator."""
         import yaml
 
         if f.type.startswith("ref:"):
             f = REFS[f.type[4:]]
         if id(node) in self.bad:
             return None
-        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL and f.type != "scalar":
+        if isinstance(node, yaml.ScalarNode) and node.tag == NULL and f.type != "scalar":
             if f.required:
-                self.error(node, f"{path}：不能为空（{f.desc}）{_example(f)}")
+                self.error(node, f"{path}：不能为空（{f.desc}）{example(f)}")
             return None
-        t = f.type
-        if f is PERSON and isinstance(node, yaml.ScalarNode) and node.tag == _STR:
+        if f is PERSON and isinstance(node, yaml.ScalarNode) and node.tag == STR:
             return parse_person(node.value)  # "王明（局党组书记、局长）" is fine too
         if f is ATTACHMENT and isinstance(node, yaml.ScalarNode):
-            name = self.check_scalar(node, f.fields[0], path)  # a name alone
+            name = self.check_value(node, f.fields[0], path)  # a name alone
             return {"title": name} if name else None
-        if t == "object":
-            return self.check_object(node, f.fields, path)
-        if t == "map":
-            return self.check_object(node, f.fields, path, extra=f.item, key_desc=f.key_desc)
-        if t == "list":
-            if not isinstance(node, yaml.SequenceNode):
-                self.error(
-                    node, f"{path}：应为列表（每项以“- ”开头），得到{_got(node)}{_example(f)}"
-                )
-                return None
-            assert f.item is not None
-            values = [
-                self.check_value(child, f.item, f"{path}[{i}]")
-                for i, child in enumerate(node.value)
-            ]
-            for i, child in enumerate(node.value):
-                self.marks[f"{path}[{i}]"] = _pos(child)
-            if f.required and not values:
-                self.error(node, f"{path}：至少要写一项{_example(f)}")
-            return [v for v in values if v is not None]
-        if not isinstance(node, yaml.ScalarNode):
-            self.error(node, f"{path}：应为{_TYPE_NAMES[t]}，得到{_got(node)}{_example(f)}")
+        kind = TYPES[f.type]
+        if kind.scalar and not isinstance(node, yaml.ScalarNode):
+            self.error(node, wrong_type(node, f, path))
             return None
-        return self.check_scalar(node, f, path)
-
-    def check_scalar(self, node: Any, f: Field, path: str) -> Any:
-        t, tag, raw = f.type, node.tag, node.value
-        bad = f"{path}：应为{_TYPE_NAMES[t]}，得到{_got(node)}{_example(f)}"
-        if t == "scalar":
-            if tag == _NULL:
-                return None
-            if tag in (_STR, _INT, _FLOAT, _TIMESTAMP):
-                return raw.strip() or None
-            self.error(node, bad)
-            return None
-        if t == "bool":
-            if tag == _BOOL:
-                return raw.lower() in ("true", "yes", "on", "y")
-            self.error(node, bad)
-            return None
-        if t == "year":
-            if tag == _INT and re.fullmatch(r"\d{4}", raw) and 1949 <= int(raw) <= 2100:
-                return int(raw)
-            self.error(node, bad)
-            return None
-        if tag not in (_STR, _TIMESTAMP) or (t != "date" and tag == _TIMESTAMP):
-            self.error(node, bad)
-            return None
-        text = raw.strip()
-        if not text:
-            self.error(node, f"{path}：不能为空（{f.desc}）{_example(f)}")
-            return None
-        if t in ("text", "paragraphs"):
-            if t == "text" and "\n" in text:
-                self.error(node, f"{path}：应为一行文字，不能换行{_example(f)}")
-                return None
-            return text
-        if t == "choice":
-            if text in f.choices:
-                return text
-            alias = aliases().get(f.key, {}).get(text)
-            if alias:
-                return alias
-            hint = _close_matches(text, [*f.choices, *aliases().get(f.key, {})], n=1, cutoff=0.5)
-            suggestion = f"，是不是 “{hint[0]}”？" if hint else "。"
-            self.error(node, f"{path}：“{text}” 不是可选值{suggestion}可选：{'、'.join(f.choices)}")
-            return None
-        if t == "date":
-            value = parse_date(text)
-            if value is None:
-                self.error(node, f"{path}：“{text}” 不是有效日期，应写成 YYYY-MM-DD{_example(f)}")
-            return value
-        if t == "month":
-            value = parse_month(text)
-            if value is None:
-                self.error(node, f"{path}：“{text}” 不是有效年月，应写成 YYYY-MM{_example(f)}")
-            return value
-        if t == "doc_number":
-            return self.check_doc_number(node, text, f, path)
-        raise AssertionError(t)
-
-    def check_doc_number(self, node: Any, text: str, f: Field, path: str) -> str | None:
-        match = DOC_NUMBER.match(text.replace(NUMBER_SLOT, "1"))
-        if match or FILL_IN_RE.fullmatch(text):  # 【待填：发文字号】 (a scaffold) is unfilled
-            return text  # 岚教发〔2027〕{序号}号: batch gives each unit its number
-        fixed = re.sub(r"[\[［【(（〔]\s*(\d{4})\s*[\]］】)）〕]", r"〔\1〕", text)
-        fixed = re.sub(r"第\s*(\d+)", r"\1", fixed)
-        fixed = re.sub(r"〕0+(\d)", r"〕\1", fixed)
-        if not fixed.endswith("号"):
-            fixed += "号"
-        why = "年份用六角括号〔〕，序号不加“第”、不编虚位（写 8 不写 08），以“号”结尾"
-        suggestion = f"，应写成 “{fixed}”" if DOC_NUMBER.match(fixed) else ""
-        self.error(node, f"{path}：“{text}” 不合发文字号格式（{why}）{suggestion}{_example(f)}")
-        return None
-
-
-def _pos(node: Any) -> Pos:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-def _got(node: Any) -> str:
-    import yaml
-
-    if isinstance(node, yaml.MappingNode):
-        return "键值表"
-    if isinstance(node, yaml.SequenceNode):
-        return "列表"
-    return {
-        _INT: "数字",
-        _FLOAT: "数字",
-        _BOOL: f"是/否值 “{node.value}”（如要写文字，请加引号）",
-        _NULL: "空值",
-        _TIMESTAMP: "日期",
-    }.get(node.tag, f"文字 “{_short(node.value)}”")
-
-
-def _short(text: str, n: int = 20) -> str:
-    return text if len(text) <= n else text[:n] + "…"
-
-
-def _example(f: Field) -> str:
-    if f.example is None or f.type in ("object", "map"):
-        return ""
-    if isinstance(f.example, list):
-        if f.example and isinstance(f.example[0], dict):
-            inner = ", ".join(f"{k}: {v}" for k, v in f.example[0].items())
-            return f" — 例如：- {{{inner}}}"
-        return " — 例如：- " + str(f.example[0])
-    return f" — 例如：{f.example}"
+        return kind.validate(self, node, f, path)
 
 
 def read_text(path: Path) -> str:
@@ -415,7 +286,7 @@ def parse(text: str, path: str = "<profile>", partial: bool = False) -> Profile:
 # The modules whose code decides what a validated profile holds (the cache's key).
 _CODE = tuple(
     str(Path(__file__).with_name(name))
-    for name in ("validate.py", "fields.py", "kinds.py", "values.py")
+    for name in ("validate.py", "fields.py", "kinds.py", "values.py", "types.py")
 )
 
 
@@ -435,7 +306,7 @@ def _parse(text: str, path: str, partial: bool) -> Profile:
 
 def from_node(root: Any, path: str, partial: bool = False) -> Profile:
     """Validate a composed YAML node tree (batch splices a unit's overrides into it)."""
-    checker = _Checker(path)
+    checker = Checker(path)
     data: dict[str, Any] = {}
     checker.hygiene(root)
     if not checker.fatal:
@@ -447,7 +318,7 @@ def from_node(root: Any, path: str, partial: bool = False) -> Profile:
     return Profile(path=path, data=data, marks=checker.marks, errors=errors)
 
 
-def _cross_checks(checker: _Checker, data: dict[str, Any]) -> None:
+def _cross_checks(checker: Checker, data: dict[str, Any]) -> None:
     """Checks between fields: phase order, a doc number's year against the date."""
 
     def visit(sections: list[dict[str, Any]], base: str) -> None:
@@ -486,12 +357,3 @@ def _format(path: str, errors: list[tuple[Pos, str, str | None]]) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------------
-
-
-def _close_matches(
-    word: str, candidates: list[str] | tuple[str, ...], n: int, cutoff: float
-) -> list[str]:
-    """difflib's suggestions, imported only when there is a mistake to explain."""
-    import difflib
-
-    return difflib.get_close_matches(word, list(candidates), n=n, cutoff=cutoff)

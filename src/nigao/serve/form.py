@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from nigao.profile import FIELDS, REFS, ROLE_NAMES, Field, ProfileError, kinds_table
+from nigao.profile import FIELDS, REFS, ROLE_NAMES, TYPES, Field, ProfileError, kinds_table
 
 # `file:line:col: key：message` → key, message (the CLI's lines, shown beside their field).
 _ERROR = re.compile(r"^(?:.*?):\d+:\d+: (?P<key>[^：\s]+)：(?P<message>.*)$", re.S)
@@ -20,6 +20,8 @@ _KIND_NAMES = {"plan": "方案", "summary": "总结", "report": "经验材料"}
 
 def _field(f: Field) -> dict[str, Any]:
     out: dict[str, Any] = {"key": f.key, "type": f.type, "desc": f.desc}
+    if f.type in TYPES:  # a `ref:` takes the widget of the field it refers to
+        out["widget"] = TYPES[f.type].widget
     name = getattr(f, "name", "")  # the short Chinese name a clerk knows the question by
     if name:
         out["name"] = name

@@ -103,19 +103,19 @@ function scalarInput(field, path) {
   const example = field.example !== undefined ? `例如：${typeof field.example === "object" ? JSON.stringify(field.example) : field.example}` : "";
   const common = { id: `f-${path}`, name: path, "data-path": path };
   let input;
-  if (field.type === "choice") {
+  if (field.widget === "select") {
     input = el("select", common, el("option", { value: "" }, "（请选择）"),
       field.choices.map((c) => el("option", { value: c, selected: c === value },
         state.spec.names[c] ? `${state.spec.names[c]}（${c}）` : c)));
     input.addEventListener("change", () => { setAt(path, input.value); changed(); });
     return input;
   }
-  if (field.type === "bool") {
+  if (field.widget === "checkbox") {
     input = el("input", { ...common, type: "checkbox", checked: value === true });
     input.addEventListener("change", () => { setAt(path, input.checked); changed(); });
     return input;
   }
-  if (field.type === "paragraphs") {
+  if (field.widget === "textarea") {
     input = el("textarea", { ...common, placeholder: example });
     input.value = value === undefined || value === null ? "" : String(value);
   } else {
@@ -124,7 +124,7 @@ function scalarInput(field, path) {
   }
   input.addEventListener("input", () => {
     let v = input.value;
-    if ((field.type === "year" || field.type === "scalar") && /^\d+$/.test(v.trim())) v = Number(v.trim());
+    if (field.widget === "number" && /^\d+$/.test(v.trim())) v = Number(v.trim());
     setAt(path, v);
     changed();
   });
@@ -135,9 +135,9 @@ function renderField(field, path) {
   const f = resolve(field);
   const box = el("div", { class: "fld", "data-key": path });
   const value = getAt(path);
-  if (f.type === "object") {
+  if (f.widget === "group") {
     if (typeof value === "string") { // a one-line form the YAML allows (王明（局长）)
-      box.append(labelFor(f, path), scalarInput({ ...f, type: "text" }, path));
+      box.append(labelFor(f, path), scalarInput({ ...f, widget: "text" }, path));
       return box;
     }
     const set = el("fieldset", {}, el("legend", {}, title(f), " ", el("span", { class: "desc" }, f.desc === f.name ? "" : f.desc)));
@@ -145,7 +145,7 @@ function renderField(field, path) {
     box.append(set);
     return box;
   }
-  if (f.type === "list") {
+  if (f.widget === "list") {
     const list = Array.isArray(value) ? value : [];
     const set = el("fieldset", {}, el("legend", {}, title(f), " ", el("span", { class: "desc" }, f.desc === f.name ? "" : f.desc)));
     list.forEach((_item, i) => {
@@ -161,7 +161,7 @@ function renderField(field, path) {
     box.append(set);
     return box;
   }
-  if (f.type === "map") {
+  if (f.widget === "pairs") {
     const map = value && typeof value === "object" ? value : {};
     const set = el("fieldset", {}, el("legend", {}, title(f), " ", el("span", { class: "desc" }, f.desc === f.name ? "" : f.desc)));
     const fixed = new Set((f.fields || []).map((c) => c.key));
@@ -195,8 +195,8 @@ function renderField(field, path) {
 }
 
 function blank(field) {
-  if (field.type === "object") return {};
-  if (field.type === "list") return [];
+  if (field.widget === "group") return {};
+  if (field.widget === "list") return [];
   return "";
 }
 
