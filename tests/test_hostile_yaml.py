@@ -81,6 +81,8 @@ SLIPS = {
     "full-width indent": ("\u3000\u3000title: 岚溪县教育局关于开展活动的实施方案", 1, ["全角空格", "半角空格"]),
     "tab indent": ("\ttitle: 岚溪县教育局关于开展活动的实施方案", 1, ["Tab", "空格"]),
     "unclosed quote": ('title: "岚溪县教育局关于开展活动的实施方案', 8, ["引号没有配对", "补上"]),
+    "missing colon": ("title 岚溪县教育局关于开展活动的实施方案", 1, ["缺少冒号", "title: 岚溪县"]),
+    "unclosed bracket": ("title: [岚溪县教育局关于开展活动的实施方案", 8, ["方括号", "补上 ]"]),
 }  # fmt: skip
 TITLE = "title: 岚溪县教育局关于开展“强师兴校”主题活动的实施方案"
 
@@ -159,3 +161,11 @@ def test_click_speaks_chinese(tmp_path: Path, argv: list[str]) -> None:
     assert "Traceback" not in text
     for word in ("Usage", "OPTIONS", "Error", "integer", "Missing", "No such", "Options"):
         assert word not in text, (word, text)
+
+
+def test_a_text_continued_on_an_indented_line_is_no_slip(tmp_path: Path) -> None:
+    """YAML lets a long value go on over indented lines: that is not a missing colon."""
+    profile = slipped_profile(tmp_path, "title: 岚溪县教育局关于开展\n  活动的实施方案")
+    result = run(["new", profile, "-o", f"{tmp_path}/out/x"])
+    assert result.code == 0, result.lines
+    assert "缺少冒号" not in result.out + result.err

@@ -118,6 +118,8 @@ def test_huge_file_is_refused(tmp_path: Path) -> None:
 
 def test_yaml_syntax_error_has_position_and_hint() -> None:
     [error] = errors_of("kind: plan\ntitle: [unclosed\n")
+    assert error.startswith("profiles/x.yaml:2:8: 方括号 [ ] 没有配对"), error
+    [error] = errors_of("kind: plan\ntitle: {unclosed\n")
     assert re.match(r"^profiles/x\.yaml:\d+:\d+: YAML 格式错误", error)
     [error] = errors_of("kind: plan\n\ttitle: x\n")
     assert "Tab" in error

@@ -91,6 +91,7 @@ def scan_slips(lines: list[str], first_line: int = 1) -> list[Slip]:
     slips: list[Slip] = []
     block: int | None = None  # indentation of the key that opened a block scalar (| or >)
     quote: str | None = None  # a quoted scalar left open on an earlier line
+    key_indents: list[int] = []  # indentations of the `key:` lines that enclose this line
     for index, raw in enumerate(lines):
         number = index + first_line
         if quote is not None:
@@ -136,7 +137,23 @@ def scan_slips(lines: list[str], first_line: int = 1) -> list[Slip]:
                                   f"冒号后缺少空格：把“{key}:{rest[:6]}”改成“{key}: {rest[:6]}”",
                                   sure))  # fmt: skip
             continue
+        indent = len(indent_text)
+        if not sep and body is content and key_indents and key_indents[-1] == indent:
+            word = body.split(" ", 1)
+            example = f"{word[0]}: {word[1].strip()}" if len(word) == 2 else f"{body}: …"
+            slips.append(Slip(number, column,
+                              f"这一行缺少冒号：键和值之间要有英文冒号加空格（{example}）",
+                              False))  # fmt: skip
+        if sep == ":":
+            while key_indents and key_indents[-1] > indent:
+                key_indents.pop()
+            if not key_indents or key_indents[-1] < indent:
+                key_indents.append(indent)
         value = rest.lstrip(" ") if sep else body
+        if value[:1] == "[" and value.count("[") > value.count("]"):
+            slips.append(Slip(number, len(raw) - len(value) + 1,
+                              "方括号 [ ] 没有配对：这一行的 [ 没有结束的 ]，请在末尾补上 ]",
+                              False))  # fmt: skip
         if value[:1] in ('"', "'"):
             if _closes(value[1:], value[0]) < 0:
                 start = len(raw) - len(value) + 1
