@@ -396,7 +396,7 @@ def test_every_shipped_skeleton_leaves_no_seed_name() -> None:
 
 
 ERROR_CASES = {
-    "bad-yaml": (PROFILE.replace("kind: plan", "kind: [plan"), [], "YAML 格式错误"),
+    "bad-yaml": (PROFILE.replace("kind: plan", "kind: [plan"), [], "方括号 [ ] 没有配对"),
     "unknown-key": (PROFILE.replace("campaign:", "campain:"), [], ":8:1: campain：未知的键"),
     "wrong-type": (
         PROFILE.replace("name: 方立新", "name: 12"),
