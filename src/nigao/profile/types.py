@@ -171,24 +171,23 @@ def _choice(c: Checker, node: Any, f: Field, path: str) -> str | None:
     return None
 
 
-def _date(c: Checker, node: Any, f: Field, path: str) -> Any:
-    text = _text_of(c, node, f, path, dates=True)
-    if text is None:
-        return None
-    value = parse_date(text)
-    if value is None:
-        c.error(node, f"{path}：“{text}” 不是有效日期，应写成 YYYY-MM-DD{example(f)}")
-    return value
+def _parsed(parse: Callable[[str], Any], what: str, form: str, dates: bool = False) -> Validate:
+    """A validator for text parsed into a value (a date, a month), naming the form expected."""
+
+    def check(c: Checker, node: Any, f: Field, path: str) -> Any:
+        text = _text_of(c, node, f, path, dates=dates)
+        if text is None:
+            return None
+        value = parse(text)
+        if value is None:
+            c.error(node, f"{path}：“{text}” 不是有效{what}，应写成 {form}{example(f)}")
+        return value
+
+    return check
 
 
-def _month(c: Checker, node: Any, f: Field, path: str) -> tuple[int, int] | None:
-    text = _text_of(c, node, f, path)
-    if text is None:
-        return None
-    value = parse_month(text)
-    if value is None:
-        c.error(node, f"{path}：“{text}” 不是有效年月，应写成 YYYY-MM{example(f)}")
-    return value
+_date = _parsed(parse_date, "日期", "YYYY-MM-DD", dates=True)
+_month = _parsed(parse_month, "年月", "YYYY-MM")
 
 
 def _doc_number(c: Checker, node: Any, f: Field, path: str) -> str | None:
