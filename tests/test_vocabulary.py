@@ -34,3 +34,29 @@ def test_a_typed_ascii_colon_marker_counts_as_unfilled(tmp_path: Path) -> None:
         body.rindex("<w:r>", 0, body.index("【待填:发文字号】")) : body.index("【待填:发文字号】")
     ]
     assert "<w:highlight" in run  # highlighted like every marker nigao writes
+
+
+def test_profile_and_checker_suggest_the_same_doc_number() -> None:
+    """One repair of a loosely typed 发文字号: the profile's error and the checker's finding."""
+    from nigao.check import check_document
+    from nigao.model import Document, Section
+    from nigao.profile import ProfileError
+
+    loose = "岚教发 （2027） 第08号"
+    text = PLAN.replace("doc_number: 岚教发〔2027〕8号", f"doc_number: {loose}")
+    try:
+        parse(text, "p.yaml")
+    except ProfileError as error:
+        said = "\n".join(error.errors)
+    else:
+        raise AssertionError("a loose 发文字号 was accepted")
+    assert "应写成 “岚教发〔2027〕8号”" in said, said
+    doc = Document(
+        title="岚溪县教育局关于开展读书活动的实施方案",
+        sections=[Section("工作要求", paragraphs=["各学校要认真组织。"])],
+        signature="岚溪县教育局",
+        date="2027年3月1日",
+        doc_number=loose,
+    )
+    found = [f for f in check_document(doc) if f.rule == "DOCNO-FORMAT"]
+    assert found and "岚教发〔2027〕8号" in found[0].suggestion

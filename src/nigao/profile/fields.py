@@ -26,7 +26,7 @@ def is_label(key: str) -> bool:
     )
 
 
-DOC_NUMBER = re.compile(r"^(?P<code>[^\s〔〕]+)〔(?P<year>\d{4})〕(?P<n>[1-9]\d*)号$")
+
 # In doc_number, the place of each unit's own number in a batch (岚教发〔2027〕{序号}号).
 NUMBER_SLOT = "{序号}"
 

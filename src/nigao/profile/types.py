@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from nigao.profile.fields import DOC_NUMBER, FACT_LABEL_PATTERN, NUMBER_SLOT, Field
 from nigao.profile.kinds import aliases
 from nigao.profile.values import parse_date, parse_month
-from nigao.vocabulary import FILL_IN_RE
+from nigao.vocabulary import FILL_IN_RE, fix_doc_number
 
 if TYPE_CHECKING:
     from nigao.profile.validate import Checker
@@ -196,13 +196,9 @@ def _doc_number(c: Checker, node: Any, f: Field, path: str) -> str | None:
         return None
     if DOC_NUMBER.match(text.replace(NUMBER_SLOT, "1")) or FILL_IN_RE.fullmatch(text):
         return text  # 岚教发〔2027〕{序号}号: batch gives each unit its number; 【待填】: unfilled
-    fixed = re.sub(r"[\[［【(（〔]\s*(\d{4})\s*[\]］】)）〕]", r"〔\1〕", text)
-    fixed = re.sub(r"第\s*(\d+)", r"\1", fixed)
-    fixed = re.sub(r"〕0+(\d)", r"〕\1", fixed)
-    if not fixed.endswith("号"):
-        fixed += "号"
+    fixed = fix_doc_number(text)
     why = "年份用六角括号〔〕，序号不加“第”、不编虚位（写 8 不写 08），以“号”结尾"
-    suggestion = f"，应写成 “{fixed}”" if DOC_NUMBER.match(fixed) else ""
+    suggestion = f"，应写成 “{fixed}”" if fixed else ""
     c.error(node, f"{path}：“{text}” 不合发文字号格式（{why}）{suggestion}{example(f)}")
     return None
 

@@ -159,12 +159,8 @@ def doc_number(ctx: Context) -> Iterator[Finding]:
 
 
 def _fixed_docno(text: str) -> str | None:
-    match = re.fullmatch(
-        "("
-        + HAN
-        + r"{1,12})\s*[\[［(（【〔]\s*((?:19|20)\d{2})\s*[\]］)）】〕]\s*第?\s*0*([1-9]\d*)\s*号",
-        text,
-    )
-    if not match:
-        return None
-    return f"{match.group(1)}〔{match.group(2)}〕{match.group(3)}号"
+    """The profile's repair (vocabulary.fix_doc_number), kept to this rule's Chinese 代字."""
+    from nigao.vocabulary import fix_doc_number
+
+    fixed = fix_doc_number(text)
+    return fixed if fixed and _DOCNO.match(fixed) else None
