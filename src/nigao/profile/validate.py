@@ -284,9 +284,12 @@ def parse(text: str, path: str = "<profile>", partial: bool = False) -> Profile:
 
 
 # The modules whose code decides what a validated profile holds (the cache's key).
-_CODE = tuple(
-    str(Path(__file__).with_name(name))
-    for name in ("validate.py", "fields.py", "kinds.py", "values.py", "types.py")
+_CODE = (
+    *(
+        str(Path(__file__).with_name(name))
+        for name in ("validate.py", "fields.py", "kinds.py", "values.py", "types.py")
+    ),
+    str(Path(__file__).parent.parent / "vocabulary.py"),  # DOC_NUMBER and the fill-in marker
 )
 
 
