@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nigao.profile.kinds import ROLES
+from nigao.vocabulary import DOC_NUMBER  # noqa: F401 - the 发文字号 field's form, re-exported
 
 LEADER_ROLES = ("顾问", "组长", "副组长", "成员")
 # Fact and guidance labels: letters (CJK or ASCII), digits and _, not starting with a digit.
