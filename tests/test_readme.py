@@ -11,6 +11,11 @@ Illustrative paths in the README (`~/往年材料/`, `某范文.txt`) are made r
 below, from seeds/), with HOME pointed at the test's folder, so those commands work as
 written too. A command whose comment holds `（示意）` is shown but not run: keep that for
 commands that cannot run here, and say so in the README.
+
+The README's commands come after `make demo` (its Quick start), so the session starts where a
+newcomer's does: the Makefile's `demo` recipe is replayed first (drafts/ already holds the
+example drafts, and a command without `--force` that would overwrite them fails as it would
+for the reader).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
+MAKEFILE = ROOT / "Makefile"
 BIN = Path(sys.executable).parent
 NOT_RUN = "（示意）"
 ELIDED = "…"
@@ -87,6 +93,20 @@ def prepare(work: Path) -> dict[str, str]:
     return env
 
 
+def demo_commands() -> list[str]:
+    """The `nigao …` lines of the Makefile's `demo` recipe, as the shell runs them."""
+    lines = MAKEFILE.read_text(encoding="utf-8").split("\ndemo:", 1)[1].splitlines()[1:]
+    recipe = [
+        line.strip()
+        for line in lines[
+            : next((i for i, line in enumerate(lines) if not line.startswith("\t")), len(lines))
+        ]
+    ]
+    commands = [line.replace("$(BIN)/", "") for line in recipe if line.startswith("$(BIN)/nigao ")]
+    assert commands, "the Makefile's demo recipe runs no nigao command"
+    return commands
+
+
 def _shown(line: str) -> str:
     """Compared without blanks at either end (a table title is centred on a terminal, not in
     a pipe) and with a no-break space as a space (the README cannot show the difference)."""
@@ -122,6 +142,16 @@ def test_readme_commands_print_what_the_readme_shows(tmp_path: Path) -> None:
     assert blocks, "README.md shows no `$ ` commands"
     # the session so far (`source` lines carry over); ls lists in columns, as on a terminal
     script: list[str] = ["shopt -s expand_aliases", "alias ls='ls -C --tabsize=0'"]
+    for command in demo_commands():  # what `make demo` left behind
+        done = subprocess.run(
+            ["bash", "-c", f'export PATH="{BIN}:$PATH"\n{command}'],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        assert done.returncode == 0, f"make demo: {command}\n{done.stdout}"
     ran = 0
     for block in blocks:
         for command in block:
