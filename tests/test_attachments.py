@@ -85,6 +85,15 @@ def test_bad_attachment_or_layout_fields_are_one_chinese_line(
     assert "p.yaml" in text and "Traceback" not in text
 
 
+def test_a_chinese_yes_for_sealed_is_told_to_write_true(tmp_path: Path) -> None:
+    """The message names what to write instead; it must not offer 是 and then refuse it."""
+    with pytest.raises(NigaoError) as info:
+        compose(tmp_path, "sealed: 是\n")
+    text = str(info.value)
+    assert "应为true 或 false（是写 true，否写 false）" in text, text
+    assert "应为是/否" not in text and "False" not in text, text
+
+
 def test_schema_accepts_a_name_or_an_attachment_object() -> None:
     import jsonschema
 

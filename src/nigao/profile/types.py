@@ -91,6 +91,8 @@ def example(f: Field) -> str:
             inner = ", ".join(f"{k}: {v}" for k, v in f.example[0].items())
             return f" — 例如：- {{{inner}}}"
         return " — 例如：- " + str(f.example[0])
+    if isinstance(f.example, bool):  # as YAML spells it, not Python's True/False
+        return f" — 例如：{str(f.example).lower()}"
     return f" — 例如：{f.example}"
 
 
@@ -297,7 +299,7 @@ TYPES: dict[str, FieldType] = {
         "文字或数字", _scalar, lambda f: {"type": ["string", "number"]}, widget="number"
     ),
     "bool": FieldType(
-        "是/否（true/false）", _bool, lambda f: {"type": "boolean"}, widget="checkbox"
+        "true 或 false（是写 true，否写 false）", _bool, lambda f: {"type": "boolean"}, widget="checkbox"
     ),
     "object": FieldType(
         "键值表", _object, _schema_object, scaffold="block", widget="group", scalar=False
