@@ -509,3 +509,33 @@ def test_interactive_write_back_refuses_a_one_line_section_and_changes_nothing(
     assert "这一节写在一行里，无法自动加上 skeleton: t002-guiding_ideas" in result.output
     assert path.read_bytes() == before
     assert "--pick guiding_ideas=t002-guiding_ideas" in result.output
+
+
+def test_compare_shows_both_texts_whole_and_no_template_language() -> None:
+    """`c N M` is for reading two skeletons through: a long Chinese paragraph (no spaces to
+    wrap at) is folded onto lines, not cut to one line with "…", and the example block reads
+    as words, not {% if examples %}."""
+    from types import SimpleNamespace
+
+    from nigao.interactive import side_by_side
+
+    long = (
+        "坚持以〔theory〕为指导，"
+        + "全面推进学前教育普及普惠安全优质发展，" * 8
+        + "办好人民满意的教育。"
+    )
+    left = SimpleNamespace(
+        id="a-goals", heading="工作目标", body=long.replace("〔theory〕", "{{ theory }}")
+    )
+    right = SimpleNamespace(
+        id="b-goals",
+        heading="",
+        body="总体要求。\n\n{% if examples %}\n\n范文自己的示例条目。\n\n{% endif %}\n",
+    )
+    out = side_by_side(left, right, width=80)
+    assert "…" not in out
+    cells = "".join(
+        part.strip() for line in out.splitlines() for part in line.strip("│┃").split("│")[:1]
+    )
+    assert long in cells  # the left column, read down, is the whole paragraph
+    assert "{%" not in out and "examples: true 才收入" in out and "范文自己的示例条目。" in out

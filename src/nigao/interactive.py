@@ -23,6 +23,11 @@ Echo = Callable[[str], None]
 _VIEW = re.compile(r"[vV看]\s*(\d+)")
 _COMPARE = re.compile(r"[cC比]\s*(\d+)[\s,，、]+(\d+)")
 _SLOT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
+# The one block tag skeletons carry: the sample's own example items, kept only on request.
+_EXAMPLES = re.compile(r"\{%-?\s*if examples\s*-?%\}(.*?)\{%-?\s*endif\s*-?%\}", re.S)
+_EXAMPLES_SHOWN = (
+    "（以下是范文自带的示例条目，默认不收入；这一节写 examples: true 才收入）\\1（示例条目到此）"
+)
 
 
 @dataclass
@@ -34,8 +39,9 @@ class Menu:
 
 
 def readable(text: str) -> str:
-    """A skeleton body with each {{ slot }} shown as 〔slot〕."""
-    return _SLOT.sub(r"〔\1〕", text)
+    """A skeleton body with each {{ slot }} shown as 〔slot〕 and its example block said in
+    words: a clerk reads the text, not the template language."""
+    return _SLOT.sub(r"〔\1〕", _EXAMPLES.sub(_EXAMPLES_SHOWN, text))
 
 
 def _opening(skeleton: Any, width: int = 50) -> str:
@@ -54,8 +60,9 @@ def side_by_side(left: Any, right: Any, width: int = 100) -> str:
     from rich.table import Table
 
     table = Table(show_lines=False, expand=True)
-    table.add_column(left.id, ratio=1)
-    table.add_column(right.id, ratio=1)
+    # fold: a Chinese paragraph has no spaces to wrap at, and must not be cut to one line
+    table.add_column(left.id, ratio=1, overflow="fold")
+    table.add_column(right.id, ratio=1, overflow="fold")
     table.add_row(_full(left), _full(right))
     console = Console(width=width, record=True, file=_Null(), color_system=None)
     console.print(table)
