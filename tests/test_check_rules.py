@@ -186,6 +186,25 @@ def test_foreign_places_and_schools_are_named(text, names):
     assert sorted(f.message.split("“")[1].split("”")[0] for f in found) == sorted(names)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("组织校长赴长阳县考察学习。", "长阳县"),  # 长阳土家族自治县 as samples call it
+        ("学习借鉴城步县的经验。", "城步县"),  # 城步苗族自治县
+        ("组织校长赴通道县考察学习。", "通道县"),  # 通道侗族自治县, 通道 a common word
+    ],
+)
+def test_an_autonomous_county_by_its_everyday_name_is_a_foreign_place(text, name):
+    found = check_document(one_paragraph(text), region="海州区")
+    assert [f.message.split("“")[1].split("”")[0] for f in found] == [name]
+
+
+def test_an_autonomous_countys_everyday_name_is_its_own_place():
+    text = "长阳县教育局决定在长阳县开展检查，开辟绿色通道县教育局负责。"
+    doc = one_paragraph(text, title="长阳县教育局关于开展读书活动的实施方案", signature="长阳县教育局")
+    assert rule_ids(check_document(doc, region="长阳土家族自治县")) == []
+
+
 def test_multi_paragraph_quotation_is_balanced():
     doc = one_paragraph("他说：“第一段引文。")
     doc.sections[0].paragraphs += ["“第二段引文。”"]

@@ -15,6 +15,17 @@ _PLACE_CORE = re.compile(
 )
 
 
+# The everyday name of an autonomous county or banner: 长阳土家族自治县 → 长阳县, 通道侗族自治县 →
+# 通道县 (what a sample says far more often than the full name).
+_AUTONOMOUS = re.compile(r"(?P<core>.{2,}?)(?:[^\W\d_A-Za-z]{1,4}?族)+自治(?P<unit>[县旗])$")
+
+
+def everyday_name(name: str) -> str | None:
+    """长阳土家族自治县 → 长阳县; None for a name with no such shorter form."""
+    match = _AUTONOMOUS.match(name)
+    return match.group("core") + match.group("unit") if match else None
+
+
 def short_name(name: str) -> str:
     """The name without its 县/区/市/自治县 … suffix (岚溪县 → 岚溪); unchanged if it has none."""
     match = _PLACE_CORE.match(name)
@@ -63,7 +74,8 @@ class Places:
         """The tables derived from the place rows (plain values: `nigao.cache` stores them)."""
         codes: dict[str, list[str]] = {}
         short: dict[str, str] = {}
-        for code, name in rows:
+        everyday = [(code, everyday_name(name)) for code, name in rows]
+        for code, name in [*rows, *((c, n) for c, n in everyday if n)]:
             if "辖" in name or len(name) < 3 or name in not_names:
                 continue
             codes.setdefault(name, []).append(code)
@@ -89,6 +101,7 @@ class Places:
                 if parent:
                     out.add(parent)
                     out.add(short_name(parent))
+                    out.add(everyday_name(parent) or parent)
         return out
 
 
