@@ -23,6 +23,17 @@ def test_help_lists_every_available_command_in_chinese() -> None:
         assert COMMANDS[name][1] in result.output
 
 
+def test_every_commands_help_is_chinese() -> None:
+    """Each command's --help as a clerk reads it: Click's own marks too ([required] → 必填)."""
+    for name in cli.list_commands(None):  # type: ignore[arg-type]
+        result = CliRunner().invoke(cli, [name, "--help"], terminal_width=200)
+        assert result.exit_code == 0, (name, result.output)
+        for word in ("required", "default:", "Usage", "Options", "env var"):
+            assert word not in result.output, (name, word, result.output)
+    batch = CliRunner().invoke(cli, ["batch", "--help"], terminal_width=200).output
+    assert "[必填]" in batch
+
+
 def test_help_imports_no_heavy_module() -> None:
     code = (
         "import sys\n"

@@ -15,6 +15,7 @@ ZH = {
     "Aborted!": "已取消。",
     "Missing command.": "缺少命令。",
     "default: {default}": "默认：{default}",
+    "required": "必填",
     "env var: {var}": "环境变量：{var}",
     "Error: {message}": "错误：{message}",
     "Invalid value for {param_hint}: {message}": "{param_hint} 的值无效：{message}",
