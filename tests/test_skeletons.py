@@ -143,3 +143,20 @@ def test_list_in_a_real_process() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "t001-tasks" in result.stdout
+
+
+def test_show_says_the_example_block_and_heading_slots_in_words(tmp_path: Path) -> None:
+    """A clerk reads `show`: no template language, in the header line or the body."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "u001-goals.md.j2").write_text(
+        "---\nid: u001-goals\nrole: goals\nkinds: [plan]\n"
+        "heading: 开展“{{ campaign }}”的总体要求\nsource: 自写\n---\n"
+        "总体要求。\n\n{% if examples %}\n\n范文自己的示例条目。\n\n{% endif %}\n",
+        encoding="utf-8",
+    )
+    result = invoke("skeletons", "show", "u001-goals", "--library", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "{%" not in result.output and "{{" not in result.output, result.output
+    assert "标题：开展“〔campaign〕”的总体要求" in result.output
+    assert "这一节写 examples: true 才收入" in result.output and "范文自己的示例条目。" in result.output

@@ -41,7 +41,12 @@ class Menu:
 def readable(text: str) -> str:
     """A skeleton body with each {{ slot }} shown as 〔slot〕 and its example block said in
     words: a clerk reads the text, not the template language."""
-    return _SLOT.sub(r"〔\1〕", _EXAMPLES.sub(_EXAMPLES_SHOWN, text))
+    return _SLOT.sub(r"〔\1〕", examples_in_words(text))
+
+
+def examples_in_words(text: str) -> str:
+    """The {% if examples %} block said in words (also for `nigao skeletons show`)."""
+    return _EXAMPLES.sub(_EXAMPLES_SHOWN, text)
 
 
 def _opening(skeleton: Any, width: int = 50) -> str:

@@ -136,15 +136,15 @@ def show(skeleton_id: str, libraries: tuple[str, ...]) -> None:
     """显示一个骨架的全文（槽位以〔名称〕标出）和槽位说明表。"""
     from rich.table import Table
 
+    from nigao.interactive import examples_in_words
     from nigao.profile import ROLE_NAMES
     from nigao.skeletons import profile_key, slot_label
 
     library = _library(libraries)
     s = library.get(skeleton_id)
     console = _console()
-    console.print(
-        f"{s.id}  角色：{s.role}（{ROLE_NAMES.get(s.role, '?')}）  标题：{s.heading or '—'}"
-    )
+    heading = _SLOT_RE.sub(r"〔\1〕", s.heading) or "—"
+    console.print(f"{s.id}  角色：{s.role}（{ROLE_NAMES.get(s.role, '?')}）  标题：{heading}")
     console.print(f"来源：{_origin(s)}  文件：{s.path}" + ("  （默认骨架）" if s.default else ""))
     if s.source:
         console.print(f"整理自：{s.source}" + (f"（{s.title}）" if s.title else ""))
@@ -154,7 +154,7 @@ def show(skeleton_id: str, libraries: tuple[str, ...]) -> None:
     if s.heading:
         console.print(_marked("## " + s.heading), soft_wrap=True)
         console.print()
-    console.print(_marked(s.body.strip()), soft_wrap=True)
+    console.print(_marked(examples_in_words(s.body.strip())), soft_wrap=True)
     slots = s.used_slots
     if not slots:
         console.print("\n（这个骨架没有槽位。）")
