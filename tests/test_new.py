@@ -538,4 +538,4 @@ def test_compare_shows_both_texts_whole_and_no_template_language() -> None:
         part.strip() for line in out.splitlines() for part in line.strip("│┃").split("│")[:1]
     )
     assert long in cells  # the left column, read down, is the whole paragraph
-    assert "{%" not in out and "examples: true 才收入" in out and "范文自己的示例条目。" in out
+    assert "{%" not in out and "examples: true 时才收入草稿" in out and "范文自己的示例条目。" in out

@@ -159,4 +159,4 @@ def test_show_says_the_example_block_and_heading_slots_in_words(tmp_path: Path) 
     assert result.exit_code == 0, result.output
     assert "{%" not in result.output and "{{" not in result.output, result.output
     assert "标题：开展“〔campaign〕”的总体要求" in result.output
-    assert "这一节写 examples: true 才收入" in result.output and "范文自己的示例条目。" in result.output
+    assert "examples: true 时才收入草稿" in result.output and "范文自己的示例条目。" in result.output

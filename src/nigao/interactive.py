@@ -23,11 +23,6 @@ Echo = Callable[[str], None]
 _VIEW = re.compile(r"[vV看]\s*(\d+)")
 _COMPARE = re.compile(r"[cC比]\s*(\d+)[\s,，、]+(\d+)")
 _SLOT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
-# The one block tag skeletons carry: the sample's own example items, kept only on request.
-_EXAMPLES = re.compile(r"\{%-?\s*if examples\s*-?%\}(.*?)\{%-?\s*endif\s*-?%\}", re.S)
-_EXAMPLES_SHOWN = (
-    "（以下是范文自带的示例条目，默认不收入；这一节写 examples: true 才收入）\\1（示例条目到此）"
-)
 
 
 @dataclass
@@ -45,8 +40,12 @@ def readable(text: str) -> str:
 
 
 def examples_in_words(text: str) -> str:
-    """The {% if examples %} block said in words (also for `nigao skeletons show`)."""
-    return _EXAMPLES.sub(_EXAMPLES_SHOWN, text)
+    """The {% if examples %} block said in words, as `nigao skeletons show` says it."""
+    from nigao.commands.skeletons import EXAMPLE_TAGS
+
+    for tag, words in EXAMPLE_TAGS.items():
+        text = text.replace(tag, words)
+    return text
 
 
 def _opening(skeleton: Any, width: int = 50) -> str:

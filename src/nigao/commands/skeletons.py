@@ -104,7 +104,8 @@ def list_(role: str | None, kind: str | None, libraries: tuple[str, ...]) -> Non
     console.print("★ 为该角色的默认骨架。查看全文：nigao skeletons show 编号", highlight=False)
 
 
-_EXAMPLES = {
+# The examples block in words, for `show` and the interactive menu (nigao.interactive).
+EXAMPLE_TAGS = {
     "{% if examples %}": "〔以下是范文的示例内容：章节写 examples: true 时才收入草稿〕",
     "{% endif %}": "〔示例结束〕",
 }
@@ -115,7 +116,7 @@ def _marked(text: str) -> Any:
     examples block announced in words."""
     from rich.text import Text
 
-    for tag, words in _EXAMPLES.items():
+    for tag, words in EXAMPLE_TAGS.items():
         text = text.replace(tag, words)
     out = Text()
     last = 0
@@ -136,7 +137,6 @@ def show(skeleton_id: str, libraries: tuple[str, ...]) -> None:
     """显示一个骨架的全文（槽位以〔名称〕标出）和槽位说明表。"""
     from rich.table import Table
 
-    from nigao.interactive import examples_in_words
     from nigao.profile import ROLE_NAMES
     from nigao.skeletons import profile_key, slot_label
 
@@ -154,7 +154,7 @@ def show(skeleton_id: str, libraries: tuple[str, ...]) -> None:
     if s.heading:
         console.print(_marked("## " + s.heading), soft_wrap=True)
         console.print()
-    console.print(_marked(examples_in_words(s.body.strip())), soft_wrap=True)
+    console.print(_marked(s.body.strip()), soft_wrap=True)
     slots = s.used_slots
     if not slots:
         console.print("\n（这个骨架没有槽位。）")
