@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress
 
 from nigao.ingest import tables
 
@@ -50,7 +51,7 @@ def _frame_words() -> frozenset[str]:
     return frozenset(_table()["frame_words"])
 
 
-_NOT_CJK = re.compile("[^\u4e00-\u9fff]+")
+_PAIRS = re.compile("(?=([\u4e00-\u9fff]{2}))")  # every two-character gram, overlapping
 
 
 def grams(text: str, sizes: Iterable[int] = (2,)) -> Counter[str]:
@@ -58,11 +59,8 @@ def grams(text: str, sizes: Iterable[int] = (2,)) -> Counter[str]:
     if "{" in text or "【" in text:
         text = _SLOT_TEXT.sub("，", text)
     counts: Counter[str] = Counter()
-    if 2 in sizes:  # the usual case: one pass at C speed, grams across a gap thrown away
-        flat = _NOT_CJK.sub(" ", text)
-        counts.update(map(str.__add__, flat[:-1], flat[1:]))
-        for gram in [g for g in counts if " " in g]:
-            del counts[gram]
+    if 2 in sizes:  # the usual case: one overlapping scan at C speed, counted at C speed
+        counts.update(_PAIRS.findall(text))
     for n in sizes:
         if n != 2:
             for run in _CJK_RUN.findall(text):
@@ -164,12 +162,52 @@ def repeated_words(own: Counter[str], shared: Shared | None) -> set[str]:
     return found
 
 
+# word_like scans the text once per candidate below this many characters × candidates
+_SCAN_BUDGET = 4_000_000
+# a topic of at most this many words is found by a regex alternation, more by set lookups
+_FEW_WORDS = 64
+
+
+def _ngrams(text: str, size: int) -> Iterable[str]:
+    """Every `size`-character piece of `text` in order (overlapping), at C speed."""
+    if size == 2:
+        return map(str.__add__, text, text[1:])
+    return map("".join, zip(*(text[i:] for i in range(size)), strict=False))
+
+
+Groups = tuple[tuple[int, frozenset[str]], ...]  # words by their length
+
+
+def by_size(words: Iterable[str]) -> Groups:
+    """Words grouped by length, shortest first (one pass over a text per length)."""
+    words = set(words)
+    sizes = sorted({len(w) for w in words})
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in sizes)
+
+
+def _occurrences(groups: Groups, text: str) -> list[tuple[int, str]]:
+    """(position, word) of every occurrence of every word, overlapping, in text order: one pass
+    per word length, so linear in the text however many words there are."""
+    hits: list[tuple[int, str]] = []
+    for size, group in groups:
+        pieces = list(_ngrams(text, size))
+        hits.extend(compress(enumerate(pieces), map(group.__contains__, pieces)))
+    hits.sort()
+    return hits
+
+
 def word_like(words: set[str], text: str) -> set[str]:
     """Grams that stand as words: seen after and before two different characters, or beside three
     different ones (作风 in 转变作风、改进作风的 …), not a piece of one longer word (学条 in 办学条件)."""
     left: dict[str, set[str]] = {}
     right: dict[str, set[str]] = {}
-    for word in words:  # one scan per word: candidates overlap (长讲 and 讲坛 in 校长讲坛)
+    if len(words) * len(text) > _SCAN_BUDGET:  # many candidates in a long text: one pass
+        for at, word in _occurrences(by_size(words), text):
+            if 0 < at < len(text) - len(word):
+                left.setdefault(word, set()).add(text[at - 1])
+                right.setdefault(word, set()).add(text[at + len(word)])
+    for word in words if len(words) * len(text) <= _SCAN_BUDGET else ():
+        # a few candidates: a C-speed find per word is quickest (they overlap: 长讲 and 讲坛)
         before, after = left.setdefault(word, set()), right.setdefault(word, set())
         at = text.find(word, 1)
         while 0 < at < len(text) - len(word):
@@ -187,34 +225,59 @@ def word_like(words: set[str], text: str) -> set[str]:
 
 def minimal(words: set[str]) -> list[str]:
     """Words holding no shorter topic word (转作风 holds 作风): the same matches, fewer words."""
-    out = [w for w in words if not any(o != w and o in w for o in words)]
+    def holds(w: str) -> bool:  # a shorter word inside w, by its pieces (linear in the words)
+        return any(
+            w[i : i + n] in words for n in range(1, len(w)) for i in range(len(w) - n + 1)
+        )
+
+    out = [w for w in words if not holds(w)]
     return sorted(out)
 
 
 @dataclass(frozen=True)
 class Topic:
-    """The topic words of one source and the pattern that finds them."""
+    """The topic words of one source, found by set lookups of a text's pieces."""
 
     words: tuple[str, ...]
 
+    def found(self, text: str) -> list[str]:
+        """Topic words in `text`, slots and markers left out: leftmost first, not overlapping
+        (as a regex alternation would find them; no word holds another, see `minimal`)."""
+        if not self.words:
+            return []
+        if self.pattern is not None:
+            return self.pattern.findall(_SLOT_TEXT.sub("，", text))
+        out, end = [], 0
+        for at, word in _occurrences(self._groups, _SLOT_TEXT.sub("，", text)):
+            if at >= end:
+                out.append(word)
+                end = at + len(word)
+        return out
+
+    @functools.cached_property
+    def _groups(self) -> Groups:
+        return by_size(self.words)
+
     @functools.cached_property
     def pattern(self) -> re.Pattern[str] | None:
-        if not self.words:
+        """A regex for a few words (quickest then); many words (a long text) go by set lookups,
+        as an alternation tries every word at every character."""
+        if not self.words or len(self.words) > _FEW_WORDS:
             return None
         return re.compile("|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True)))
-
-    def found(self, text: str) -> list[str]:
-        """Topic words in `text`, slots and markers left out."""
-        if self.pattern is None:
-            return []
-        return self.pattern.findall(_SLOT_TEXT.sub("，", text))
 
     def subject(self, text: str) -> bool:
         """Subject matter: a topic word, the source's own calendar (今年, 年终), or a coinage the
         source quotes (“九步走”, “两基”) that is not generic 公文 wording; the campaign slot's
         own quotes do not count."""
         masked = _SLOT_TEXT.sub("，", text) if "{" in text or "【" in text else text
-        if (self.pattern and self.pattern.search(masked)) or _time_anchors().search(masked):
+        # set lookups of the text's pieces: linear in the text however many topic words
+        if self.pattern is not None:
+            if self.pattern.search(masked):
+                return True
+        elif any(not group.isdisjoint(_ngrams(masked, n)) for n, group in self._groups):
+            return True
+        if _time_anchors().search(masked):
             return True
         if "“" not in text:
             return False
