@@ -52,3 +52,21 @@ def test_a_ten_megabyte_input_stays_within_the_memory_bound(big: Path, argv: lis
     if result.code and argv[0] != "check":  # check exits 1 for findings; others: one line
         assert len(result.lines) == 1, result.lines[:3]
         assert "上限" in result.lines[0] or "过" in result.lines[0]
+
+
+def test_a_sample_at_the_length_limit_is_ingested_within_the_memory_bound(tmp_path: Path) -> None:
+    from nigao.ingest.make_skeletons import MAX_SAMPLE_CHARS
+
+    rng = random.Random(15)
+    han = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
+    lines, size = ["关于开展活动的实施方案"], 0
+    while size < MAX_SAMPLE_CHARS - 1000:
+        if len(lines) % 50 == 1:
+            lines.append(f"{'一二三四五六七八九'[len(lines) % 9]}、第{len(lines)}部分")
+        lines.append("".join(rng.choice(han) for _ in range(200)) + "。")
+        size += len(lines[-1]) + 1
+    (tmp_path / "long.txt").write_text("\n".join(lines) + "\n", "utf-8")
+    result = run(["ingest", "long.txt", "--out", "lib"], cwd=tmp_path, timeout=300)
+    assert result.code == 0, result.err[-2000:]
+    assert list((tmp_path / "lib").rglob("*.md.j2")), result.out[-2000:]
+    assert result.peak_mb < MAX_RSS_MB, result.peak_mb
