@@ -39,6 +39,12 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
+def _refuse_binary(data: bytes, name: str) -> None:
+    """One message for bytes that are no text, wherever decoding meets them."""
+    if _looks_binary(data):
+        raise ReadError("不是文本文件（可能是图片、压缩包或旧版 .doc），无法读取", path=name)
+
+
 def _cjk_share(text: str) -> float:
     """Share of common Chinese characters: high for the right codec, low for mojibake."""
     if not text:
@@ -58,8 +64,7 @@ def decode_bytes(data: bytes, name: str = "", notes: list[str] | None = None) ->
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _decode_after_utf16_bom(data, name)
     else:
-        if _looks_binary(data):
-            raise ReadError("不是文本文件（可能是图片、压缩包或旧版 .doc），无法读取", path=name)
+        _refuse_binary(data, name)
         text = _decode_unmarked(data, name, notes)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     if not text.strip():
@@ -73,8 +78,7 @@ def _decode_after_utf8_bom(payload: bytes, name: str, notes: list[str]) -> str:
         return payload.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if _looks_binary(payload):
-        raise ReadError("不是文本文件（可能是图片、压缩包或旧版 .doc），无法读取", path=name)
+    _refuse_binary(payload, name)
     try:
         return _decode_unmarked(payload, name, notes)  # the BOM lied: GB18030 / Big5 text behind it
     except ReadError:
