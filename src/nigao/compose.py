@@ -20,6 +20,7 @@ from nigao.errors import NigaoError
 from nigao.model import Document, Section
 from nigao.profile import ROLE_NAMES, Profile, ProfileError, describe, field_at, kinds_table
 from nigao.skeletons import Library, Skeleton, unknown_message
+from nigao.unitwords import campaign_noun, region_of, scope_words
 from nigao.vocabulary import FILL_IN_RE, fill_in
 
 # Where each slot's value lives in the profile (slots not listed map to themselves): the
@@ -31,9 +32,9 @@ _SLOT_FIELD = {
     "org.organ_meeting": "org.party",
 }
 # Slots that always render: computed, or a visible 【待填】 marker when the profile is silent.
-_ALWAYS = {"year", "date", "campaign", "campaign_type", "focus", "goal", "examples"}
+_ALWAYS = {"year", "date", "campaign", "campaign_type", "campaign_noun", "focus", "goal", "examples"}
 _ROOTS = {
-    "org", "region", "campaign", "campaign_type", "focus", "goal", "examples",
+    "org", "region", "campaign", "campaign_type", "campaign_noun", "scope", "focus", "goal", "examples",
     "year", "date", "guidance", "leaders", "facts",
 }  # fmt: skip
 # What a drafter is asked for when the profile leaves an always-rendered slot empty.
@@ -323,6 +324,12 @@ def _position(path: str) -> Any:
     return key
 
 
+def _derived(profile: Profile, key: str) -> bool:
+    """A field the draft can do without because its value follows from another (the county
+    from the unit's full name)."""
+    return key == "org.region" and region_of(profile.get("org") or {}) is not None
+
+
 def _missing_fields(profile: Profile, choices: list[Choice]) -> list[str]:
     """Profile fields a chosen skeleton prints but the profile lacks (or slots nobody knows)."""
     errors: list[str] = []
@@ -332,7 +339,7 @@ def _missing_fields(profile: Profile, choices: list[Choice]) -> list[str]:
             continue
         for slot in skeleton.used_slots:
             root = slot.split(".")[0]
-            if root not in _ROOTS or root in ("facts", "leaders") or slot in _ALWAYS:
+            if root not in _ROOTS or root in ("facts", "leaders", "scope") or slot in _ALWAYS:
                 continue
             if root == "guidance":
                 continue  # dated wording: a visible marker when missing, never a stop
@@ -345,7 +352,7 @@ def _missing_fields(profile: Profile, choices: list[Choice]) -> list[str]:
                 continue
             if key in profile.marks and profile.errors:
                 continue  # written but invalid: the profile check has said so
-            if profile.get(key) in (None, "", [], {}):
+            if profile.get(key) in (None, "", [], {}) and not _derived(profile, key):
                 found = field_at(key)
                 example = f" — 例如：{found.example}" if found and found.example else ""
                 errors.append(
@@ -406,12 +413,16 @@ class _Renderer:
         data = profile.data
         org = dict(data.get("org", {}))
         org.update(organ_words(org))
+        org["region"] = region_of(org)
         given = {key: data.get(key) for key in SLOT_MARKERS}
+        type_word = campaign_type(data)
         self.context = {
-            "org": _Bag(org),
-            "region": org.get("region"),
+            "org": _Bag({k: v for k, v in org.items() if v is not None}),
+            "region": org["region"],
             **{k: v if v else fill_in(SLOT_MARKERS[k]) for k, v in given.items()},
-            "campaign_type": campaign_type(data),
+            "campaign_type": type_word,
+            "campaign_noun": campaign_noun(data, type_word),
+            "scope": _Bag(scope_words(org)),
             "examples": False,
             "year": profile.year,
             "date": format_date(data["date"]),
