@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from nigao.errors import NigaoError
+from nigao.labels import TYPED_IN_DRAFT
 from nigao.model import KINDS, Appendix, Document, Section, normalize
 from nigao.vocabulary import is_run_in
 
@@ -53,11 +54,6 @@ MAX_DEPTH = 4
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _RULE = re.compile(r"^ {0,3}([*_-])(?:[ \t]*\1){2,}[ \t]*$")
-# A numbering label a drafter may have typed in front of a heading.
-_LABEL = re.compile(
-    r"^(?:[一二三四五六七八九十百零〇]+[、.．]|[（(][一二三四五六七八九十百零〇]+[)）][、.．]?"
-    r"|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[)）][、.．]?|[①-⑳])\s*"
-)
 _NEEDS_ESCAPE = re.compile(r"^(?:\\|#|---|\*\*\*|___|[-*_](?:[ \t]*[-*_]){2,}[ \t]*$)")
 _YAML_WORDS = {"null", "true", "false", "yes", "no", "on", "off", "y", "n"}
 # A plain YAML scalar is safe when it cannot start another YAML construct and cannot resolve
@@ -71,7 +67,7 @@ _MARK = re.compile(r"[ \t]*\{(接排|单独成行)\}$")
 
 def strip_label(heading: str) -> str:
     """Remove a typed numbering label ("一、", "（二）", "3.", "（4）") from a heading."""
-    return _LABEL.sub("", heading, count=1).strip()
+    return TYPED_IN_DRAFT.sub("", heading, count=1).strip()
 
 
 # ---------------------------------------------------------------- writing

@@ -12,59 +12,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from nigao.labels import label
+
 KINDS = ("plan", "summary", "report")
 
 KIND_NAMES = {"plan": "方案", "summary": "总结", "report": "经验材料"}
-
-_CN_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_numeral(n: int, head: bool = True) -> str:
-    """1 → 一, 10 → 十, 21 → 二十一, 101 → 一百零一, 1010 → 一千零一十, 10001 → 一万零一.
-
-    Any positive integer: outlines of a thousand sections are rare, but a count is no reason
-    to fail. `head` drops the 一 of a leading 一十 (十一, but 一百一十, 一万零一十).
-    """
-    if n <= 0:
-        raise ValueError(n)
-    for unit, size in (("亿", 10**8), ("万", 10**4)):
-        if n >= size:
-            high, low = divmod(n, size)
-            text = chinese_numeral(high, head) + unit
-            if low:
-                text += ("零" if low < size // 10 else "") + chinese_numeral(low, head=False)
-            return text
-    text, zero, started = "", False, False
-    digits = (n // 1000, n // 100 % 10, n // 10 % 10, n % 10)
-    for digit, unit in zip(digits, ("千", "百", "十", ""), strict=True):
-        if digit == 0:
-            zero = zero or started
-            continue
-        if zero:
-            text += "零"
-            zero = False
-        text += _CN_DIGITS[digit] + unit
-        started = True
-    if head and 10 <= n < 20:
-        text = text[1:]
-    return text
-
-
-def label(depth: int, n: int) -> str:
-    """The GB/T 9704 numbering label for the n-th section at a depth (1-based).
-
-    depth 1 → 一、 depth 2 → （一） depth 3 → 1. depth 4 → （1）
-    """
-    if depth == 1:
-        return chinese_numeral(n) + "、"
-    if depth == 2:
-        return "（" + chinese_numeral(n) + "）"
-    if depth == 3:
-        return f"{n}."
-    if depth == 4:
-        return f"（{n}）"
-    raise ValueError(f"depth {depth} is deeper than GB/T 9704 numbering (1–4)")
-
 
 @dataclass
 class Section:

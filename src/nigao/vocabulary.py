@@ -13,11 +13,16 @@ instead of spelling its own regular expression (docs/ARCHITECTURE.md, "Who owns 
 - **Run-in endings** `。？！`: a heading that ends a sentence is written at the start of its
   first paragraph (接排); the draft format, skeletons, ingest and the checker all ask
   `is_run_in`.
+- **Numbering labels and Chinese numerals** (一、 （一） 1. （1）, 一百零一 ↔ 101): their grammar,
+  both ways, is `nigao.labels` (also reached as `vocabulary.labels`); readers that need a looser form take a
+  named variant of it there.
 """
 
 from __future__ import annotations
 
 import re
+
+from nigao import labels as labels  # re-exported: vocabulary.labels.parse_label, …
 
 FILL_IN = "【待填：{}】"
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nigao.check.context import Context, Passage, ProfileFacts, units_from_document
-from nigao.check.labels import parse_label
 from nigao.errors import ReadError, os_reason
+from nigao.labels import parse_label
 from nigao.model import Document
 from nigao.readers import Source
 from nigao.vocabulary import RUN_IN_ENDINGS

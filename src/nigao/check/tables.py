@@ -137,7 +137,7 @@ def compile_terms(data: list[dict[str, Any]]) -> list[tuple[re.Pattern[str], str
     """Only terms with a last year can go out of date; the others are never flagged.
 
     Each pattern compiles when first searched (the rule tries all terms at once first)."""
-    from nigao.check.text import LazyPattern
+    from nigao.lazyre import LazyPattern
 
     out = []
     for item in data or []:

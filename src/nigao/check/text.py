@@ -17,22 +17,6 @@ HAN = r"[^\W\d_A-Za-z]"
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕—…·"
 
 
-class LazyPattern:
-    """A regular expression compiled on first use: a rule whose cheap pre-test never passes
-    (most paragraphs name no dated term) never pays for compiling it."""
-
-    __slots__ = ("pattern", "_compiled")
-
-    def __init__(self, pattern: str):
-        self.pattern = pattern
-        self._compiled: re.Pattern[str] | None = None
-
-    def __getattr__(self, name: str):  # search, finditer, … of the compiled pattern
-        if self._compiled is None:
-            self._compiled = re.compile(self.pattern)
-        return getattr(self._compiled, name)
-
-
 def is_han(char: str) -> bool:
     """A Chinese character (CJK Unified Ideographs and Extension A)."""
     return bool(char) and ("\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from nigao.ingest import tables
 from nigao.ingest.outline import DATE_LINE, numbering
+from nigao.labels import CN
 
 _TITLE_WORDS = re.compile(
     r"方案|总结|计划|意见|通知|材料|报告|汇报|经验|做法|要点|规划|安排|讲话|："
@@ -23,8 +24,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MD_TITLE = re.compile(r"^\\?#\s+(?=\S)")
 # A site's label before a title, or a compilation's 篇一： / 第一篇.
 _LABEL_PREFIX = re.compile(
-    r"^(?:(?:标题|题目|文章标题|名称)\s*[：:]|篇[一二三四五六七八九十\d]{1,3}\s*[：:]"
-    r"|第[一二三四五六七八九十\d]{1,3}篇\s*[：:]?)\s*(?=\S)"
+    rf"^(?:(?:标题|题目|文章标题|名称)\s*[：:]|篇[{CN}\d]{{1,3}}\s*[：:]"
+    rf"|第[{CN}\d]{{1,3}}篇\s*[：:]?)\s*(?=\S)"
 )
 # A site's name after the title: "…工作计划 - 某某范文网", "…总结_文库", "…方案 | 首页".
 _SITE_NAME = re.compile(r"\s*[-_|｜—–]+\s*[^-_|｜—–]{0,16}(?:网|文库|频道|首页|平台|论坛|百科)$")

@@ -15,22 +15,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from nigao.labels import (
+    BARE_NUMERAL,
+    CN,
+    CN_LABEL_ANYWHERE,
+    FLAT_LABEL,
+    STYLE_NAMES,
+    cn_value,
+    read_label,
+)
 from nigao.model import Document, Section
 
-_CN = "一二三四五六七八九十"
-# (style name, rank, pattern). Rank orders the styles; depth is the rank among those used.
-_STYLES = (
-    ("section_sign", -2, re.compile(r"^§\s*(\d{1,2})[.．、]?\s*(?=\S)")),
-    ("part", -1, re.compile(rf"^第([{_CN}]{{1,3}}|\d{{1,2}})(?:部分|章)[、：:．.]?\s*(?=\S)")),
-    ("cn", 0, re.compile(rf"^([{_CN}]{{1,3}})(?:[、．]|\.(?!\d))\s*")),
-    ("cn", 0, re.compile(rf"^([{_CN}]{{1,3}})\s+(?=[\u4e00-\u9fff])")),  # 一 指导思想 (PDF text)
-    ("cn_paren", 1, re.compile(rf"^（?([{_CN}]{{1,3}})）[、.．]?\s*")),
-    ("arabic", 2, re.compile(r"^(\d{1,2})(?:[、．]|\.(?!\d))\s*(?=\S)")),
-    ("arabic", 2, re.compile(r"^([⒈-⒛])\s*(?=\S)")),  # one character: ⒈ ⒉ (Word symbol lists)
-    ("arabic_paren", 3, re.compile(r"^（?(\d{1,2})）[、.．]?\s*")),
-    ("arabic_paren", 3, re.compile(r"^([⑴-⒇])\s*(?=\S)")),
-    ("circled", 4, re.compile(r"^([①-⑳])\s*")),
-)
 _SENTENCE_END = "。！？"
 _OPENERS = {"“": "”", "《": "》", "（": "）", "‘": "’"}
 _FIELD_LABEL = re.compile(r"(?:^|[。；，])[\u4e00-\u9fff]{2,6}：")
@@ -42,17 +37,8 @@ DATE_LINE = re.compile(
     r"(?:[\d一二三四五六七八九十]{1,3}日)?\s*[）)]?$"
 )
 _MD_MARK = re.compile(r"^\\?(#{1,6})\s*(?=\S)")
-_BARE_NUMERAL = re.compile(rf"^[{_CN}]{{1,3}}[、．.]?$")
-# Every label starts with one of these (a fast first test).
-_LABEL_FIRST = frozenset(
-    _CN
-    + "0123456789（§第#\\"
-    + "".join(chr(c) for c in range(0x2460, 0x2474))  # ①-⑳
-    + "".join(chr(c) for c in range(0x2474, 0x249C))  # ⑴-⒇, ⒈-⒛
-)
-_STYLE_NAMES = {rank: name for name, rank, _pattern in _STYLES}
 _SIGNATURE = re.compile(
-    r"(?:局|委|委员会|政府|办公室|学校|中学|小学|幼儿园|中心|党组|党委|[一二三四五六七八九十\d]中|学院|支部)$"
+    rf"(?:局|委|委员会|政府|办公室|学校|中学|小学|幼儿园|中心|党组|党委|[{CN}\d]中|学院|支部)$"
 )
 
 
@@ -72,18 +58,13 @@ def numbering(line: str) -> tuple[str, int, str] | None:
     A Markdown heading (`## 一、…`, escaped `\\## …` as online editors export it) is its
     label's; without a label its # marks rank it above every numbering style.
     """
-    first = line[:1]
-    if first not in _LABEL_FIRST:
-        return None  # most lines: one set lookup
-    mark = _MD_MARK.match(line) if first in "#\\" else None
-    if mark:
+    if line.startswith(("#", "\\")):
+        mark = _MD_MARK.match(line)
+        if mark is None:
+            return None
         rest = line[mark.end() :]
         return numbering(rest) or (f"md{len(mark.group(1))}", len(mark.group(1)) - 10, rest)
-    for name, rank, pattern in _STYLES:
-        match = pattern.match(line)
-        if match:
-            return name, rank, line[match.end() :]
-    return None
+    return read_label(line)
 
 
 def _ends_open(line: str, min_len: int = 20) -> bool:
@@ -97,20 +78,6 @@ def _ends_open(line: str, min_len: int = 20) -> bool:
     return len(line) >= min_len and any(mark in line for mark in "，。；、")
 
 
-_CN_VALUE = {ch: i + 1 for i, ch in enumerate(_CN)}
-_FLAT_CANDIDATE = re.compile(
-    rf"(?P<cn>[{_CN}]{{1,3}})、|（(?P<cp>[{_CN}]{{1,3}})）|(?<![\d.．])(?P<ar>\d{{1,2}})[.．、](?![\d%])"
-)
-
-
-def _cn_value(text: str) -> int:
-    """一 → 1, 十二 → 12, 二十 → 20 (numerals up to 99)."""
-    if "十" not in text:
-        return _CN_VALUE.get(text, 0)
-    tens, _, ones = text.partition("十")
-    return (_CN_VALUE.get(tens, 1) if tens else 1) * 10 + (_CN_VALUE.get(ones, 0) if ones else 0)
-
-
 def _flat_starts(line: str) -> tuple[list[int], int]:
     """Where labels start in a flattened line, and how many of them are 一、 labels.
 
@@ -120,9 +87,9 @@ def _flat_starts(line: str) -> tuple[list[int], int]:
     starts: list[int] = []
     cn_count = 0
     want = {"cn": 0, "cp": 1, "ar": 1}
-    for match in _FLAT_CANDIDATE.finditer(line):
+    for match in FLAT_LABEL.finditer(line):
         kind = match.lastgroup or ""
-        value = _cn_value(match.group(kind)) if kind != "ar" else int(match.group(kind))
+        value = (cn_value(match.group(kind)) or 0) if kind != "ar" else int(match.group(kind))
         before = line[match.start() - 1] if match.start() else "。"
         if kind == "cn":
             if before not in "。！？；： ）)" or (want["cn"] and value != want["cn"]):
@@ -140,12 +107,9 @@ def _flat_starts(line: str) -> tuple[list[int], int]:
     return starts, cn_count
 
 
-_CN_LABEL = re.compile(rf"[{_CN}]{{1,3}}、")
-
-
 def _split_flat(line: str) -> list[str]:
     """A flattened text (一、…。二、…。on one line) back into its lines; other lines as is."""
-    if _CN_LABEL.search(line) is None:
+    if CN_LABEL_ANYWHERE.search(line) is None:
         return [line]  # no 一、 label at all: not flattened (most lines: one scan)
     starts, cn_count = _flat_starts(line)
     if cn_count < 2 and not (cn_count == 1 and len(line) >= 200):
@@ -174,7 +138,7 @@ def mend_lines(lines: list[str]) -> list[str]:
     numbered: list[bool] = []
     for line in split:
         this = numbering(line) is not None
-        if out and not this and _BARE_NUMERAL.match(out[-1]):
+        if out and not this and BARE_NUMERAL.match(out[-1]):
             out[-1] = out[-1].rstrip("、．.") + "、" + line
             numbered[-1] = True
             continue
@@ -260,7 +224,7 @@ def parse(lines: list[str], closing_cues: tuple[str, ...] = ()) -> Outline:
             tokens.append((None, line))
     used = sorted({rank for rank, _ in tokens if rank is not None})
     depth_of = {rank: i + 1 for i, rank in enumerate(used)}
-    names = [_STYLE_NAMES.get(r, f"md{r + 10}") for r in used]
+    names = [STYLE_NAMES.get(r, f"md{r + 10}") for r in used]
     outline = Outline(document=doc, depth_styles=names)
 
     stack: list[tuple[int, Section]] = []

@@ -17,7 +17,8 @@ from xml.etree import ElementTree as ET
 
 from nigao import gbt9704 as G
 from nigao.errors import ReadError
-from nigao.model import Appendix, Document, Section, chinese_numeral, label
+from nigao.labels import BY_DEPTH, TYPED_IN_DOCX, chinese_numeral, label
+from nigao.model import Appendix, Document, Section
 from nigao.readers import Line, Source
 from nigao.readers.gbt import attachment_names
 from nigao.readers.ooxml import Package, W, _int, _Styles, _text, _val
@@ -32,15 +33,6 @@ _CHINESE_FORMATS = {
     "taiwaneseCountingThousand",
 }
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
-_HAS_LABEL = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[①-⑳])"
-)
-_LABELS = {
-    1: re.compile(r"^[一二三四五六七八九十百零]+、"),
-    2: re.compile(r"^（[一二三四五六七八九十百零]+）"),
-    3: re.compile(r"^\d+[.．]"),
-    4: re.compile(r"^（\d+）"),
-}
 _MAX_LEVEL = 8  # Word's list levels are 0–8
 _TOP_LINES = 16  # lines whose layout the GB/T part rules may look at
 
@@ -183,7 +175,7 @@ class _Reader:
         num = self.num_pr(ppr, sid)
         if num is not None:
             return self.numbering.label(*num) + text
-        if _HAS_LABEL.match(text):
+        if TYPED_IN_DOCX.match(text):
             return text
         match = _HEADING_NAME.match(self.styles.name(sid) or "")
         if match and 1 <= int(match.group(1)) <= 4:
@@ -282,7 +274,7 @@ def read_docx_source(data: bytes, source: str) -> Source:
 
 
 def _strip_label(depth: int, text: str) -> str:
-    return _LABELS[depth].sub("", text, count=1)
+    return BY_DEPTH[depth].sub("", text, count=1)
 
 
 def _cell_places(body: ET.Element) -> dict[int, tuple[int, int, int]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from nigao.model import label
+from nigao.labels import TYPED_IN_MARKDOWN, label
 from nigao.readers import Line, Source
 
 # A heading, also as online editors export it with escaped marks (\## or \#\#) or no space.
@@ -34,11 +34,6 @@ _CODE = re.compile(r"`+([^`]+)`+")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S+")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1(.*)$")
-# A numbering label typed at the start of a heading (the outline reads these itself).
-_TYPED_LABEL = re.compile(
-    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[)）]|\d{1,2}(?:[、.．](?!\d))"
-    r"|[①-⑳]|第[一二三四五六七八九十百\d]+[部章节篇条])"
-)
 _SENTENCE_END = "。！？"
 
 
@@ -50,7 +45,7 @@ def looks_like_markdown(text: str) -> bool:
             stripped = line.strip()
             if _BOLD_LINE.match(stripped) and not _HEADING.match(line):
                 bold = _BOLD_LINE.match(stripped)
-                if bold is None or bold.group(3).strip() and not _TYPED_LABEL.match(bold.group(2)):
+                if bold is None or bold.group(3).strip() and not TYPED_IN_MARKDOWN.match(bold.group(2)):
                     continue
             count += 1
             if count >= 2:
@@ -74,7 +69,7 @@ def is_draft(text: str) -> bool:
         if not stripped:
             continue
         heading = _HEADING.match(line)
-        if heading and ("\\" in heading.group(1) or _TYPED_LABEL.match(heading.group(2))):
+        if heading and ("\\" in heading.group(1) or TYPED_IN_MARKDOWN.match(heading.group(2))):
             return False
         if _BOLD_LINE.match(stripped) or stripped.startswith("|") or _IMAGE.search(stripped):
             return False
@@ -189,6 +184,6 @@ def _labelled(content: str, depth: int, counters: dict[int, int]) -> str:
     counters[depth] = counters.get(depth, 0) + 1
     for deeper in [k for k in counters if k > depth]:
         del counters[deeper]
-    if _TYPED_LABEL.match(content):
+    if TYPED_IN_MARKDOWN.match(content):
         return content
     return label(depth, counters[depth]) + content

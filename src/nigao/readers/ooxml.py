@@ -23,12 +23,6 @@ from nigao.errors import ReadError, os_reason
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
-_LABELS = {
-    1: re.compile(r"^[一二三四五六七八九十百零]+、"),
-    2: re.compile(r"^（[一二三四五六七八九十百零]+）"),
-    3: re.compile(r"^\d+[.．]"),
-    4: re.compile(r"^（\d+）"),
-}
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
 
 

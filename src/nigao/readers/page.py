@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from nigao.labels import PAGE_HEADING
 from nigao.readers import Line
 
 REMOVED = "网页导航、链接列表或页脚"
@@ -32,14 +33,11 @@ _BREADCRUMB = re.compile(r"(?:[^\s>»→]{1,12}\s*[>»→]\s*){2,}[^\s>»→]{1,
 _MASTHEAD = re.compile(r"〔\d{4}〕|\[\d{4}\]|文件$")
 _FOOTER_SHAPE = re.compile(r"[©®]|copyright|icp|\d{3,4}-\d{7,8}|[|｜]", re.I)
 _LABEL_PAIR = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
-_HEAD_NUMBER = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、．.])"
-)
 
 
 def starts_heading(text: str) -> bool:
     """The line starts with a numbering label (一、 （一） 1.)."""
-    return bool(_HEAD_NUMBER.match(text))
+    return bool(PAGE_HEADING.match(text))
 
 
 def _link_like(text: str, share: float) -> bool:
@@ -73,7 +71,7 @@ def _weight(text: str, share: float) -> float:
         return -1.0
     if size >= 25 and len(_SENTENCE.findall(text)) >= 1:
         return min(8.0, 1.0 + size / 25)
-    if _HEAD_NUMBER.match(text):
+    if PAGE_HEADING.match(text):
         return 0.0  # a numbered heading belongs to whatever is around it
     if _FIELD_LINE.match(text):
         return -0.1  # 时间：… 地点：… — a schedule's fields, not a menu (menus have no colon)

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from nigao.check.context import Context, Passage
 from nigao.check.findings import Finding
-from nigao.check.labels import Label, parse_label
 from nigao.check.registry import rule
+from nigao.labels import Label, parse_label
 from nigao.vocabulary import is_run_in
 
 _STYLE_NAMES = {1: "“一、”", 2: "“（一）”", 3: "“1.”", 4: "“（1）”"}
