@@ -137,10 +137,20 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]
     return meta, text[end + 5 :], text[: end + 5].count("\n") + 1
 
 
+# (path, origin, mtime, size) → the Skeleton read from it: a process that reads a library
+# twice (`nigao new` drafts from it, its proofreading looks up the shipped sources' topic
+# words) reads each unchanged file once.
+_READ: dict[tuple[str, str, int, int], Skeleton] = {}
+
+
 def read_skeleton(path: Path, origin: str) -> Skeleton:
     """One skeleton file, checked enough that later steps can trust its fields."""
     try:
-        if path.stat().st_size > MAX_SKELETON_BYTES:
+        st = path.stat()
+        key = (str(path), origin, st.st_mtime_ns, st.st_size)
+        if key in _READ:
+            return _READ[key]
+        if st.st_size > MAX_SKELETON_BYTES:
             raise NigaoError(
                 f"骨架文件过大（上限 {MAX_SKELETON_BYTES // 1024} KB）", path=str(path)
             )
@@ -158,7 +168,7 @@ def read_skeleton(path: Path, origin: str) -> Skeleton:
         raise NigaoError("骨架的 slots 应为“名称: 说明”的形式", path=str(path), line=2)
     kinds = meta.get("kinds") or []
     heading = str(meta.get("heading") or "")
-    return Skeleton(
+    _READ[key] = skeleton = Skeleton(
         id=meta["id"].strip(),
         role=meta["role"].strip(),
         body=body,
@@ -176,6 +186,7 @@ def read_skeleton(path: Path, origin: str) -> Skeleton:
         topic=[str(t) for t in meta.get("topic") or [] if isinstance(meta.get("topic"), list)],
         body_line=body_line,
     )
+    return skeleton
 
 
 class Library:
