@@ -60,3 +60,23 @@ def test_profile_and_checker_suggest_the_same_doc_number() -> None:
     )
     found = [f for f in check_document(doc) if f.rule == "DOCNO-FORMAT"]
     assert found and "岚教发〔2027〕8号" in found[0].suggestion
+
+
+def test_ingest_and_checker_read_the_same_loose_doc_numbers() -> None:
+    """A 发文字号 typed with the usual slips: ingest takes the line as the document's number,
+    the .docx reader as its 版头's, the checker finds it inside a sentence, and all repair it to
+    the one standard form."""
+    from nigao.vocabulary import (
+        DOC_NUMBER_CHECKED,
+        DOC_NUMBER_HEAD,
+        DOC_NUMBER_IN_TEXT,
+        DOC_NUMBER_LINE,
+        fix_doc_number,
+    )
+
+    for loose in ("岚教发[2027]第8号", "岚教发（2027）08号", "岚教发［2027］8号"):
+        assert DOC_NUMBER_LINE.match(loose), loose
+        assert DOC_NUMBER_HEAD.match(loose) or "第" in loose, loose  # a 版头 is never typed with 第
+        assert DOC_NUMBER_IN_TEXT.search(f"依据{loose}文件要求"), loose
+        assert DOC_NUMBER_CHECKED.match(fix_doc_number(loose) or ""), loose
+    assert not DOC_NUMBER_LINE.match("2027年工作要点")

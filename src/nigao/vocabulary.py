@@ -23,23 +23,53 @@ from __future__ import annotations
 import re
 
 from nigao import labels as labels  # re-exported: vocabulary.labels.parse_label, …
+from nigao.lazyre import LazyPattern
 
 FILL_IN = "【待填：{}】"
 
 # Any marker as written in a draft or a profile; group 1 is its label.
-FILL_IN_RE = re.compile(r"【待填[：:]([^】]*)】")
+FILL_IN_RE = LazyPattern(r"【待填[：:]([^】]*)】")
 
 
-DOC_NUMBER = re.compile(r"^(?P<code>[^\s〔〕]+)〔(?P<year>\d{4})〕(?P<n>[1-9]\d*)号$")
+# ---------------------------------------------------------------- the 发文字号 代字〔年份〕序号号
+
+# A Chinese character (CJK ideographs, in a class that compiles cheaply; check.text uses it).
+HAN = r"[^\W\d_A-Za-z]"
+# Brackets a 发文字号's year is typed in: the standard 〔〕 and the usual slips ［］ [] （） ().
+_OPEN, _CLOSE = "〔［\\[（(", "〕］\\]）)"
+
+# The standard form: any 代字, six-cornered brackets, no 第, no leading zeros.
+DOC_NUMBER = LazyPattern(r"^(?P<code>[^\s〔〕]+)〔(?P<year>\d{4})〕(?P<n>[1-9]\d*)号$")
+# The checker's accepted form: a Chinese 代字 and a year of this or the last century.
+DOC_NUMBER_CHECKED = LazyPattern(rf"^{HAN}{{1,12}}〔(?:19|20)\d{{2}}〕[1-9]\d*号$")
+# A 发文字号 quoted inside a sentence (依据岚教发[2027]第8号), any brackets and 【】; groups:
+# 代字, year, 第, number. The checker reports it when it is not in the standard form.
+DOC_NUMBER_IN_TEXT = LazyPattern(
+    rf"({HAN}{{1,10}}?[发字函办通报请复议文])\s*[{_OPEN}【]\s*((?:19|20)\d{{2}})\s*[{_CLOSE}】]"
+    r"\s*(第?)\s*(\d+)\s*号"
+)
+# A half-width-bracketed number without its 代字: the punctuation rule leaves it to the above.
+DOC_NUMBER_HALF_WIDTH = LazyPattern(r"[(\[]((?:19|20)\d{2})[)\]]\s*第?\s*\d+\s*号")
+# A line that is a 发文字号 as samples type it (ingest: not a title, the document's number).
+DOC_NUMBER_LINE = LazyPattern(rf"^\S{{0,12}}[{_OPEN}]\d{{4}}[{_CLOSE}]\s*第?\d+\s*号$")
+# The 发文字号 line of a .docx's 版头, with the 签发人 that may share its line.
+DOC_NUMBER_HEAD = LazyPattern(
+    rf"^(?P<number>[^\s，。：:]{{0,20}}[{_OPEN}]\s*\d{{4}}\s*[{_CLOSE}]\s*\d{{1,5}}\s*号)"
+    r"(?:\s*签发人[：:]\s*(?P<signer>\S.{0,40}))?$"
+)
+_YEAR_BRACKETS = LazyPattern(rf"[{_OPEN}【]\s*(\d{{4}})\s*[{_CLOSE}】]")
+_NUMBER_AFTER_DI = LazyPattern(r"第\s*(\d+)")
+_LEADING_ZEROS = LazyPattern(r"〕\s*0*([1-9])")
+_SPACES = LazyPattern(r"\s+")
 
 
 def fix_doc_number(text: str) -> str | None:
     """The standard form of a loosely typed 发文字号 (岚教发[2027]第08号 → 岚教发〔2027〕8号), or
     None when even the repaired text is not one."""
-    fixed = re.sub(r"[\[［【(（〔]\s*(\d{4})\s*[\]］】)）〕]", r"〔\1〕", text.strip())
-    fixed = re.sub(r"第\s*(\d+)", r"\1", fixed)
-    fixed = re.sub(r"〕\s*0*([1-9])", r"〕\1", fixed)
-    fixed = re.sub(r"\s+", "", fixed)
+    fixed = _YEAR_BRACKETS.sub(r"〔\1〕", text.strip())
+    fixed = _NUMBER_AFTER_DI.sub(r"\1", fixed)
+    fixed = _LEADING_ZEROS.sub(r"〕\1", fixed)
+    fixed = _SPACES.sub("", fixed)
     if not fixed.endswith("号"):
         fixed += "号"
     return fixed if DOC_NUMBER.match(fixed) else None

@@ -13,7 +13,8 @@ from typing import TypeVar
 
 Row = TypeVar("Row", bound=tuple)
 
-HAN = r"[^\W\d_A-Za-z]"
+from nigao.vocabulary import HAN  # noqa: E402,F401  (the class is the vocabulary's; rules import it from here)
+
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕—…·"
 
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from nigao.ingest import tables
 from nigao.ingest.outline import DATE_LINE, numbering
 from nigao.labels import CN
+from nigao.vocabulary import DOC_NUMBER_LINE
 
 _TITLE_WORDS = re.compile(
     r"方案|总结|计划|意见|通知|材料|报告|汇报|经验|做法|要点|规划|安排|讲话|："
 )
-_DOC_NUMBER = re.compile(r"^\S{0,12}[〔［\[（(]\d{4}[〕］\]）)]\s*第?\d+\s*号$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MD_TITLE = re.compile(r"^\\?#\s+(?=\S)")
 # A site's label before a title, or a compilation's 篇一： / 第一篇.
@@ -156,7 +156,7 @@ def _title_like(key: str) -> bool:
         and _SPEAKER.search(key) is None
         and not all(_ORG_END.search(part) for part in key.split())  # 浙江省教育厅: a byline
         and DATE_LINE.match(key) is None
-        and _DOC_NUMBER.match(key) is None
+        and DOC_NUMBER_LINE.match(key) is None
         and len(key) <= 100
     )
 
@@ -453,7 +453,7 @@ def clean(lines: list[str]) -> Cleaned:
         if k in own:
             continue
         if k < body_at:
-            if _DOC_NUMBER.match(line):
+            if DOC_NUMBER_LINE.match(line):
                 result.doc_number = line
             elif (
                 title_at is not None and k < title_at and line.endswith("文件") and len(line) <= 20

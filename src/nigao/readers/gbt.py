@@ -12,12 +12,9 @@ from __future__ import annotations
 import re
 
 from nigao.readers import Line
+from nigao.vocabulary import DOC_NUMBER_HEAD
 
 _ISSUER = re.compile(r"^[\u4e00-\u9fff（）()、\s]{2,40}文件$")
-_DOC_NUMBER = re.compile(
-    r"^(?P<number>[^\s，。：:]{0,20}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,5}\s*号)"
-    r"(?:\s*签发人[：:]\s*(?P<signer>\S.{0,40}))?$"
-)
 _SIGNER = re.compile(r"^签发人[：:]\s*(?P<signer>\S.{0,40})$")
 _DATE = re.compile(
     r"^(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
@@ -62,7 +59,7 @@ def _mark_top(lines: list[Line], props: list[dict[str, object]], live: list[int]
         i = live[k]
         text = lines[i].text.strip()
         prop = props[i]
-        number = _DOC_NUMBER.match(text)
+        number = DOC_NUMBER_HEAD.match(text)
         signer = _SIGNER.match(text)
         big_red = _RED.match(str(prop.get("color") or "")) and int(prop.get("size") or 0) >= 48
         if _ISSUER.match(text) or (big_red and len(text) <= 40 and not _SENTENCE.search(text)):

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from nigao.check.context import TEXT_KINDS, Context
 from nigao.check.findings import Finding
 from nigao.check.registry import rule
-from nigao.check.text import HAN
+from nigao.vocabulary import DOC_NUMBER_CHECKED, DOC_NUMBER_IN_TEXT, fix_doc_number
 
 _CHECKED = TEXT_KINDS | {"date", "print_date", "signature"}
 _ANY_DATE = re.compile(r"\d{4}|[〇○零О]|月0")  # every form below has one of these
@@ -26,11 +26,6 @@ _CN_DATE = re.compile(
 )
 _FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
-_DOCNO = re.compile(rf"^{HAN}{{1,12}}〔(?:19|20)\d{{2}}〕[1-9]\d*号$")
-_DOCNO_IN_TEXT = re.compile(
-    rf"({HAN}{{1,10}}?[发字函办通报请复议文])\s*[\[［(（【〔]\s*((?:19|20)\d{{2}})\s*[\]］)）】〕]"
-    r"\s*(第?)\s*(\d+)\s*号"
-)
 _MONTHS = {12: 31, 1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30}
 
 
@@ -134,7 +129,7 @@ def doc_number(ctx: Context) -> Iterator[Finding]:
     for unit in ctx.units:
         if unit.kind == "doc_number":
             text = unit.text.strip()
-            if _DOCNO.match(text) or (text.startswith("【") and text.endswith("】")):
+            if DOC_NUMBER_CHECKED.match(text) or (text.startswith("【") and text.endswith("】")):
                 continue  # a 【待填】 marker is LEFT-PLACEHOLDER's, not a malformed number
             good = _fixed_docno(text)
             yield ctx.report(
@@ -145,7 +140,7 @@ def doc_number(ctx: Context) -> Iterator[Finding]:
                 edits=[(0, len(unit.text), good)] if good else None,
             )
         elif unit.kind in TEXT_KINDS and "号" in unit.text:
-            for match in _DOCNO_IN_TEXT.finditer(unit.text):
+            for match in DOC_NUMBER_IN_TEXT.finditer(unit.text):
                 good = f"{match.group(1)}〔{match.group(2)}〕{int(match.group(4))}号"
                 if match.group() == good:
                     continue
@@ -160,7 +155,5 @@ def doc_number(ctx: Context) -> Iterator[Finding]:
 
 def _fixed_docno(text: str) -> str | None:
     """The profile's repair (vocabulary.fix_doc_number), kept to this rule's Chinese 代字."""
-    from nigao.vocabulary import fix_doc_number
-
     fixed = fix_doc_number(text)
-    return fixed if fixed and _DOCNO.match(fixed) else None
+    return fixed if fixed and DOC_NUMBER_CHECKED.match(fixed) else None

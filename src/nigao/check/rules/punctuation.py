@@ -11,10 +11,10 @@ from nigao.check.findings import Finding
 from nigao.check.registry import rule
 from nigao.check.tables import patterns
 from nigao.check.text import is_cjkish, is_han
+from nigao.vocabulary import DOC_NUMBER_HALF_WIDTH
 
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 _HALF_RE = re.compile(r"[,;:?!().](?!\.\.)")
-_DOCNO_LIKE = re.compile(r"[(\[]((?:19|20)\d{2})[)\]]\s*第?\s*\d+\s*号")
 _URLISH = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S*|www\.\S+|\S+@\S+")
 _FULL_DIGITS = re.compile("[０-９]+")
 _CHECKED = TEXT_KINDS | {"signature", "date", "doc_number", "print_date", "printer"}
@@ -35,7 +35,7 @@ def half_width(ctx: Context) -> Iterator[Finding]:
         if not _HALF_RE.search(text):
             continue
         skip = [m.span() for m in _URLISH.finditer(text)]
-        skip += [m.span() for m in _DOCNO_LIKE.finditer(text)]  # reported as DOCNO-FORMAT
+        skip += [m.span() for m in DOC_NUMBER_HALF_WIDTH.finditer(text)]  # reported as DOCNO-FORMAT
         edits = []
         for match in _HALF_RE.finditer(text):
             i = match.start()
