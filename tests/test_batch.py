@@ -241,14 +241,14 @@ def test_each_unit_gets_its_own_parts_never_the_bureaus(tmp_path: Path) -> None:
         cli, ["batch", str(PROFILE), "--units", str(units), "-o", str(out), "--name-by", "简称"]
     )
     assert result.exit_code == 0, result.output
-    bureau = P.load(PROFILE).data
+    bureau = P.load(PROFILE)
     for name, org in (("县一中", "岚溪县第一中学"), ("城关中心校", "岚溪县城关镇中心学校")):
         md = out / f"{name}.md"
         head, text = front(md), md.read_text(encoding="utf-8")
         assert f"signature: {org}" in head
         for key in ("doc_number", "issuer_mark", "recipients", "printer", "cc"):
             assert f"\n{key}:" not in head, key
-        assert bureau["doc_number"] not in text and bureau["issuer_mark"] not in text
+        assert bureau.doc_number not in text and bureau.issuer_mark not in text
         assert "经校党支部研究" in text and "局党组" not in text
         assert "王明" not in text  # the bureau's 组长
     assert result.output.count("只能用于一份文件") == 1
@@ -256,7 +256,7 @@ def test_each_unit_gets_its_own_parts_never_the_bureaus(tmp_path: Path) -> None:
 
 def numbered_profile(tmp_path: Path, number: str) -> Path:
     text = PROFILE.read_text(encoding="utf-8")
-    bureau = P.load(PROFILE).data["doc_number"]
+    bureau = P.load(PROFILE).doc_number
     path = tmp_path / "p.yaml"
     path.write_text(text.replace(bureau, number), encoding="utf-8")
     return path

@@ -45,15 +45,15 @@ def another_choice(library, profile) -> tuple[str, str, str]:
     section with, whose slots the example plan fills (the shipped library changes over time)."""
     current = {c.path: c.skeleton for c in draft(profile, library, check=False).choices}
     for path, section in walk_sections(profile):
-        roles = [s for p, s in walk_sections(profile) if s["role"] == section["role"]]
-        for skeleton in library.for_role(section["role"], profile.kind):
+        roles = [s for p, s in walk_sections(profile) if s.role == section.role]
+        for skeleton in library.for_role(section.role, profile.kind):
             if len(roles) > 1 or skeleton is current.get(path):
                 continue
             try:
                 draft(profile, library, {path: skeleton.id}, check=False)
             except ProfileError:
                 continue
-            return path, section["role"], skeleton.id
+            return path, section.role, skeleton.id
     raise AssertionError("no other skeleton the example plan can use")
 
 

@@ -361,18 +361,18 @@ def seed_leaks(library: L.Library) -> list[str]:
     for skeleton in library.all():
         kind = "plan" if not skeleton.kinds or "plan" in skeleton.kinds else "summary"
         profile = bases[kind]
-        paths = [p for p, s in C.walk_sections(profile) if s["role"] == skeleton.role]
+        paths = [p for p, s in C.walk_sections(profile) if s.role == skeleton.role]
+        data = dict(profile.data)
         if not paths:  # the example has no such section: add one for this run
-            profile = P.Profile(profile.path, dict(profile.data), profile.marks)
-            profile.data["sections"] = [*profile.data["sections"], {"role": skeleton.role}]
-            paths = [f"sections[{len(profile.data['sections']) - 1}]"]
+            data["sections"] = [*data["sections"], {"role": skeleton.role}]
+            paths = [f"sections[{len(data['sections']) - 1}]"]
         # Guidance wording a skeleton needs but the example lacks: a neutral stand-in, so
         # that only leftovers of the seed can show up (missing facts become markers).
-        guidance = dict(profile.data.get("guidance", {}))
+        guidance = dict(profile.guidance)
         for slot in skeleton.used_slots:
             if slot.startswith("guidance.") and slot[9:] not in guidance:
                 guidance[slot[9:]] = "某项提法"
-        profile = P.Profile(profile.path, {**profile.data, "guidance": guidance}, profile.marks)
+        profile = P.Profile(profile.path, {**data, "guidance": guidance}, profile.marks)
         document = C.compose(profile, library, dict.fromkeys(paths, skeleton.id)).document
         text = write_draft(document)
         leaks += [f"{skeleton.id}: {name}" for name in SEED_NAMES if name in text]

@@ -48,10 +48,10 @@ def errors_of(text: str, path: str = "profiles/x.yaml") -> list[str]:
 def test_good_profile_converts_values() -> None:
     profile = P.parse(GOOD, "p.yaml")
     assert profile.kind == "plan"
-    assert profile.data["date"].isoformat() == "2027-03-01"
-    assert profile.year == 2027
-    assert profile.data["sections"][1]["phases"][0]["end"] == (2027, 4)
-    assert profile.data["facts"]["新增学位数"] == "1200"
+    assert profile.date.isoformat() == "2027-03-01"
+    assert profile.year is None and profile.draft_year == 2027  # not written: the date's
+    assert profile.sections[1].phases[0].end == (2027, 4)
+    assert profile.facts["新增学位数"] == "1200"
     assert profile.where("leaders.组长") == "p.yaml:8:3"
 
 
@@ -146,7 +146,7 @@ def test_scaffold_is_a_valid_profile_of_its_kind(kind: str) -> None:
     assert text.startswith("# yaml-language-server: $schema=nigao-profile.schema.json\n")
     profile = P.parse(text, "s.yaml")
     assert profile.kind == kind
-    roles = [s["role"] for s in profile.data["sections"]]
+    roles = [s.role for s in profile.sections]
     assert roles == P.kinds_table()["kinds"][kind]["order"]
 
 
@@ -159,8 +159,8 @@ def test_scaffold_has_no_real_looking_unit_or_person(kind: str) -> None:
     for sample in ("岚溪", "王明", "李华", "赵刚", "张强", "岚教发", "强师兴校", "师德师风"):
         assert sample not in values, sample
     profile = P.parse(text, "s.yaml")
-    assert profile.data["org"]["name"] == "【待填：发文机关全称】"
-    assert profile.data["doc_number"] == "【待填：发文字号】"
+    assert profile.org.name == "【待填：发文机关全称】"
+    assert profile.doc_number == "【待填：发文字号】"
     assert "例如：岚溪县教育局" in text  # the example is still shown, as a comment
 
 
@@ -252,7 +252,7 @@ def test_chinese_words_for_kind_and_role_are_accepted() -> None:
     text = GOOD.replace("kind: plan", "kind: 方案").replace("role: guiding_ideas", "role: 指导思想")
     profile = P.parse(text, "p.yaml")
     assert profile.kind == "plan"
-    assert profile.data["sections"][0]["role"] == "guiding_ideas"
+    assert profile.sections[0].role == "guiding_ideas"
     [error] = errors_of(GOOD.replace("role: guiding_ideas", "role: 指导思路"))
     assert "“指导思路” 不是可选值，是不是 “指导思想”？" in error
 
@@ -263,10 +263,10 @@ def test_a_person_may_be_written_as_one_line() -> None:
         "    - 方立新（局党组书记、局长）\n    - 何静\n",
     )
     profile = P.parse(text, "p.yaml")
-    assert profile.data["leaders"]["组长"] == [
-        {"name": "方立新", "post": "局党组书记、局长"},
-        {"name": "何静"},
-    ]
+    assert profile.leaders.组长 == (
+        P.Person(name="方立新", post="局党组书记、局长"),
+        P.Person(name="何静"),
+    )
     assert P.json_schema()["properties"]["leaders"]["properties"]["组长"]["items"]["anyOf"][1] == {
         "type": "string",
         "minLength": 1,

@@ -66,7 +66,7 @@ def _draft(
     if campaign:  # a campaign with its own type word: nothing may be glued after it
         data["campaign"] = campaign
         data.pop("campaign_type", None)
-    paths = [p for p, s in C.walk_sections(base) if s["role"] == skeleton.role]
+    paths = [p for p, s in C.walk_sections(base) if s.role == skeleton.role]
     if not paths:
         data["sections"] = [*data["sections"], {"role": skeleton.role}]
         paths = [f"sections[{len(data['sections']) - 1}]"]

@@ -25,7 +25,7 @@ def test_a_typed_ascii_colon_marker_counts_as_unfilled(tmp_path: Path) -> None:
     text = PLAN.replace("doc_number: 岚教发〔2027〕8号", "doc_number: 【待填:发文字号】")
     assert text != PLAN
     profile = parse(text, str(tmp_path / "p.yaml"))
-    assert profile.data["doc_number"] == "【待填:发文字号】"  # not an invalid 发文字号
+    assert profile.doc_number == "【待填:发文字号】"  # not an invalid 发文字号
     result = draft(profile, load_library(), check=False)
     assert any("发文字号" in line for line in result.unfilled), result.unfilled
     with zipfile.ZipFile(io.BytesIO(result.docx)) as package:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from nigao.errors import NigaoError
 from nigao.model import Appendix
+
+if TYPE_CHECKING:
+    from nigao.profile.record import Attachment
 
 MAX_BYTES = 1024 * 1024  # an attachment file larger than this is surely the wrong file
 TEXT_SUFFIXES = (".txt", ".md")
@@ -52,25 +55,22 @@ def read_file(path: Path, where: str) -> tuple[list[str], list[list[str]]]:
 
 
 def split(
-    items: list[Any], base: Path, locate: Callable[[str], str] = str
+    items: Sequence[Attachment], base: Path, locate: Callable[[str], str] = str
 ) -> tuple[list[str], list[Appendix]]:
-    """(附件说明 names, attachments with pages) for a profile's `attachments` list.
+    """(附件说明 names, attachments with pages) for a profile's `attachments`.
 
     `locate` turns a dotted key into "file:line:col" for messages (Profile.where).
     """
     names: list[str] = []
     pages: list[Appendix] = []
     for i, item in enumerate(items):
-        if isinstance(item, str):
-            names.append(item)
-            continue
-        title = str(item["title"])
+        title = str(item.title)
         names.append(title)
-        paragraphs = [str(p) for p in str(item.get("text") or "").splitlines() if p.strip()]
-        table = [[str(c) for c in row] for row in item.get("table") or []]
-        if item.get("file"):
+        paragraphs = [str(p) for p in str(item.text or "").splitlines() if p.strip()]
+        table = [[str(c) for c in row] for row in item.table]
+        if item.file:
             key = f"attachments[{i}]"
-            more, rows = read_file(base / str(item["file"]), f"{locate(key)}: {key}.file")
+            more, rows = read_file(base / str(item.file), f"{locate(key)}: {key}.file")
             paragraphs += more
             table += rows
         if paragraphs or table:

@@ -14,11 +14,14 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nigao.errors import NigaoError, os_reason
 from nigao.fsutil import atomic_write, fold_name, remove_stale_temps, safe_name
 from nigao.units import UnitRow, read_units
+
+if TYPE_CHECKING:
+    from nigao.profile import Profile
 
 
 @dataclass
@@ -290,13 +293,14 @@ def draft_row(task: tuple[UnitRow, dict[str, int], str, str, bool, dict[str, str
 # ------------------------------------------------------------------ the whole batch
 
 
-def _profile_root(profile_path: Path) -> Any:
+def _profile_root(profile_path: Path) -> tuple[Profile, Any]:
+    """The profile, validated (it must be before any row runs), and its YAML node tree."""
     from nigao.profile import parse, read_text
     from nigao.yamlsafe import PROFILE, compose
 
     text = read_text(profile_path)
-    parse(text, str(profile_path))  # the profile itself must be valid before any row runs
-    return compose(text, str(profile_path), PROFILE, duplicates=False)
+    profile = parse(text, str(profile_path))
+    return profile, compose(text, str(profile_path), PROFILE, duplicates=False)
 
 
 def name_key(name_by: str, units: list[UnitRow]) -> str:
@@ -402,12 +406,12 @@ def _plan(profile_path: Path, units_path: Path, name_by: str, number_start: int)
     names (and renames), and each unit's own changes (perunit.plan_units)."""
     from nigao.perunit import plan_units
 
-    root = _profile_root(profile_path)
+    profile, root = _profile_root(profile_path)
     units = read_units(units_path)
     name_by = name_key(name_by, units)
     columns = {key: i for i, key in enumerate(_columns(units), start=1)}
     names, renamed = plan_names(units, root, name_by)
-    plan = plan_units(root, units, str(units_path), number_start)
+    plan = plan_units(profile, root, units, str(units_path), number_start)
     return root, units, columns, names, renamed, plan
 
 

@@ -11,14 +11,23 @@ skeletons from different sources.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from nigao.errors import NigaoError
 from nigao.model import Document, Section
-from nigao.profile import ROLE_NAMES, Profile, ProfileError, describe, field_at, kinds_table
+from nigao.profile import (
+    ROLE_NAMES,
+    Profile,
+    ProfileError,
+    describe,
+    empty,
+    field_at,
+    kinds_table,
+    record,
+)
 from nigao.skeletons import Library, Skeleton, unknown_message
 from nigao.unitwords import campaign_noun, region_of, scope_words
 from nigao.vocabulary import FILL_IN_RE, fill_in
@@ -71,8 +80,8 @@ def paragraphs_of(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-def _person(p: dict[str, str]) -> str:
-    return f"{p['name']}（{p['post']}）" if p.get("post") else p["name"]
+def _person(p: record.Person) -> str:
+    return f"{p.name}（{p.post}）" if p.post else p.name
 
 
 # ---------------------------------------------------------------------------------------------
@@ -83,7 +92,7 @@ def _person(p: dict[str, str]) -> str:
 class _Bag:
     """Read-only mapping for the template; a missing key is Undefined (checked before use)."""
 
-    def __init__(self, values: dict[str, Any]):
+    def __init__(self, values: Mapping[str, Any]):
         self._values = values
 
     def __getitem__(self, key: str) -> Any:
@@ -96,7 +105,7 @@ class _Bag:
 class _Facts:
     """facts.<label>: the drafter's value, or a visible 【待填：label】 marker."""
 
-    def __init__(self, values: dict[str, Any]):
+    def __init__(self, values: Mapping[str, Any]):
         self._values = values
         self.used: set[str] = set()  # labels the chosen skeletons asked for
 
@@ -144,27 +153,26 @@ _SELF_NAMES = (("局", "局"), ("幼儿园", "园"), ("学校", "校"), ("中学
                ("校", "校"), ("学院", "院"))  # fmt: skip
 
 
-def organ_words(org: dict[str, Any]) -> dict[str, str]:
+def organ_words(name: str | None, party: str | None) -> dict[str, str]:
     """org.organ / organ_office / organ_meeting from org.party and org.name (局党组, 局党组办公室,
     局党组会议; 校党支部 …); a party still 【待填】 gives markers, no party gives nothing."""
-    party = str(org.get("party") or "")
+    party = str(party or "")
     if not party:
         return {}
     if FILL_IN_RE.search(party):
         marker = fill_in("党组织名称")
         return {"organ": marker, "organ_office": f"{marker}办公室", "organ_meeting": f"{marker}会议"}
-    name = str(org.get("name") or "")
+    name = str(name or "")
     own = next((short for ending, short in _SELF_NAMES if name.endswith(ending)), "")
     organ = own + party_organ(party)
     return {"organ": organ, "organ_office": f"{organ}办公室", "organ_meeting": f"{organ}会议"}
 
 
-def campaign_type(data: dict[str, Any]) -> str:
+def campaign_type(profile: Profile) -> str:
     """The type word written after the quoted campaign: given, none if the name has one, else 活动."""
-    given = data.get("campaign_type")
-    if given is not None:
-        return str(given)
-    name = str(data.get("campaign") or "")
+    if profile.campaign_type is not None:
+        return profile.campaign_type
+    name = profile.campaign or ""
     from nigao.ingest import tables
 
     words = tables.load("generalize")["campaign_type_words"]
@@ -174,7 +182,7 @@ def campaign_type(data: dict[str, Any]) -> str:
 class _Group:
     """One leadership role: `王明（局党组书记、局长）、李华（…）`, `.names` → `王明、李华`."""
 
-    def __init__(self, role: str, people: list[dict[str, str]], empty: list[str]):
+    def __init__(self, role: str, people: tuple[record.Person, ...], empty: list[str]):
         self.role, self.people, self._empty = role, people, empty
 
     def _marker(self) -> str:
@@ -183,7 +191,7 @@ class _Group:
 
     @property
     def names(self) -> str:
-        return "、".join(p["name"] for p in self.people) if self.people else self._marker()
+        return "、".join(p.name for p in self.people) if self.people else self._marker()
 
     def __str__(self) -> str:
         return "、".join(_person(p) for p in self.people) if self.people else self._marker()
@@ -194,10 +202,10 @@ class _Block(str):
 
 
 class _Leaders:
-    def __init__(self, leaders: dict[str, list[dict[str, str]]], empty: list[str]):
+    def __init__(self, leaders: record.Leaders, empty: list[str]):
         from nigao.profile import LEADER_ROLES
 
-        self._groups = {r: _Group(r, leaders.get(r, []), empty) for r in LEADER_ROLES}
+        self._groups = {r: _Group(r, getattr(leaders, r), empty) for r in LEADER_ROLES}
         self._empty = empty
 
     def __getitem__(self, key: str) -> Any:
@@ -250,26 +258,34 @@ class Choice:
     """What one profile section resolved to."""
 
     path: str  # "sections[2]" or "sections[2].sections[0]"
-    section: dict[str, Any]
+    section: record.Section
     skeleton: Skeleton | None
     is_default: bool = False
     placeholder: bool = False  # no skeleton of this role in the library, no own content
 
 
-def walk_sections(profile: Profile) -> Iterator[tuple[str, dict[str, Any]]]:
+def walk_sections(profile: Profile) -> Iterator[tuple[str, record.Section]]:
     """Every profile section with its key path, in reading order."""
 
-    def visit(sections: list[dict[str, Any]], base: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    def visit(
+        sections: tuple[record.Section, ...], base: str
+    ) -> Iterator[tuple[str, record.Section]]:
         for i, section in enumerate(sections):
             path = f"{base}[{i}]"
             yield path, section
-            yield from visit(section.get("sections", []), f"{path}.sections")
+            yield from visit(section.sections, f"{path}.sections")
 
-    yield from visit(profile.data.get("sections", []), "sections")
+    yield from visit(profile.sections, "sections")
 
 
-def _own_content(section: dict[str, Any]) -> bool:
-    return bool(section.get("items") or section.get("phases") or section.get("text"))
+def section_at(profile: Profile, path: str) -> record.Section | None:
+    """The section at a `walk_sections` path (sections[2].sections[0]), or None."""
+    return next((section for at, section in walk_sections(profile) if at == path), None)
+
+
+def own_content(section: record.Section) -> bool:
+    """The drafter wrote this section's content (items, phases or text) in the profile."""
+    return bool(section.items or section.phases or section.text)
 
 
 def resolve(
@@ -283,10 +299,10 @@ def resolve(
     errors: list[str] = list(profile.errors)
     choices: list[Choice] = []
     for path, section in walk_sections(profile):
-        if not section.get("role"):  # already reported by the profile check
+        if not section.role:  # already reported by the profile check
             continue
         # An override of "" means "no skeleton" (chosen in the --interactive menu).
-        sid = overrides[path] if path in overrides else section.get("skeleton")
+        sid = overrides.get(path, section.skeleton)
         skeleton, is_default = None, False
         if path in overrides and not sid:
             pass
@@ -298,8 +314,8 @@ def resolve(
                     f"{where}: {path}.skeleton：{unknown_message(sid, list(library.skeletons))}"
                 )
                 continue
-        elif not _own_content(section):
-            skeleton = library.default_for(section["role"], profile.kind)
+        elif not own_content(section):
+            skeleton = library.default_for(section.role, profile.kind)
             is_default = True
             if skeleton is None:  # nothing to take: leave a visible fill-in, listed at the end
                 choices.append(Choice(path, section, None, placeholder=True))
@@ -327,7 +343,14 @@ def _position(path: str) -> Any:
 def _derived(profile: Profile, key: str) -> bool:
     """A field the draft can do without because its value follows from another (the county
     from the unit's full name)."""
-    return key == "org.region" and region_of(profile.get("org") or {}) is not None
+    return key == "org.region" and region_of(_org_values(profile)) is not None
+
+
+def _org_values(profile: Profile) -> dict[str, Any]:
+    """The org's written values by key (what the skeletons' `org.*` and the unit words read)."""
+    org = profile.org
+    values = {f.key: getattr(org, f.key) for f in org.fields}
+    return {key: value for key, value in values.items() if value is not None}
 
 
 def _missing_fields(profile: Profile, choices: list[Choice]) -> list[str]:
@@ -352,7 +375,7 @@ def _missing_fields(profile: Profile, choices: list[Choice]) -> list[str]:
                 continue
             if key in profile.marks and profile.errors:
                 continue  # written but invalid: the profile check has said so
-            if profile.get(key) in (None, "", [], {}) and not _derived(profile, key):
+            if empty(profile.value(key)) and not _derived(profile, key):
                 found = field_at(key)
                 example = f" — 例如：{found.example}" if found and found.example else ""
                 errors.append(
@@ -404,33 +427,39 @@ _NOT_SIMPLE = re.compile(r"\{[{%#]")
 _MISSING = object()
 
 
+def skeleton_view(profile: Profile, facts: _Facts, empty_leaders: list[str]) -> dict[str, Any]:
+    """What a skeleton's slots see: the one mapping built from the typed profile for the sandbox
+    (and for the plain `{{ slot }}` fill). Item lookups only; a value the profile does not give
+    is absent (Undefined, checked before rendering) or a visible 【待填】 marker."""
+    org = _org_values(profile)
+    org.update(organ_words(profile.org.name, profile.org.party))
+    org["region"] = region_of(org)
+    given = {key: getattr(profile, key) for key in SLOT_MARKERS}
+    type_word = campaign_type(profile)
+    view = {
+        "org": _Bag({k: v for k, v in org.items() if v is not None}),
+        "region": org["region"],
+        **{k: v if v else fill_in(SLOT_MARKERS[k]) for k, v in given.items()},
+        "campaign_type": type_word,
+        "campaign_noun": campaign_noun(profile.campaign, type_word),
+        "scope": _Bag(scope_words(org)),
+        "examples": False,
+        "year": profile.draft_year,
+        "date": format_date(profile.date),
+        "guidance": _Guidance(profile.guidance),
+        "leaders": _Leaders(profile.leaders, empty_leaders),
+        "facts": facts,
+    }
+    return {k: v for k, v in view.items() if v is not None}
+
+
 class _Renderer:
     def __init__(self, profile: Profile):
         self.profile = profile
         self._env: Any = None
-        self.facts = _Facts(profile.data.get("facts", {}))
+        self.facts = _Facts(profile.facts)
         self.empty: list[str] = []
-        data = profile.data
-        org = dict(data.get("org", {}))
-        org.update(organ_words(org))
-        org["region"] = region_of(org)
-        given = {key: data.get(key) for key in SLOT_MARKERS}
-        type_word = campaign_type(data)
-        self.context = {
-            "org": _Bag({k: v for k, v in org.items() if v is not None}),
-            "region": org["region"],
-            **{k: v if v else fill_in(SLOT_MARKERS[k]) for k, v in given.items()},
-            "campaign_type": type_word,
-            "campaign_noun": campaign_noun(data, type_word),
-            "scope": _Bag(scope_words(org)),
-            "examples": False,
-            "year": profile.year,
-            "date": format_date(data["date"]),
-            "guidance": _Guidance(data.get("guidance", {})),
-            "leaders": _Leaders(data.get("leaders", {}), self.empty),
-            "facts": self.facts,
-        }
-        self.context = {k: v for k, v in self.context.items() if v is not None}
+        self.context = skeleton_view(profile, self.facts, self.empty)
 
     def render(self, skeleton: Skeleton, text: str, line_offset: int) -> str:
         """Plain `{{ slot }}` bodies are filled directly; anything else runs in the sandbox."""
@@ -528,51 +557,48 @@ def compose(profile: Profile, library: Library, overrides: dict[str, str] | None
     by_path = {c.path: c for c in choices}
     renderer = _Renderer(profile)
     headings = kinds_table()["headings"]
-    data = profile.data
     from nigao.attachments import split
 
     base = Path(profile.path).parent
-    names, appendices = split(list(data.get("attachments", [])), base, profile.where)
+    names, appendices = split(profile.attachments, base, profile.where)
     doc = Document(
-        kind=data["kind"],
-        title=data["title"],
-        recipients=data.get("recipients"),
-        signature=data.get("signature") or data["org"]["name"],
-        date=format_date(data["date"]),
-        doc_number=_own_number(data.get("doc_number")),
-        issuer_mark=data.get("issuer_mark"),
-        cc=data.get("cc"),
-        printer=data.get("printer"),
-        print_date=format_date(data["print_date"]) if data.get("print_date") else None,
+        kind=profile.kind,
+        title=profile.title,
+        recipients=profile.recipients,
+        signature=profile.signature or profile.org.name,
+        date=format_date(profile.date),
+        doc_number=_own_number(profile.doc_number),
+        issuer_mark=profile.issuer_mark,
+        cc=profile.cc,
+        printer=profile.printer,
+        print_date=format_date(profile.print_date) if profile.print_date else None,
         attachments=names,
         appendices=appendices,
-        signer=data.get("signer"),
-        sealed=bool(data.get("sealed", False)),
-        verso_even=bool(data.get("verso_even", True)),
-        author=data["org"]["name"],
+        signer=profile.signer,
+        sealed=bool(profile.sealed),
+        verso_even=profile.verso_even is not False,  # on unless the drafter says false
+        author=profile.org.name,
     )
     notes: list[str] = []
 
     def build(path: str) -> Section:
         choice = by_path[path]
         section = choice.section
-        role = section["role"]
+        role = section.role
         heading, paragraphs, children = "", [], []
         if choice.skeleton is not None:
-            heading, paragraphs, children = renderer.skeleton(
-                choice.skeleton, bool(section.get("examples"))
-            )
+            heading, paragraphs, children = renderer.skeleton(choice.skeleton, bool(section.examples))
             if choice.skeleton.role != role:
                 notes.append(
                     f"{path}：角色是 {role}，所用骨架 {choice.skeleton.id} 的角色是 {choice.skeleton.role}"
                 )
-            if section.get("intro_only"):
+            if section.intro_only:
                 children = []
-        heading = section.get("heading") or heading or headings.get(role) or ROLE_NAMES[role]
+        heading = section.heading or heading or headings.get(role) or ROLE_NAMES[role]
         top = "." not in path  # a level-1 heading stands on its own line, without 。
         if top:
             heading = heading.rstrip("。")
-        paragraphs = paragraphs + paragraphs_of(section.get("text"))
+        paragraphs = paragraphs + paragraphs_of(section.text)
         if choice.placeholder:
             label = (heading or ROLE_NAMES[role]).rstrip("。") + "内容"
             paragraphs.append(fill_in(label))
@@ -580,11 +606,11 @@ def compose(profile: Profile, library: Library, overrides: dict[str, str] | None
                 f"{path}（{role}）：骨架库里没有这一角色的骨架，已留出【待填：{label}】"
                 "（可写 text / items，或用 skeleton 指定别的骨架）"
             )
-        for item in section.get("items", []):
+        for item in section.items:
             children.append(_item(item))
-        for phase in section.get("phases", []):
+        for phase in section.phases:
             children.append(_phase(phase))
-        for i in range(len(section.get("sections", []))):
+        for i in range(len(section.sections)):
             children.append(build(f"{path}.sections[{i}]"))
         _agree(children)
         from nigao.vocabulary import is_run_in
@@ -599,21 +625,21 @@ def compose(profile: Profile, library: Library, overrides: dict[str, str] | None
             run_in=False
             if top
             else choice.skeleton.run_in
-            if choice.skeleton is not None and not section.get("heading") and heading
+            if choice.skeleton is not None and not section.heading and heading
             else is_run_in(heading),
         )
 
-    for i, section in enumerate(data["sections"]):
+    for i, section in enumerate(profile.sections):
         path = f"sections[{i}]"
         built = build(path)
-        if section["role"] in ("preamble", "closing"):
-            target = doc.preamble if section["role"] == "preamble" else doc.closing
+        if section.role in ("preamble", "closing"):
+            target = doc.preamble if section.role == "preamble" else doc.closing
             target.extend(built.paragraphs)
             doc.sections.extend(built.sections)
         else:
             doc.sections.append(built)
     _check_depth(doc)
-    notes += _unused_facts(data.get("facts", {}), renderer.facts.used)
+    notes += _unused_facts(profile.facts, renderer.facts.used)
     return Draft(document=doc, choices=choices, empty_leaders=renderer.empty, notes=notes)
 
 
@@ -626,7 +652,7 @@ def _agree(children: list[Section]) -> None:
             child.heading = child.heading.rstrip("。")
 
 
-def _unused_facts(given: dict[str, Any], used: set[str]) -> list[str]:
+def _unused_facts(given: Mapping[str, Any], used: set[str]) -> list[str]:
     """A fact no chosen skeleton asks for is most likely a mistyped label: say so."""
     from nigao.profile import _close_matches
 
@@ -639,19 +665,18 @@ def _unused_facts(given: dict[str, Any], used: set[str]) -> list[str]:
     return notes
 
 
-def _item(item: dict[str, Any]) -> Section:
+def _item(item: record.Item) -> Section:
     from nigao.vocabulary import is_run_in
 
-    title = item["title"]
     return Section(
-        heading=title, paragraphs=paragraphs_of(item.get("text")), run_in=is_run_in(title)
+        heading=item.title, paragraphs=paragraphs_of(item.text), run_in=is_run_in(item.title)
     )
 
 
-def _phase(phase: dict[str, Any]) -> Section:
-    name = phase["name"].rstrip("。")
-    when = month_range(phase["start"], phase.get("end"))
-    text = paragraphs_of(phase.get("text"))
+def _phase(phase: record.Phase) -> Section:
+    name = phase.name.rstrip("。")
+    when = month_range(phase.start, phase.end)
+    text = paragraphs_of(phase.text)
     heading = f"{name}（{when}）" + ("。" if text else "")
     return Section(heading=heading, paragraphs=text, run_in=bool(text))
 

@@ -162,7 +162,7 @@ def choices_for_roles(profile: Profile, picks: Mapping[str, str]) -> dict[str, s
 
     choices: dict[str, str] = {}
     for role, sid in picks.items():
-        paths = [path for path, s in walk_sections(profile) if s.get("role") == role]
+        paths = [path for path, s in walk_sections(profile) if s.role == role]
         if not paths:
             raise UsageError(f"--pick {role}={sid}：配置文件 {profile.path} 里没有 {role} 章节")
         choices.update(dict.fromkeys(paths, sid))

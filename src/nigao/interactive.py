@@ -86,21 +86,21 @@ def choose(
 ) -> Menu:
     """Run the menu over every section of the profile; `choices` are --pick's, kept unless
     the clerk picks otherwise."""
-    from nigao.compose import walk_sections
+    from nigao.compose import own_content, walk_sections
     from nigao.profile import ROLE_NAMES
 
     kind_name = {"plan": "方案", "summary": "总结", "report": "经验材料"}.get(profile.kind, "")
     chosen = dict(choices)
     changed: dict[str, str] = {}
     for path, section in walk_sections(profile):
-        role = section["role"]
-        heading = section.get("heading") or ROLE_NAMES[role]
+        role = section.role
+        heading = section.heading or ROLE_NAMES[role]
         candidates = library.for_role(role, profile.kind)
-        own = bool(section.get("items") or section.get("phases") or section.get("text"))
+        own = own_content(section)
         if not candidates:
             echo(f"\n【{heading}】（{path}）：骨架库里没有适用于{kind_name}的这类骨架，跳过。")
             continue
-        current = chosen.get(path, section.get("skeleton"))
+        current = chosen.get(path, section.skeleton)
         if current is None and not own:
             default = library.default_for(role, profile.kind)
             current = default.id if default else None
@@ -122,7 +122,7 @@ def choose(
         picked = _ask_one(options, candidates, question, ask, echo)
         if picked is not None:
             chosen[path] = picked
-            if picked != (section.get("skeleton") or ("" if own else None)):
+            if picked != (section.skeleton or ("" if own else None)):
                 changed[path] = picked
     return Menu(chosen, changed)
 
@@ -161,8 +161,8 @@ def pick_options(profile: Any, chosen: dict[str, str]) -> tuple[list[str], list[
     paths: dict[str, list[str]] = {}
     for path, section in walk_sections(profile):
         if path in chosen:
-            by_role.setdefault(section["role"], set()).add(chosen[path])
-            paths.setdefault(section["role"], []).append(path)
+            by_role.setdefault(section.role, set()).add(chosen[path])
+            paths.setdefault(section.role, []).append(path)
     picks, unsaid = [], []
     for role, ids in by_role.items():
         if len(ids) == 1 and "" not in ids:

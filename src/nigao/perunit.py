@@ -13,10 +13,13 @@ number are an error before anything is written.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nigao.errors import NigaoError
 from nigao.units import NUMBER_COLUMN, UnitRow
+
+if TYPE_CHECKING:
+    from nigao.profile import Profile
 
 
 @dataclass
@@ -65,19 +68,18 @@ def _scalars(node: Any, where: str) -> list[tuple[str, str]]:
     return []
 
 
-def _organ_changes(root: Any, unit: UnitRow, mine: dict[str, str | None]) -> None:
+def _organ_changes(
+    profile: Profile, root: Any, unit: UnitRow, mine: dict[str, str | None]
+) -> None:
     """The profile's own text names its unit's organ (经局党组研究): another unit's document
     names that unit's organ (经校党支部研究), or a 【待填】 marker when the row gives none."""
     from nigao.compose import organ_words
 
-    base = organ_words({"name": value_at(root, "org.name"), "party": value_at(root, "org.party")})
+    base = organ_words(profile.org.name, profile.org.party)
     if not base:
         return
-    row_org = {
-        "name": unit.values.get("org.name"),
-        "party": unit.values.get("org.party", mine.get("org.party")),
-    }
-    row = organ_words(row_org) or {key: "" for key in base}
+    party = unit.values.get("org.party", mine.get("org.party"))
+    row = organ_words(unit.values.get("org.name"), party) or {key: "" for key in base}
     pairs = sorted(((base[k], row[k]) for k in base), key=lambda p: -len(p[0]))
     for key in ("title", "sections", "facts"):
         node = node_at(root, key)
@@ -93,13 +95,18 @@ def _gives(unit: UnitRow, dotted: str) -> bool:
     return any(key == dotted or key.startswith(dotted + ".") for key in unit.values)
 
 
-def plan_units(root: Any, units: list[UnitRow], units_path: str, start: int = 1) -> UnitPlan:
-    """Each row's own document: what to leave out, mark or number (see the module doc)."""
+def plan_units(
+    profile: Profile, root: Any, units: list[UnitRow], units_path: str, start: int = 1
+) -> UnitPlan:
+    """Each row's own document: what to leave out, mark or number (see the module doc).
+
+    The profile's values come from the validated `profile`; `root` is its YAML node tree,
+    whose written keys and text nodes the changes name (batch splices them into it)."""
     from nigao.profile import NUMBER_SLOT, unit_fields
     from nigao.vocabulary import fill_in
 
     own = {k: f for k, f in unit_fields().items() if f.own and k != "doc_number"}
-    base = value_at(root, "org.name")
+    base = profile.org.name
     changes: list[dict[str, str | None]] = []
     dropped: dict[str, None] = {}
     marked: dict[str, None] = {}
@@ -117,8 +124,8 @@ def plan_units(root: Any, units: list[UnitRow], units_path: str, start: int = 1)
                 else:
                     mine[key] = None
                     dropped[f.name] = None
-            _organ_changes(root, unit, mine)
-            title = str(mine.get("title") or value_at(root, "title") or "")
+            _organ_changes(profile, root, unit, mine)
+            title = str(mine.get("title") or profile.title or "")
             if "title" not in unit.values and base and base in title:
                 # 岚溪县教育局关于开展…的实施方案 → 岚溪县第一中学关于开展…的实施方案
                 mine["title"] = title.replace(base, unit.values["org.name"])
@@ -136,12 +143,12 @@ def plan_units(root: Any, units: list[UnitRow], units_path: str, start: int = 1)
             notes.append(
                 f"{what}：{'、'.join(marked)}在这些行的草稿中是【待填】（请在单位清单加同名的列）"
             )
-    notes += _numbers(root, units, units_path, start, changes, NUMBER_SLOT)
+    notes += _numbers(profile.doc_number, units, units_path, start, changes, NUMBER_SLOT)
     return UnitPlan(changes, notes)
 
 
 def _numbers(
-    root: Any,
+    pattern: str | None,
     units: list[UnitRow],
     units_path: str,
     start: int,
@@ -149,7 +156,6 @@ def _numbers(
     slot: str,
 ) -> list[str]:
     """Give each row its 发文字号 (or none); no number may reach two documents."""
-    pattern = value_at(root, "doc_number")
     notes: list[str] = []
     numbers: dict[str, int] = {}
     for index, (unit, mine) in enumerate(zip(units, changes, strict=True)):

@@ -54,11 +54,11 @@ def scope_words(org: dict[str, Any]) -> dict[str, str]:
     return {key: value.replace("{地}", place) for key, value in level_of(org).items()}
 
 
-def campaign_noun(data: dict[str, Any], type_word: str) -> str:
+def campaign_noun(campaign: str | None, type_word: str) -> str:
     """How the draft refers back to its campaign (推进{noun}扎实开展, 制定{noun}计划): the type word
     when it is a noun on its own (行动, 工程, 专项整治), 活动 for 宣传月/读书周 and the like, 工作
     when the profile names no campaign."""
-    name = str(data.get("campaign") or "")
+    name = str(campaign or "")
     if not name:
         return _table()["no_campaign_noun"]
     table = _table()

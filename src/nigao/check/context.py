@@ -57,27 +57,28 @@ class ProfileFacts:
 
     @classmethod
     def of(cls, profile: Any) -> ProfileFacts | None:
-        """Accept a ProfileFacts, a nigao.profile.Profile, a plain dict, or None."""
+        """Accept a ProfileFacts, a nigao.profile.Profile, a plain dict (front matter, a
+        test's few keys), or None."""
         if profile is None or isinstance(profile, ProfileFacts):
             return profile
-        data = getattr(profile, "data", profile)
-        if not isinstance(data, dict):
+        if isinstance(profile, dict):
+            return cls._of_dict(profile)
+        from nigao.profile import Profile
+
+        if not isinstance(profile, Profile):
             raise TypeError(f"not a profile: {type(profile).__name__}")
-        texts: list[str] = []
+        leaders = profile.leaders
+        return cls(
+            region=profile.org.region,
+            known=_known(profile.data),
+            leaders=frozenset(p.name for f in leaders.fields for p in getattr(leaders, f.key)),
+            year=profile.draft_year,
+            people_known=True,
+            party=profile.org.party,
+        )
 
-        def collect(value: Any) -> None:
-            if isinstance(value, dict):
-                for key, item in value.items():
-                    if isinstance(key, str):
-                        texts.append(key)
-                    collect(item)
-            elif isinstance(value, (list, tuple)):
-                for item in value:
-                    collect(item)
-            elif value is not None and not isinstance(value, bool):
-                texts.append(str(value))
-
-        collect(data)
+    @classmethod
+    def _of_dict(cls, data: dict[str, Any]) -> ProfileFacts:
         org = data.get("org") or {}
         region = data.get("region") or (org.get("region") if isinstance(org, dict) else None)
         leaders: set[str] = set()
@@ -92,12 +93,32 @@ class ProfileFacts:
             year = getattr(date, "year", None) or _year_of(str(date))
         return cls(
             region=region,
-            known="\n".join(texts),
+            known=_known(data),
             leaders=frozenset(leaders),
             year=int(year) if year else None,
             people_known=True,
             party=str(org.get("party")) if isinstance(org, dict) and org.get("party") else None,
         )
+
+
+def _known(data: dict[str, Any]) -> str:
+    """Every key and text value of a profile's plain values, one a line."""
+    texts: list[str] = []
+
+    def collect(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str):
+                    texts.append(key)
+                collect(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                collect(item)
+        elif value is not None and not isinstance(value, bool):
+            texts.append(str(value))
+
+    collect(data)
+    return "\n".join(texts)
 
 
 def _year_of(text: str | None) -> int | None:

@@ -228,7 +228,7 @@ def new(
     if menu is not None and menu.changed:
         _keep_choices(profile, menu, saved if save else None)
     for choice in result.defaults:
-        role = choice.section["role"]
+        role = choice.section.role
         click.echo(
             f"  {ROLE_NAMES[role]}（{choice.path}）未指定骨架，使用默认骨架 {choice.skeleton.id}"
         )
@@ -261,9 +261,12 @@ def _written_back(profile: Any, menu: Any) -> str | None:
     except NigaoError as error:
         click.echo(f"  提示：没有写回配置文件：{error}")
         return None
+    from nigao.compose import section_at
+
     again = parse(text, profile.path)
     if not all(
-        _section(again.data, path).get("skeleton", "") == sid for path, sid in menu.changed.items()
+        (getattr(section_at(again, path), "skeleton", None) or "") == sid
+        for path, sid in menu.changed.items()
     ):
         click.echo("  提示：没有写回配置文件：改写后读出的选择与所选不同，请按下面的 --pick 手工修改")
         return None
@@ -287,16 +290,6 @@ def _keep_choices(profile: Any, menu: Any, text: str | None) -> None:
         click.echo(f"等同的命令：nigao new {profile.path} {' '.join(picks)}")
     if unsaid and text is None:
         click.echo(f"  {'、'.join(unsaid)} 的选择无法用 --pick 表示，请写回配置文件（skeleton: 行）")
-
-
-def _section(data: dict[str, Any], path: str) -> dict[str, Any]:
-    """The section at a walk_sections path (sections[2].sections[0])."""
-    import re
-
-    node: Any = data
-    for key, index in re.findall(r"(\w+)\[(\d+)\]", path):
-        node = node[key][int(index)]
-    return node
 
 
 def _to_pdf(docx_path: Path, pdf_path: Path) -> None:

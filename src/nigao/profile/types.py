@@ -2,9 +2,11 @@
 
 A type's entry is its Chinese name (for messages), its validator (YAML node → value, or an
 error through the checker), its JSON-Schema fragment, how the `nigao init` scaffold lays it
-out, and the widget the web form uses. Adding a type means adding one entry here; the
-validator (`validate.py`), the schema (`schema.py`), the scaffold (`scaffolding.py`) and the
-form (`serve/form.py`) look it up and have no per-type branches of their own.
+out, the widget the web form uses, and the Python value the typed `Profile` holds (its
+annotation, and how a validated value becomes it). Adding a type means adding one entry here;
+the validator (`validate.py`), the schema (`schema.py`), the scaffold (`scaffolding.py`), the
+form (`serve/form.py`) and the typed profile (`record.py`) look it up and have no per-type
+branches of their own.
 """
 
 from __future__ import annotations
@@ -36,6 +38,12 @@ ALLOWED_TAGS = {STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, SEQ, MAP}
 Pos = tuple[int, int]
 Validate = Callable[["Checker", Any, Field, str], Any]
 Fragment = Callable[[Field], dict[str, Any]]
+Typed = Callable[[Field, Any], Any]
+
+
+def _same(f: Field, value: Any) -> Any:
+    """A leaf's validated value is already its typed value (None when not written)."""
+    return value
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,10 @@ class FieldType:
     # are sent as a number), group (an object's fields), pairs (a map's free keys), list.
     widget: str = "text"
     scalar: bool = True  # a leaf: its node must be a YAML scalar
+    # The typed profile (`record.py`): the attribute's annotation (`{item}`: the element's,
+    # `{record}`: the object's record class) and validated value (or None) → attribute value.
+    python: str = "str"
+    typed: Typed = _same
 
 
 def position(node: Any) -> Pos:
@@ -228,6 +240,28 @@ def _list(c: Checker, node: Any, f: Field, path: str) -> list[Any] | None:
     return [v for v in values if v is not None]
 
 
+# -- typed values (record.py builds the records; imported when a profile is first built) ----
+
+
+def _typed_object(f: Field, value: Any) -> Any:
+    from nigao.profile.record import record_of
+
+    return record_of(f)(value or {})
+
+
+def _typed_map(f: Field, value: Any) -> Any:
+    from nigao.profile.record import typed_mapping
+
+    return typed_mapping(f, value or {})
+
+
+def _typed_list(f: Field, value: Any) -> tuple[Any, ...]:
+    from nigao.profile.record import typed
+
+    assert f.item is not None
+    return tuple(typed(f.item, v) for v in value or ())
+
+
 # -- schema fragments -------------------------------------------------------------------------
 
 
@@ -273,9 +307,13 @@ TYPES: dict[str, FieldType] = {
         _date,
         lambda f: {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"},
         scaffold_note="示例值，请改成本文的",
+        python="datetime.date",
     ),
     "month": FieldType(
-        "年月（YYYY-MM）", _month, lambda f: {"type": "string", "pattern": r"^\d{4}-\d{2}$"}
+        "年月（YYYY-MM）",
+        _month,
+        lambda f: {"type": "string", "pattern": r"^\d{4}-\d{2}$"},
+        python="tuple[int, int]",
     ),
     "year": FieldType(
         "年份（四位数字）",
@@ -283,6 +321,7 @@ TYPES: dict[str, FieldType] = {
         lambda f: {"type": "integer", "minimum": 1949, "maximum": 2100},
         scaffold_note="示例值，请改成本文的",
         widget="number",
+        python="int",
     ),
     "doc_number": FieldType(
         "发文字号（代字〔年份〕序号号）",
@@ -299,11 +338,22 @@ TYPES: dict[str, FieldType] = {
         "文字或数字", _scalar, lambda f: {"type": ["string", "number"]}, widget="number"
     ),
     "bool": FieldType(
-        "true 或 false（是写 true，否写 false）", _bool, lambda f: {"type": "boolean"}, widget="checkbox"
+        "true 或 false（是写 true，否写 false）",
+        _bool,
+        lambda f: {"type": "boolean"},
+        widget="checkbox",
+        python="bool",
     ),
     "object": FieldType(
-        "键值表", _object, _schema_object, scaffold="block", widget="group", scalar=False
+        "键值表", _object, _schema_object, scaffold="block", widget="group", scalar=False,
+        python="{record}", typed=_typed_object,
     ),
-    "map": FieldType("键值表", _map, _schema_map, scaffold="block", widget="pairs", scalar=False),
-    "list": FieldType("列表", _list, _schema_list, scaffold="list", widget="list", scalar=False),
+    "map": FieldType(
+        "键值表", _map, _schema_map, scaffold="block", widget="pairs", scalar=False,
+        python="Mapping[str, {item}]", typed=_typed_map,
+    ),
+    "list": FieldType(
+        "列表", _list, _schema_list, scaffold="list", widget="list", scalar=False,
+        python="tuple[{item}, ...]", typed=_typed_list,
+    ),
 }

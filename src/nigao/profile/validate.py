@@ -8,7 +8,6 @@ blow up memory. Every problem is collected and reported at once, as
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from nigao.profile.fields import (
     Field,
     is_label,
 )
+from nigao.profile.record import Profile
 from nigao.profile.types import (
     ALLOWED_TAGS,
     NULL,
@@ -54,44 +54,6 @@ class ProfileError(NigaoError):
         else:
             message = f"{path} 有 {len(errors)} 处错误：\n" + "\n".join(errors)
         super().__init__(message)
-
-
-@dataclass
-class Profile:
-    """A validated profile: plain converted values plus where each key was written."""
-
-    path: str
-    data: dict[str, Any]
-    marks: dict[str, Pos] = field(default_factory=dict)
-    # Problems found by a partial load (`load(..., partial=True)`): compose adds the skeleton
-    # checks and reports everything together. Empty for a profile that loaded cleanly.
-    errors: list[str] = field(default_factory=list)
-
-    def get(self, dotted: str, default: Any = None) -> Any:
-        value: Any = self.data
-        for part in dotted.split("."):
-            if not isinstance(value, dict) or part not in value:
-                return default
-            value = value[part]
-        return value
-
-    def where(self, dotted: str) -> str:
-        """`file:line:col` of a key (or of the closest enclosing key)."""
-        probe = dotted
-        while probe:
-            if probe in self.marks:
-                line, col = self.marks[probe]
-                return f"{self.path}:{line}:{col}"
-            probe = probe.rpartition(".")[0] if "." in probe else ""
-        return f"{self.path}:1:1"
-
-    @property
-    def kind(self) -> str | None:
-        return self.data.get("kind")
-
-    @property
-    def year(self) -> int:
-        return self.data.get("year") or self.data["date"].year
 
 
 class Checker:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from nigao.profile import ROLE_NAMES
+from nigao.profile import ROLE_NAMES, empty
 from nigao.skeletons import SHIPPED, Skeleton, profile_key, slot_label
 
 _SLOT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
@@ -24,7 +24,7 @@ def _given(profile: Any, slot: str) -> bool:
     key = profile_key(slot)
     if key.startswith("date"):
         return True
-    return profile.get(key) not in (None, "", [], {})
+    return not empty(profile.value(key))
 
 
 def card(skeleton: Skeleton, profile: Any) -> dict[str, Any]:
@@ -68,13 +68,13 @@ def full(skeleton: Skeleton) -> dict[str, Any]:
 
 def candidates(library: Any, profile: Any, choices: list[Any]) -> list[dict[str, Any]]:
     """Each profile section with the skeleton it was drafted with and its alternatives."""
+    from nigao.compose import own_content
+
     out = []
     for choice in choices:
-        role = choice.section["role"]
+        role = choice.section.role
         found = library.for_role(role, profile.kind) or library.for_role(role)
-        own = bool(
-            choice.section.get("items") or choice.section.get("phases") or choice.section.get("text")
-        )
+        own = own_content(choice.section)
         out.append(
             {
                 "path": choice.path,
