@@ -1,7 +1,7 @@
 """What each row of `nigao batch` carries of its own: the unit's 版头, 发文字号, 署名, recipients.
 
 A row naming another unit (its org.name differs from the profile's) never inherits what belongs
-to the profile's unit (`Field.own` in profile.FIELDS): a "drop" question (署名, 版头, 主送机关,
+to the profile's unit (`Field.own` in `profile.FIELDS`): a "drop" question (署名, 版头, 主送机关,
 抄送, 印发机关, each leadership role) is left out unless the row gives it, a "mark" question
 (简称, 党委（党组）名称) becomes a 【待填】 marker; a title naming the profile's unit names the
 row's instead. The profile's 发文字号 never reaches two

@@ -1,7 +1,8 @@
 """`nigao init`, `nigao schema`, `nigao new`, `nigao export`: drafting from a profile.
 
-Thin Click shells over profile.py, skeletons.py and compose.py. Heavy modules (yaml, jinja2,
-the .docx writer) are imported inside the command bodies, so `nigao --help` stays fast.
+Thin Click shells over drafting.py (profile, skeletons, compose, check, writers). Heavy
+modules (yaml, jinja2, the .docx writer) are imported inside the command bodies, so
+`nigao --help` stays fast.
 """
 
 from __future__ import annotations

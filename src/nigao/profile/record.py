@@ -113,11 +113,11 @@ class Record:
     __hash__ = None  # type: ignore[assignment]  # holds mappings
 
     def __repr__(self) -> str:
-        shown = (f"{k}={v!r}" for k, v in self.__dict__.items() if k in self.keys() and not empty(v))
+        shown = (f"{k}={v!r}" for k, v in self.__dict__.items() if k in self.field_names() and not empty(v))
         return f"{type(self).__name__}({', '.join(shown)})"
 
     @classmethod
-    def keys(cls) -> tuple[str, ...]:
+    def field_names(cls) -> tuple[str, ...]:
         return tuple(f.key for f in cls.fields)
 
     def value(self, dotted: str) -> Any:
