@@ -185,7 +185,7 @@ def _value_tree(slots: dict) -> dict:
         names = "王明、李华"
         block = "组长：王明"
 
-    values: dict = {"org": {}, "guidance": {}, "leaders": {}, "facts": {}}
+    values: dict = {"org": {}, "guidance": {}, "leaders": {}, "facts": {}, "scope": {}}
     for name in slots:
         parts = name.split(".")
         if parts[0] == "leaders":
@@ -199,13 +199,14 @@ def _value_tree(slots: dict) -> dict:
 
 def test_every_slot_is_declared_and_renders(fresh):
     env = SandboxedEnvironment(undefined=jinja2.StrictUndefined)
-    namespaces = ("org.", "guidance.", "leaders.", "facts.")
+    namespaces = ("org.", "guidance.", "leaders.", "facts.", "scope.")
     for rel, meta, body in _skeletons(fresh):
         slots = meta["slots"] or {}
         used = {m.group(1).removesuffix(".names") for m in _SLOT.finditer(body + meta["heading"])}
         assert used == set(slots), rel
         for name, label in slots.items():
-            assert name in ("region", "campaign", "campaign_type", "focus", "goal", "year") or name.startswith(
+            computed = ("region", "campaign", "campaign_type", "campaign_noun", "focus", "goal", "year")
+            assert name in computed or name.startswith(
                 namespaces
             ), name
             assert label, name

@@ -66,7 +66,7 @@ def test_a_name_without_a_county_still_asks_for_region(tmp_path: Path) -> None:
             "{name: 济南市历下区教育局}",
             "在全区教育系统开展，结合我区实际，局机关各股室、各学校（单位）",
         ),
-        ("{name: 枫林县第二中学}", "在全校开展，结合我校实际，学校各处室、各处室、各年级"),
+        ("{name: 枫林县第二中学}", "在全校开展，结合我校实际，学校各处室、各年级"),
         ("{name: 城关幼儿园, region: 青禾县}", "在全园开展，结合我园实际，园内各部门、各班级"),
     ],
 )
@@ -96,3 +96,22 @@ def test_the_campaigns_own_noun_refers_back_to_it(
 ) -> None:
     body = "推进{{ campaign_noun }}扎实开展"
     assert _draft(tmp_path, body, "{name: 梅岭县教育局}", campaign) == expected
+
+
+@pytest.mark.parametrize(
+    ("org", "office"),
+    [
+        ("{name: 梅岭县教育局, party: 中共梅岭县教育局党组}", "局党组办公室"),
+        ("{name: 梅岭县教育局, party: 中共梅岭县教育局委员会}", "局党委办公室"),
+        ("{name: 枫林县第二中学, party: 中共枫林县第二中学支部委员会}", "校办公室"),
+    ],
+)
+def test_a_branch_keeps_no_office_of_its_own(tmp_path: Path, org: str, office: str) -> None:
+    """A 党组 or 党委 has an office; a school's 党支部 is served by the school's office."""
+    assert _draft(tmp_path, "办公室设在{{ org.organ_office }}", org) == f"办公室设在{office}"
+
+
+def test_the_unit_acting_is_its_short_name_or_the_school(tmp_path: Path) -> None:
+    body = "{{ scope.self }}成立领导小组"
+    assert _draft(tmp_path / "a", body, "{name: 梅岭县教育局, short: 县教育局}") == "县教育局成立领导小组"
+    assert _draft(tmp_path / "b", body, "{name: 枫林县第二中学, short: 枫林二中}") == "学校成立领导小组"

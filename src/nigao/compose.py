@@ -165,7 +165,9 @@ def organ_words(name: str | None, party: str | None) -> dict[str, str]:
     name = str(name or "")
     own = next((short for ending, short in _SELF_NAMES if name.endswith(ending)), "")
     organ = own + party_organ(party)
-    return {"organ": organ, "organ_office": f"{organ}办公室", "organ_meeting": f"{organ}会议"}
+    # A 党支部 or 党总支 keeps no office of its own: the unit's office serves it (校办公室).
+    office = organ if party_organ(party) in ("党组", "党委") else own
+    return {"organ": organ, "organ_office": f"{office}办公室", "organ_meeting": f"{organ}会议"}
 
 
 def campaign_type(profile: Profile) -> str:

@@ -48,10 +48,15 @@ def level_of(org: dict[str, Any]) -> dict[str, str]:
 
 def scope_words(org: dict[str, Any]) -> dict[str, str]:
     """scope.all / scope.our / scope.system … for this unit: 全县 / 我县 / 全县教育系统 for a county
-    bureau (全区 … for a 区), 全校 / 我校 / 全校 for a school."""
+    bureau (全区 … for a 区), 全校 / 我校 / 全校 for a school; scope.self is the unit acting
+    (县教育局 by its short name, a school as 学校)."""
     region = region_of(org) or ""
     place = next((s for s in _table()["place_suffixes"] if region.endswith(s)), "县")
-    return {key: value.replace("{地}", place) for key, value in level_of(org).items()}
+    short = str(org.get("short") or org.get("name") or "")
+    return {
+        key: value.replace("{地}", place).replace("{简称}", short)
+        for key, value in level_of(org).items()
+    }
 
 
 def campaign_noun(campaign: str | None, type_word: str) -> str:

@@ -18,6 +18,7 @@ from nigao.errors import NigaoError, UsageError
 from nigao.ingest import subject, tables
 from nigao.ingest.classify import match_role
 from nigao.ingest.generalize import campaign_parts, generalize_items
+from nigao.ingest.ownwords import own_place, own_words
 from nigao.ingest.reader import IngestResult, read_source
 from nigao.ingest.slots import FIXED_LABELS, Slotter, fill, learn
 from nigao.model import Section
@@ -290,6 +291,7 @@ def build_skeletons(
         )
     )
     headings = tables.load("kinds")["headings"]
+    place = own_place(texts)
     memo: dict[str, str] = {}
     counts: dict[str, int] = {}
     out: list[Skeleton] = []
@@ -300,6 +302,7 @@ def build_skeletons(
         items = _items(unit)
         filled, slots = fill(recorder.entries, [slotted.get(text, text) for _l, _r, text in items])
         items, filled = generalize_items(items, filled, core, memo)
+        filled = [own_words(t, place) for t in filled]
         generalized = [(lvl, r, t) for (lvl, r, _o), t in zip(items, filled, strict=True)]
         if frame:  # nigao's own frames are written topic-neutral: kept as they are
             parts = subject.Separated([(*item, False) for item in generalized], [])
@@ -355,7 +358,8 @@ def choose_defaults(skeletons: list[Skeleton], taken: set[tuple[str, str]]) -> N
                 1
                 for n in s.slots
                 if not n.startswith("facts.") and n not in common and not n.startswith("org.")
-                and n not in ("campaign_type", "focus", "goal")
+                and n not in ("campaign_type", "campaign_noun", "focus", "goal")
+                and not n.startswith("scope.")
             )
             subject_share = round(s.dropped / max(1, s.sentences), 2)
             return (extra, subject_share, round(s.facts / blocks, 3), -len(s.body), s.id)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 from nigao.ingest import tables
+from nigao.model import chinese_numeral
 
 _SLOT_TEXT = re.compile(r"\{\{[^{}]*\}\}|【[^【】]*】")
 _CJK_RUN = re.compile("[\u4e00-\u9fff]{2,}")
@@ -338,6 +339,25 @@ def _sentences(text: str) -> list[str]:
     return [s for s in out if s.strip()]
 
 
+_COUNT = re.compile(r"[一二两三四五六七八九十]{1,2}(?=个|项|大|种|条|类|方面|件|点|级)")
+
+
+def _count_word(n: int) -> str:
+    return "两" if n == 2 else chinese_numeral(n)
+
+
+def _recount(clause: str, before: int, after: int) -> str:
+    """A list that lost items says how many it has left: 宣传发动、成果转化三个阶段 → 两个阶段
+    (the first count word that gave the old number of items, in the clause the list ends)."""
+    if before == after or after < 1:
+        return clause
+    old = {chinese_numeral(before), _count_word(before)}
+    match = next((m for m in _COUNT.finditer(clause) if m.group(0) in old), None)
+    if match is None:
+        return clause
+    return clause[: match.start()] + _count_word(after) + clause[match.end() :]
+
+
 def _drop_list_items(
     pieces: list[tuple[str, str]], subject: list[bool], topic: Topic
 ) -> tuple[list[tuple[str, str]], list[bool]]:
@@ -356,7 +376,8 @@ def _drop_list_items(
                     end = re.search(r"[的等]+$", items[-1])
                     tail = end.group(0) if end else ""
                 kept = [item for item, flag in zip(items, flags, strict=True) if not flag]
-                clause, is_subject = "、".join(kept) + tail, False
+                clause = _recount("、".join(kept) + tail, len(items), len(kept))
+                is_subject = False
         out_pieces.append((clause, punct))
         out_subject.append(is_subject)
     return out_pieces, out_subject
