@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 
 from nigao.ingest import tables
-from nigao.model import chinese_numeral
+from nigao.labels import chinese_numeral
 
 _SLOT_TEXT = re.compile(r"\{\{[^{}]*\}\}|【[^【】]*】")
 _CJK_RUN = re.compile("[\u4e00-\u9fff]{2,}")
