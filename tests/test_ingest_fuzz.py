@@ -50,6 +50,8 @@ def test_any_mix_of_lines_reads_and_renders(lines):
         "guidance": _Any("值"),
         "leaders": _Any("值"),
         "facts": _Any("值"),
+        "scope": _Any("值"),
+        "campaign_noun": "活动",
         "region": "值",
         "campaign": "值",
         "campaign_type": "活动",
