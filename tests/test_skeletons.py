@@ -160,3 +160,12 @@ def test_show_says_the_example_block_and_heading_slots_in_words(tmp_path: Path) 
     assert "{%" not in result.output and "{{" not in result.output, result.output
     assert "标题：开展“〔campaign〕”的总体要求" in result.output
     assert "examples: true 时才收入草稿" in result.output and "范文自己的示例条目。" in result.output
+
+
+def test_an_edited_skeleton_is_read_again_in_the_same_process(tmp_path: Path) -> None:
+    """One process (the web page) loading the library twice sees a skeleton edited between."""
+    mine = user_copy(tmp_path, "t001-guiding_ideas", "第一版：坚持立德树人。")
+    first = L.load_library([mine]).get("t001-guiding_ideas")
+    assert L.load_library([mine]).get("t001-guiding_ideas") is first  # unchanged: not re-read
+    user_copy(tmp_path, "t001-guiding_ideas", "第二版：坚持立德树人，五育并举。")
+    assert "第二版" in L.load_library([mine]).get("t001-guiding_ideas").body

@@ -6,12 +6,20 @@ included; then the Click command line runs. Importing `nigao.cli` alone changes 
 
 
 def main() -> None:
+    import gc
+
     from nigao import rxcache
 
     rxcache.install()
     from nigao.cli import main as run
 
-    run()
+    try:
+        run()
+    finally:
+        # Everything still alive lives until the process ends: without this, Python's exit
+        # walks every object of the run looking for cycles (15–20 ms of a 100 ms `nigao new`).
+        # Frozen objects are still freed and flushed as usual; only that search is skipped.
+        gc.freeze()
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ import contextlib
 import errno
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -72,11 +71,20 @@ def check_writable(paths: Iterable[Path], force: bool) -> None:
         )
 
 
-def _umask() -> int:
-    """The process umask (mkstemp makes 0600 files; outputs should read like any other file)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _temp_file(path: Path) -> tuple[int, str]:
+    """A new file of our own beside `path` (`temp_prefix` + random + `.part`), made as
+    mkstemp makes one but with the umask's usual permissions: an output reads like any other
+    file. (tempfile itself would import shutil, random, bz2 and lzma: 3 ms of every run.)"""
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    prefix = os.path.join(path.parent, temp_prefix(path.name))
+    for _ in range(100):
+        name = f"{prefix}{os.urandom(5).hex()}.part"
+        try:
+            return os.open(name, flags, 0o666), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "没有可用的临时文件名", prefix)
 
 
 def temp_prefix(name: str, pid: int | None = None) -> str:
@@ -137,13 +145,12 @@ def atomic_write(path: Path, data: bytes | str, *, replace: bool = True) -> None
         data = data.encode("utf-8")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=".part", dir=path.parent)
+        fd, tmp = _temp_file(path)
     except OSError as error:
         raise NigaoError(f"无法写入文件夹：{os_reason(error)}", path=str(path.parent)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
         if replace:
             os.replace(tmp, path)
         else:

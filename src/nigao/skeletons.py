@@ -147,9 +147,9 @@ def read_skeleton(path: Path, origin: str) -> Skeleton:
     """One skeleton file, checked enough that later steps can trust its fields."""
     try:
         st = path.stat()
-        key = (str(path), origin, st.st_mtime_ns, st.st_size)
-        if key in _READ:
-            return _READ[key]
+        seen = (str(path), origin, st.st_mtime_ns, st.st_size)
+        if seen in _READ:
+            return _READ[seen]
         if st.st_size > MAX_SKELETON_BYTES:
             raise NigaoError(
                 f"骨架文件过大（上限 {MAX_SKELETON_BYTES // 1024} KB）", path=str(path)
@@ -168,7 +168,7 @@ def read_skeleton(path: Path, origin: str) -> Skeleton:
         raise NigaoError("骨架的 slots 应为“名称: 说明”的形式", path=str(path), line=2)
     kinds = meta.get("kinds") or []
     heading = str(meta.get("heading") or "")
-    _READ[key] = skeleton = Skeleton(
+    _READ[seen] = skeleton = Skeleton(
         id=meta["id"].strip(),
         role=meta["role"].strip(),
         body=body,

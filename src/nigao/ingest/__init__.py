@@ -6,7 +6,10 @@ writes the skeletons of every sample under a folder into a library.
 
 from __future__ import annotations
 
-from nigao.ingest.reader import IngestResult, read_source
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from nigao.ingest.reader import IngestResult, read_source
 
 __all__ = ["IngestResult", "ingest_folder", "read_source"]
 
@@ -16,3 +19,13 @@ def ingest_folder(src, out):  # noqa: ANN001, ANN201 - thin re-export, typed in 
     from nigao.ingest.make_skeletons import ingest_folder as run
 
     return run(src, out)
+
+
+def __getattr__(name: str) -> Any:
+    """The reader's names on first use: drafting and checking import `nigao.ingest.tables`
+    without paying for the readers."""
+    if name in ("IngestResult", "read_source"):
+        from nigao.ingest import reader
+
+        return getattr(reader, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
