@@ -1,6 +1,6 @@
 """Score nigao's ingest against the annotated corpus of real documents (corpus/).
 
-Run:  python bench/corpus_score.py [dev|heldout|all|seeds] [--id 012] [--quiet] [--by-form]
+Run:  python bench/corpus_score.py [--split dev|heldout|all|seeds] [--id 012] [--quiet] [--by-form]
       python bench/corpus_score.py --check     (annotation strings exist in their sources)
 
 For every document in corpus/annotations.yaml the file corpus/docs/<id>.<ext> is read with
@@ -559,33 +559,59 @@ def check_annotations() -> list[str]:
     return complaints
 
 
+def _option(argv: list[str], name: str) -> str | None:
+    """The value of `--name VALUE` or `--name=VALUE`, if given."""
+    for i, arg in enumerate(argv):
+        if arg == name and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def main(argv: list[str]) -> int:
-    """Print one row per document, its problems, and a summary line per split."""
+    """Print one row per document of the chosen split, its problems, and every split's summary.
+
+    Per-document lines are printed only for `--split` (default `dev`, so rule work never sees
+    heldout rows by accident); the summary lines of dev, heldout and all are always printed.
+    A positional split (dev | heldout | all | seeds) is the older spelling of `--split`.
+    """
     if "--check" in argv:
         complaints = check_annotations()
         print("\n".join(complaints) or "annotations consistent with their sources")
         return 1 if complaints else 0
     quiet = "--quiet" in argv
     ids = [argv[i + 1] for i, a in enumerate(argv) if a == "--id" and i + 1 < len(argv)]
-    split = next((a for a in argv if a in SPLITS), "all")
-    scores = score_documents(split, ids or None)
+    values = {
+        argv[i + 1] for i, a in enumerate(argv) if a in ("--id", "--split") and i + 1 < len(argv)
+    }
+    positional = next((a for a in argv if a in SPLITS and a not in values), None)
+    shown = _option(argv, "--split") or positional or "dev"
+    if shown not in SPLITS:
+        print(f"--split must be one of {', '.join(SPLITS)}", file=sys.stderr)
+        return 2
+    if shown == "seeds":
+        scores = score_documents("seeds", ids or None)
+        names: tuple[str, ...] = ("seeds",)
+    else:
+        scores = score_documents("all")
+        names = ("dev", "heldout", "all")
     for s in scores:
-        print(_row(s))
-        if not quiet:
-            for problem in s.problems:
-                print(f"       - {problem}")
+        if (shown in ("all", "seeds") or s.split == shown) and (not ids or s.id in ids):
+            print(_row(s))
+            if not quiet:
+                for problem in s.problems:
+                    print(f"       - {problem}")
     print()
-    names = ("dev", "heldout") if split == "all" else (split,)
     for name in names:
-        subset = [s for s in scores if s.split == name]
+        subset = scores if name in ("all", "seeds") else [s for s in scores if s.split == name]
         if subset:
             print(_summary(name, figures(subset)))
-    if split == "all":
-        print(_summary("all", figures(scores)))
     if "--by-form" in argv:
         print()
-        for form in sorted({s.form for s in scores}):
-            print(_summary(form[:8], figures([s for s in scores if s.form == form])))
+        chosen = scores if shown in ("all", "seeds") else [s for s in scores if s.split == shown]
+        for form in sorted({s.form for s in chosen}):
+            print(_summary(form[:8], figures([s for s in chosen if s.form == form])))
     return 0
 
 
