@@ -26,7 +26,7 @@ from typing import Any, ClassVar
 
 from nigao.profile.fields import ATTACHMENT, FIELDS, ITEM, PERSON, PHASE, REFS, SECTION, Field
 from nigao.profile.fields import field_at as _field_at
-from nigao.profile.types import TYPES, Pos
+from nigao.profile.types import TYPES, Pos, as_validated
 
 
 def _resolved(f: Field) -> Field:
@@ -79,12 +79,15 @@ class Record:
     """
 
     fields: ClassVar[tuple[Field, ...]] = ()
+    # (key, question, conversion or None for a leaf kept as validated), made once per class
+    _plan: ClassVar[tuple[tuple[str, Field, Any], ...]] = ()
 
     def __init__(self, values: Mapping[str, Any] | None = None, /, **keywords: Any) -> None:
         given = {**(values or {}), **keywords}
         slots = self.__dict__
-        for f in self.fields:
-            slots[f.key] = typed(f, given.pop(f.key, None))
+        for key, f, convert in self._plan:
+            value = given.pop(key, None)
+            slots[key] = value if convert is None else convert(f, value)
         if given:
             raise TypeError(
                 f"{type(self).__name__} has no field {', '.join(map(repr, given))}; "
@@ -98,6 +101,11 @@ class Record:
         if taken:  # a question named like a method would hide it (or be hidden)
             raise TypeError(f"{cls.__name__}: field {', '.join(taken)} is also a method name")
         cls.__annotations__ = {f.key: annotation(f) for f in cls.fields}
+        plan = []
+        for f in cls.fields:
+            convert = TYPES[_resolved(f).type].typed
+            plan.append((f.key, _resolved(f), None if convert is as_validated else convert))
+        cls._plan = tuple(plan)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise FrozenInstanceError(f"cannot assign to field {name!r}: a profile is read-only")

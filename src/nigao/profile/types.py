@@ -41,7 +41,7 @@ Fragment = Callable[[Field], dict[str, Any]]
 Typed = Callable[[Field, Any], Any]
 
 
-def _same(f: Field, value: Any) -> Any:
+def as_validated(f: Field, value: Any) -> Any:
     """A leaf's validated value is already its typed value (None when not written)."""
     return value
 
@@ -62,7 +62,7 @@ class FieldType:
     # The typed profile (`record.py`): the attribute's annotation (`{item}`: the element's,
     # `{record}`: the object's record class) and validated value (or None) → attribute value.
     python: str = "str"
-    typed: Typed = _same
+    typed: Typed = as_validated
 
 
 def position(node: Any) -> Pos:
