@@ -279,8 +279,8 @@ def all_output_text(js: dict[str, Any], document: Any) -> str:
 def _covered(run: str, out: str, piece: int = 6) -> bool:
     """Every character of a source run is in the output, in pieces of >= `piece` characters.
 
-    A flattened line that ingest splits into title and preamble leaves the run in two output
-    fields: that is segmentation, not loss. A run is lost when some stretch of it is nowhere.
+    A flattened line that ingest splits into title and preamble, or a heading and its text,
+    leaves the run in two output fields: that is segmentation, not loss. A run is lost when some stretch of it is nowhere.
     """
     if run in out:
         return True
@@ -289,8 +289,9 @@ def _covered(run: str, out: str, piece: int = 6) -> bool:
         j = i
         while j < len(run) and run[i : j + 1] in out:
             j += 1
-        if j - i < min(piece, len(run) - i):
-            return False
+        short = j - i < min(piece, len(run) - i)
+        if short and f"\n{run[i:j]}\n" not in out and f"{run[i:j]}\n" not in out:
+            return False  # a short piece counts only as a whole field's end (a heading 指导思想)
         i = j
     return True
 

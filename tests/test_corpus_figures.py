@@ -46,6 +46,11 @@ def test_corpus_figures_do_not_fall_back(split):
     got = measure(split, [str(i) for i in pin["ids"]])
     assert got["documents"] == len(pin["ids"]), "a pinned document left the corpus: re-pin"
     low = {k: (got[k], pin[k]) for k in RATIOS if got[k] < pin[k]}
+    # Roles are checked on the headings found: finding one more heading whose role is wrong
+    # lowers the ratio although no role was lost. Over all annotated headings it must not fall.
+    right = got["roles_ok"] / max(got["level1_headings"], 1)
+    if "role_accuracy" in low and right >= pin["role_accuracy"] * pin["level1_recall"] - 5e-4:
+        del low["role_accuracy"]
     high = {k: (got[k], pin[k]) for k in COUNTS if got[k] > pin[k]}
     assert not low and not high, (low, high)
 

@@ -189,8 +189,20 @@ def test_excerpt_ending_mid_sentence_is_truncated():
     )
     result = _read(text)
     assert result.truncated and any("句子中间" in w for w in result.warnings)
-    whole = _read(text.rstrip("，") + "。")
+    whole = _read(text.rstrip("，") + "。\n二、存在问题\n师资不足。")
     assert not whole.truncated
+
+
+def test_an_excerpt_with_only_its_first_part_is_truncated():
+    text = "岚溪小学2026年工作总结\n一、工作开展情况\n（一）抓教学。成绩稳步提高。\n（二）抓安全。全年无事故。\n"
+    result = _read(text)
+    assert result.truncated and any("只有一个一级标题" in w for w in result.warnings)
+
+
+def test_a_saved_document_ending_on_a_list_item_is_whole():
+    text = "岚溪小学教师个人发展规划\n一、目标\n成为骨干教师。\n二、措施\n读书，每月一本；听课，每周两节，坚持反思"
+    assert _read(text).truncated  # copied from a page: it may stop anywhere
+    assert not text_result(text, "规划.docx", whole_file=True).truncated
 
 
 def test_speech_keeps_speaker_date_and_salutation():
@@ -285,3 +297,40 @@ def test_school_site_bylines_and_bars_are_clutter():
     result = _read(text)
     assert result.removed == ["供稿：德育处 审核：王明", "阅读：128次", "[打印本页] [关闭窗口]"]
     assert result.document.sections[0].paragraphs == ["坚持立德树人。"]
+
+
+def test_headings_glued_to_their_text_are_split_off():
+    # flattened PDF text: each heading ran into its first sentence when the line breaks went
+    text = (
+        "岚溪中学2027年体育工作计划\n"
+        "一、工作目标全校学生体质健康合格率达到95%以上，优秀率逐年提高。"
+        "二、健全制度，落实责任我校成立体育工作领导小组，校长任组长，每月专题研究一次。"
+        "三、体育课程的实施途径今年，各年级每天安排一节体育课，保证活动一小时。\n"
+    )
+    result = _read(text)
+    assert _headings(result) == ["工作目标", "健全制度，落实责任", "体育课程的实施途径"]
+    first = result.document.sections[0]
+    assert first.paragraphs == ["全校学生体质健康合格率达到95%以上，优秀率逐年提高。"]
+    assert not first.run_in
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一、学校成立安全工作领导小组，校长任组长，分管副校长任副组长。",  # a sentence item
+        "一、坚持立德树人根本任务全面提升学生综合素质",  # a long heading, no text after it
+        "一、指导思想",
+        "一、加强队伍建设。全面提升教师素质，建设一支高水平队伍。",
+    ],
+)
+def test_headings_not_glued_stay_whole(line):
+    result = _read("岚溪中学2027年工作计划\n" + line + "\n二、保障措施\n加强领导。\n")
+    heading = result.document.sections[0].heading
+    assert line[2:].startswith(heading.rstrip("。"))
+    assert len(heading) >= 4 and heading not in ("学校成立安全工作领导", "坚持立德树人根本任务")
+
+
+def test_a_long_noun_phrase_heading_takes_the_role_of_its_head_word():
+    assert score_roles("本校在课后服务推进中遇到的困难与短板", "report") == ["problems"]
+    assert score_roles("学校近三年课堂教学改革的主要成效", "summary") == ["results"]
+    assert score_roles("着力解决课后服务中的突出问题", "summary") == []  # a verb's object

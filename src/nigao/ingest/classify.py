@@ -148,6 +148,8 @@ def score_roles(heading: str, kind: str | None, stems: bool = True) -> list[str]
             roles = owners[match.group(0)]
             for role in roles:
                 hits.append((start, end, role, 1.0 / len(roles)))
+    elif stems and not hits:  # a long heading: a noun phrase's head word may name its role
+        hits = _head_noun(text, kind) or _head_noun(text, None)
     if not hits:
         return []
     score: dict[str, float] = {}
@@ -165,6 +167,24 @@ def score_roles(heading: str, kind: str | None, stems: bool = True) -> list[str]
             result.append(role)
             taken.extend(spans)
     return sorted(result, key=lambda r: first[r]) if len(result) > 1 else result
+
+
+_NP_JOIN = "的与和及、"
+
+
+def _head_noun(text: str, kind: str | None) -> list[tuple[int, int, str, float]]:
+    """A long heading that is a noun phrase names its role by its last word, the phrase's
+    head (学校在德育工作中面临的问题与困惑 → problems): a stem at the very end after 的, 与,
+    和 or 及 — never a verb's object (解决突出问题)."""
+    pattern, owners = _stem_index(kind)
+    for match in pattern.finditer(text, max(0, len(text) - 4)):
+        start, end = match.span()
+        if end != len(text) or start == 0:
+            continue
+        if text[start - 1] in _NP_JOIN:
+            roles = owners[match.group(0)]
+            return [(start, end, role, 1.0 / len(roles)) for role in roles]
+    return []
 
 
 def assign_roles(doc: Document) -> None:

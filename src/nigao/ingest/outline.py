@@ -12,6 +12,7 @@ is split back into its lines.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -67,15 +68,15 @@ def numbering(line: str) -> tuple[str, int, str] | None:
     return read_label(line)
 
 
-def _ends_open(line: str, min_len: int = 20) -> bool:
-    """A line that stops mid-sentence: after ，、 or an opening mark, or a sentence line (a
-    mark inside, `min_len` characters at least) without an end mark."""
+def _ends_open(line: str, min_len: int = 20, marks: str = "，。；、") -> bool:
+    """A line that stops mid-sentence: after ，、 or an opening mark, or a sentence line (one
+    of `marks` inside, `min_len` characters at least) without an end mark."""
     last = line[-1:]
     if last in "，、（“《‘([":
         return True
     if last in _CLOSED_END or not last.strip():
         return False
-    return len(line) >= min_len and any(mark in line for mark in "，。；、")
+    return len(line) >= min_len and any(mark in line for mark in marks)
 
 
 def _flat_starts(line: str) -> tuple[list[int], int]:
@@ -193,6 +194,62 @@ def split_heading(text: str) -> tuple[str, str | None]:
     return text.rstrip(_TRAILING) or text, None
 
 
+_CLAUSE_END = re.compile(r"[，。；：！？,;:!?（(“《]")
+_GLUE_MIN = 16  # a text this long after a label may hold a glued heading
+_GLUE_MAX = 20  # a glued heading phrase is at most this long
+_CONNECTORS = "的和与及、是为之等中"
+
+
+@functools.cache
+def _glue_words() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
+    """(whole role headings, heading-end words, sentence openers) from data/roles.yaml."""
+    from nigao.ingest import tables
+
+    data = tables.load("roles")
+    whole = frozenset(h for role in data["roles"].values() for h in role["headings"])
+    ends = {*data["heading_ends"], *whole}
+    by_length = sorted(ends, key=len, reverse=True)
+    openers = sorted(data["sentence_openers"], key=len, reverse=True)
+    return (
+        whole,
+        re.compile("|".join(map(re.escape, by_length))),
+        re.compile("|".join(map(re.escape, openers))),
+    )
+
+
+def glued_heading(text: str) -> int | None:
+    """Where a heading glued to its text ends (指导思想全面贯彻…, 健全机构，明确职责学校…),
+    or None. Only a first clause that runs on past a heading's length is looked at: a
+    heading on its own line, or one closed by 。 or ：, never is."""
+    clause = _CLAUSE_END.search(text)
+    first = clause.start() if clause else len(text)
+    if first < 4 or len(text) < _GLUE_MIN + 4:
+        return None
+    if first <= 8 and text[first] == "，":  # 健全机构，明确职责学校…: a pair of phrases
+        second = _CLAUSE_END.search(text, first + 1)
+        clause_end = second.start() if second else len(text)
+        if clause_end - first - 1 < _GLUE_MIN // 2:
+            return None
+        start, limit = first + 1, min(clause_end, first + 1 + _GLUE_MAX // 2)
+    elif first >= 10:
+        start, clause_end, limit = 0, first, min(first, _GLUE_MAX)
+    else:
+        return None
+    whole, ends, openers = _glue_words()
+    for match in ends.finditer(text, start, limit):
+        at = match.end()
+        if at - start < 2 or at >= clause_end - 1:
+            continue
+        rest = text[at:]
+        if len(rest) < 8 or not any(mark in rest for mark in "，。；"):
+            continue  # the rest is no paragraph: a long heading (坚持……任务全面提升……)
+        if rest[0] in _CONNECTORS or not "\u4e00" <= rest[0] <= "\u9fff":
+            continue
+        if (start == 0 and text[:at] in whole) or openers.match(rest):
+            return at
+    return None
+
+
 def _recipients(line: str) -> bool:
     return (
         line.endswith("：")
@@ -203,8 +260,11 @@ def _recipients(line: str) -> bool:
     )
 
 
-def parse(lines: list[str], closing_cues: tuple[str, ...] = ()) -> Outline:
-    """Lines of document text (no clutter, no title) → Outline."""
+def parse(
+    lines: list[str], closing_cues: tuple[str, ...] = (), whole_file: bool = False
+) -> Outline:
+    """Lines of document text (no clutter, no title) → Outline (`whole_file`: see
+    `_check_truncation`)."""
     doc = Document()
     lines = mend_lines(list(lines))
     if lines and _recipients(lines[0]):
@@ -216,10 +276,12 @@ def parse(lines: list[str], closing_cues: tuple[str, ...] = ()) -> Outline:
             doc.signature = lines.pop()
 
     tokens: list[tuple[int | None, str]] = []  # (rank or None, text)
+    labels: dict[int, str] = {}  # rank → the label of its first line (一、, 第一部分 …)
     for line in lines:
         found = numbering(line)
         if found and not _is_list_row(found[2]) and found[2].strip():
             tokens.append((found[1], found[2]))
+            labels.setdefault(found[1], line[: len(line) - len(found[2])])
         else:
             tokens.append((None, line))
     used = sorted({rank for rank, _ in tokens if rank is not None})
@@ -236,10 +298,15 @@ def parse(lines: list[str], closing_cues: tuple[str, ...] = ()) -> Outline:
                 doc.preamble.append(text)
             continue
         depth = depth_of[rank]
-        heading, rest = split_heading(text)
-        section = Section(heading=heading, run_in=rest is not None)
-        if rest is not None:
-            section.paragraphs.append(rest)
+        glued = glued_heading(text) if len(text) > _GLUE_MIN else None
+        if glued is not None:  # a heading glued to its text: it had a line of its own
+            heading, rest = text[:glued], text[glued:]
+            section = Section(heading=heading, paragraphs=[rest])
+        else:
+            heading, rest = split_heading(text)
+            section = Section(heading=heading, run_in=rest is not None)
+            if rest is not None:
+                section.paragraphs.append(rest)
         while stack and stack[-1][0] >= depth:
             stack.pop()
         if stack:
@@ -249,7 +316,8 @@ def parse(lines: list[str], closing_cues: tuple[str, ...] = ()) -> Outline:
         stack.append((depth, section))
 
     _take_closing(doc, closing_cues)
-    _check_truncation(outline, text_lines=lines)
+    top = labels.get(used[0], "") if used else ""
+    _check_truncation(outline, text_lines=lines, top_label=top, whole_file=whole_file)
     return outline
 
 
@@ -271,8 +339,17 @@ def _take_closing(doc: Document, cues: tuple[str, ...]) -> None:
             return
 
 
-def _check_truncation(outline: Outline, text_lines: list[str]) -> None:
-    """An excerpt that stops mid-heading (a last heading without text) or mid-sentence."""
+_FIRST_NUMERAL = re.compile(r"[一1１⒈⑴①]")
+
+
+def _check_truncation(
+    outline: Outline, text_lines: list[str], top_label: str = "", whole_file: bool = False
+) -> None:
+    """An excerpt that stops mid-heading (a last heading without text), mid-sentence, or
+    after its first part: a lone 一、 (nobody numbers a single part) has lost the rest.
+
+    A `whole_file` (a .docx, .doc, .pdf: saved whole, not copied from a page) often ends on
+    a list item without an end mark, so ending mid-sentence is not a sign there."""
     last_line = text_lines[-1] if text_lines else ""
     if not last_line:
         return
@@ -290,11 +367,19 @@ def _check_truncation(outline: Outline, text_lines: list[str]) -> None:
         )
         return
     before = text_lines[-2] if len(text_lines) > 1 else ""
-    if outline.document.signature is None and (
+    if not whole_file and outline.document.signature is None and (
         _ends_open(last_line, min_len=8)
         or (before and _ends_open(before) and last_line[-1:] not in _CLOSED_END)
     ):
         outline.truncated = True
         outline.warnings.append(
             f"正文在句子中间结束（“……{last_line[-12:]}”），原文可能不完整（只复制了一部分）"
+        )
+        return
+    sections = outline.document.sections
+    if len(sections) == 1 and _FIRST_NUMERAL.search(top_label):
+        outline.truncated = True
+        outline.warnings.append(
+            f"只有一个一级标题“{top_label.strip()}{sections[0].heading}”，"
+            "后面的部分可能没有复制下来（原文可能不完整）"
         )

@@ -85,10 +85,14 @@ def source_label(path: Path) -> str:
 
 
 _NO_TITLE = "没有找到标题"
+_WHOLE_FILES = frozenset({"docx", "doc", "pdf"})
 
 
-def text_result(text: str, source: str, title: str = "") -> IngestResult:
-    """Plain text of a page or document → IngestResult (`title`: the one the format marks)."""
+def text_result(
+    text: str, source: str, title: str = "", whole_file: bool = False
+) -> IngestResult:
+    """Plain text of a page or document → IngestResult (`title`: the one the format marks;
+    `whole_file`: a document file saved whole, not text copied from a page)."""
     from nigao.ingest import classify, clutter, normalize, outline, tables
 
     body, script = normalize.normalize_text(text)
@@ -102,7 +106,7 @@ def text_result(text: str, source: str, title: str = "") -> IngestResult:
     if not cleaned.lines:
         raise ReadError("去掉网页杂质后没有正文，无法整理", path=source)
     cues = tuple(tables.load("roles")["closing_cues"])
-    parsed = outline.parse(cleaned.lines, cues)
+    parsed = outline.parse(cleaned.lines, cues, whole_file=whole_file)
     doc = parsed.document
     doc.title = cleaned.title
     doc.doc_number = cleaned.doc_number
@@ -151,7 +155,12 @@ def source_result(source: Source) -> IngestResult:
     if source.document is not None:
         return _document_result(source)
     meta = source.metadata()
-    result = text_result("\n".join(source.kept), source.name, title=str(meta.get("title") or ""))
+    result = text_result(
+        "\n".join(source.kept),
+        source.name,
+        title=str(meta.get("title") or ""),
+        whole_file=source.fmt in _WHOLE_FILES,
+    )
     doc = result.document
     for key, value in meta.items():
         if key == "title" or not value:
