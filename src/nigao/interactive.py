@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nigao.errors import NigaoError
+
+if TYPE_CHECKING:
+    from nigao.profile import Profile
 
 Ask = Callable[[str], str]
 Echo = Callable[[str], None]
@@ -82,7 +85,7 @@ class _Null:
 
 
 def choose(
-    profile: Any, library: Any, choices: dict[str, str], ask: Ask, echo: Echo
+    profile: Profile, library: Any, choices: dict[str, str], ask: Ask, echo: Echo
 ) -> Menu:
     """Run the menu over every section of the profile; `choices` are --pick's, kept unless
     the clerk picks otherwise."""
@@ -152,7 +155,7 @@ def _ask_one(
         echo(f"“{answer}”不是可选的答案：请输入 0 到 {count} 的数字，或 v 编号、c 编号 编号")
 
 
-def pick_options(profile: Any, chosen: dict[str, str]) -> tuple[list[str], list[str]]:
+def pick_options(profile: Profile, chosen: dict[str, str]) -> tuple[list[str], list[str]]:
     """The equivalent `--pick ROLE=ID` options, and the sections they cannot say (two sections
     of one role with different skeletons, or "own text only")."""
     from nigao.compose import walk_sections
@@ -172,7 +175,7 @@ def pick_options(profile: Any, chosen: dict[str, str]) -> tuple[list[str], list[
     return picks, unsaid
 
 
-def write_back(text: str, profile: Any, changed: dict[str, str]) -> str:
+def write_back(text: str, profile: Profile, changed: dict[str, str]) -> str:
     """The profile's text with each changed section's `skeleton:` line set (added after its
     `role:` line, replaced, or removed for "own text only"); every other line as it was."""
     lines = text.splitlines(keepends=True)

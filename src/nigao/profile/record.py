@@ -121,7 +121,8 @@ class Record:
     __hash__ = None  # type: ignore[assignment]  # holds mappings
 
     def __repr__(self) -> str:
-        shown = (f"{k}={v!r}" for k, v in self.__dict__.items() if k in self.field_names() and not empty(v))
+        names = self.field_names()
+        shown = (f"{k}={v!r}" for k, v in self.__dict__.items() if k in names and not empty(v))
         return f"{type(self).__name__}({', '.join(shown)})"
 
     @classmethod

@@ -4,10 +4,14 @@ candidates with their opening sentences, source, topic words and the facts they 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nigao.profile import ROLE_NAMES, empty
-from nigao.skeletons import SHIPPED, Skeleton, profile_key, slot_label
+from nigao.skeletons import SHIPPED, Library, Skeleton, profile_key, slot_label
+
+if TYPE_CHECKING:
+    from nigao.compose import Choice
+    from nigao.profile import Profile
 
 _SLOT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
 _BLOCK = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.S)
@@ -20,14 +24,14 @@ def _shown(text: str, skeleton: Skeleton) -> str:
     return _SLOT.sub(lambda m: f"〔{slot_label(skeleton, m.group(1).split('|')[0].strip())}〕", text)
 
 
-def _given(profile: Any, slot: str) -> bool:
+def _given(profile: Profile, slot: str) -> bool:
     key = profile_key(slot)
     if key.startswith("date"):
         return True
     return not empty(profile.value(key))
 
 
-def card(skeleton: Skeleton, profile: Any) -> dict[str, Any]:
+def card(skeleton: Skeleton, profile: Profile) -> dict[str, Any]:
     """One candidate: what a drafter needs to choose it."""
     opening = _shown(skeleton.opening, skeleton)
     sentences = _SENTENCE.findall(opening)
@@ -66,7 +70,7 @@ def full(skeleton: Skeleton) -> dict[str, Any]:
     }
 
 
-def candidates(library: Any, profile: Any, choices: list[Any]) -> list[dict[str, Any]]:
+def candidates(library: Library, profile: Profile, choices: list[Choice]) -> list[dict[str, Any]]:
     """Each profile section with the skeleton it was drafted with and its alternatives."""
     from nigao.compose import own_content
 
