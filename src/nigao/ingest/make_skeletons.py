@@ -293,6 +293,7 @@ def build_skeletons(
     headings = tables.load("kinds")["headings"]
     place = own_place(texts)
     memo: dict[str, str] = {}
+    own: dict[str, str] = {}  # own_words per text: a section and its sub-sections share text
     counts: dict[str, int] = {}
     out: list[Skeleton] = []
     for unit in _units(result):
@@ -302,7 +303,7 @@ def build_skeletons(
         items = _items(unit)
         filled, slots = fill(recorder.entries, [slotted.get(text, text) for _l, _r, text in items])
         items, filled = generalize_items(items, filled, core, memo)
-        filled = [own_words(t, place) for t in filled]
+        filled = [own.get(t) or own.setdefault(t, own_words(t, place)) for t in filled]
         generalized = [(lvl, r, t) for (lvl, r, _o), t in zip(items, filled, strict=True)]
         if frame:  # nigao's own frames are written topic-neutral: kept as they are
             parts = subject.Separated([(*item, False) for item in generalized], [])

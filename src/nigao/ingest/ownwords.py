@@ -23,51 +23,87 @@ _OWN = re.compile(r"(?<![健完齐周安])([全我本])([县区市旗])")
 def own_place(texts: list[str]) -> str:
     """The source's own level: the place character it says 我/本 with most, else 全 (县, 区 …);
     '' when it says neither."""
-    said = Counter((m.group(1) != "全", m.group(2)) for t in texts for m in _OWN.finditer(t))
+    said = Counter(_OWN.findall("\n".join(texts)))  # (全/我/本, 县/区 …) pairs
     if not said:
         return ""
-    return max(said, key=lambda key: (said[key] if key[0] else 0, said[key], key[1]))[1]
+    own = Counter()
+    for (word, place), n in said.items():
+        own[(word != "全", place)] += n
+    return max(own, key=lambda key: (own[key] if key[0] else 0, own[key], key[1]))[1]
 
 
 @functools.cache
-def _scope_rules(place: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    rules = tables.load("generalize")["scope_words"]
-    return tuple(
-        (
-            re.compile(r["pattern"].replace("{地}", re.escape(place))),
-            r["text"] if "text" in r else "{{ " + r["slot"] + " }}",
-        )
-        for r in rules
-        if place or "{地}" not in r["pattern"]
-    )
+def _rewriter(
+    place: str,
+) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], tuple[str, ...]]:
+    """One alternation for every rewrite, in table order, scanned once per text: a slot first
+    (kept as it is, so its own text is never touched), the unit acting, the scope words of this
+    place, then the campaign's 活动 (whether it refers back is decided by what precedes it, in
+    `own_words`: a lookbehind per word would be tried at every position). Returns it, the
+    characters a match can start with (one class, scanned at C speed), group name → its
+    replacement ('' keeps the match), and the words after which 活动 refers back."""
+    data = tables.load("generalize")
+    refs = data["campaign_refs"]
+    stop = "|".join(re.escape(w) for w in refs["not_before"])
+    parts = [
+        ("acting", r"\{(?<![^，。；：！？\n]\{)\{ org\.short \}\}(?![机“的])", "{{ scope.self }}"),
+        ("slot", r"\{\{.*?\}\}", ""),
+    ]
+    for i, rule in enumerate(data["scope_words"]):
+        if place or "{地}" not in rule["pattern"]:
+            text = rule["text"] if "text" in rule else "{{ " + rule["slot"] + " }}"
+            parts.append((f"s{i}", rule["pattern"].replace("{地}", re.escape(place)), text))
+    parts.append(("noun", f"{re.escape(refs['word'])}(?!{stop})", "{{ campaign_noun }}"))
+    pattern = re.compile("|".join(f"(?P<{name}>{body})" for name, body, _t in parts))
+    first = re.compile("[" + "".join(sorted(_first_chars(pattern))) + "]")
+    return pattern, first, {name: text for name, _b, text in parts}, tuple(refs["after"])
 
 
-@functools.cache
-def _campaign_ref() -> re.Pattern[str]:
-    data = tables.load("generalize")["campaign_refs"]
-    before = "|".join(f"(?<={re.escape(w)})" for w in sorted(data["after"], key=len, reverse=True))
-    edge = "(?<![^，。；：！？、“（\\n])"  # the start of a clause (or of the text)
-    stop = "|".join(re.escape(w) for w in data["not_before"])
-    return re.compile(f"(?:{edge}|{before}){re.escape(data['word'])}(?!{stop})")
+def _first_chars(pattern: re.Pattern[str]) -> set[str]:
+    """The characters a match of `pattern` can start with (every rule starts with one)."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    chars: set[str] = set()
+    for branch in _parser.parse(pattern.pattern)[0][1][1]:
+        # each branch: (SUBPATTERN, (group, add, del, body)); the body's first item
+        op, arg = branch[0][1][3][0]
+        if op is _parser.LITERAL:
+            chars.add(chr(arg))
+        elif op is _parser.IN:
+            chars |= {chr(v) for o, v in arg if o is _parser.LITERAL}
+        elif op is _parser.BRANCH:
+            chars |= {chr(b[0][1]) for b in arg[1] if b[0][0] is _parser.LITERAL}
+        else:
+            raise ValueError(f"a scope_words pattern must start with a character: {branch}")
+    return chars
 
 
-_SLOT = re.compile(r"\{\{.*?\}\}")
-# The unit's short name starting a clause, acting (not 县教育局机关, 县教育局“…”活动, 县教育局的).
-_ACTING = re.compile(r"(?<![^，。；：！？\n])\{\{ org\.short \}\}(?![机“的])")
+_CLAUSE_START = "，。；：！？、“（\n"
 
 
 def own_words(text: str, place: str) -> str:
     """`text` with the source's unit words and its generic 活动 as slots. A slot's own text is
     never touched and is a word, not a clause start: {{ guidance.普法规划 }}活动 stays."""
-    text = _ACTING.sub("{{ scope.self }}", text)
-    slots = _SLOT.findall(text)
-    if slots:
-        text = _SLOT.sub("\x00", text)
-    for pattern, slot in _scope_rules(place):
-        text = pattern.sub(slot, text)
-    if tables.load("generalize")["campaign_refs"]["word"] in text:
-        text = _campaign_ref().sub("{{ campaign_noun }}", text)
-    if slots:
-        rest = iter(slots)
-        text = re.sub("\x00", lambda _m: next(rest), text)
-    return text
+    pattern, first, replacement, after = _rewriter(place)
+    out: list[str] = []
+    kept = done = 0  # text[kept:] is not yet in out; nothing before `done` is matched again
+    for start in first.finditer(text):
+        at = start.start()
+        if at < done:
+            continue
+        match = pattern.match(text, at)
+        if match is None:
+            continue
+        done = match.end()
+        name = match.lastgroup or ""
+        new = replacement[name]
+        referring = not at or text[at - 1] in _CLAUSE_START or text.endswith(after, 0, at)
+        if name == "noun" and not referring:
+            continue  # after another word: a kind of activity (读书活动)
+        if new:
+            out += (text[kept:at], new)
+            kept = done
+    if not out:
+        return text
+    out.append(text[kept:])
+    return "".join(out)
