@@ -82,3 +82,13 @@ def test_a_list_that_lost_items_is_recounted() -> None:
     assert (
         _recount("宣传发动、成果转化三个阶段", 3, 3) == "宣传发动、成果转化三个阶段"
     )  # nothing lost
+
+
+def test_a_gram_straddling_two_generic_words_is_no_topic_word() -> None:
+    """力实 (大力实施、努力实现) and 造良 (营造良好) are pieces of wording; 校车 is a word."""
+    from nigao.ingest.subject import whole_words
+
+    text = "大力实施项目，努力实现目标，营造良好氛围，营造良好环境。加强校车管理，落实校车安全，配齐校车。"
+    assert whole_words({"力实", "造良", "校车"}, text) == {"校车"}
+    # only one side generic (民办学校: 办学): still a word
+    assert whole_words({"民办"}, "扶持民办学校，规范民办学校，发展民办教育。") == {"民办"}

@@ -224,6 +224,26 @@ def word_like(words: set[str], text: str) -> set[str]:
     return {w for w in words if stands(w)}
 
 
+def whole_words(words: set[str], text: str) -> set[str]:
+    """Grams that are not cut out of two words: a gram whose first character mostly ends a frame
+    word before it and whose last starts one after it (力实 in 大力实施、努力实现; 造良 in 营造良好;
+    县学 in 全县学校) straddles the source's wording, it is no word of its topic."""
+    frame = _frame_pieces()
+    out = set()
+    for word in words:
+        cut = seen = 0
+        at = text.find(word)
+        while at >= 0:
+            seen += 1
+            before = text[at - 1 : at + 1] if at else ""
+            after = text[at + len(word) - 1 : at + len(word) + 1]
+            cut += before in frame and len(after) == 2 and after in frame
+            at = text.find(word, at + 1)
+        if cut * 2 < seen or not seen:
+            out.add(word)
+    return out
+
+
 def minimal(words: set[str]) -> list[str]:
     """Words holding no shorter topic word (转作风 holds 作风): the same matches, fewer words."""
     def holds(w: str) -> bool:  # a shorter word inside w, by its pieces (linear in the words)
@@ -296,7 +316,7 @@ def topic_of(
     shared: Shared | None = None,
 ) -> Topic:
     """A source's topic words, from its title and what it repeats that others do not."""
-    repeated = word_like(repeated_words(body, shared), text)
+    repeated = whole_words(word_like(repeated_words(body, shared), text), text)
     words = title_words(title_core, stripped_type, body, shared) | repeated
     return Topic(tuple(minimal(words)))
 
