@@ -120,12 +120,17 @@ def draft(
     written = write_located(composition.document, cleaned)
     result = DraftResult(profile, composition, written, cleaned=cleaned)
     if check:
-        from nigao.check import check_written
+        from dataclasses import replace
+
+        from nigao.check import check_written, profile_facts
         from nigao.errors import NigaoError
 
+        # the checker looks for leftovers of this library's sources, the draft's own first
+        used = [c.skeleton.id for c in composition.choices if c.skeleton is not None]
         try:
+            facts = replace(profile_facts(profile), topics=library.topics(used))
             result.findings = check_written(
-                written, profile=profile, path=str(md_path) if md_path is not None else None
+                written, profile=facts, path=str(md_path) if md_path is not None else None
             )
         except NigaoError as error:  # a checker failure never stops drafting
             result.check_error = str(error)

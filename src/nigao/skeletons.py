@@ -9,6 +9,7 @@ from. Every file is read on every run; its parsed front matter comes from the pa
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable
@@ -213,6 +214,27 @@ class Library:
 
     def __len__(self) -> int:
         return len(self.skeletons)
+
+    @functools.cached_property
+    def _topics(self) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for skeleton in self.skeletons.values():
+            if skeleton.topic:
+                found.setdefault(skeleton.title or skeleton.source, set()).update(skeleton.topic)
+        return found
+
+    def topics(self, first: Iterable[str] = ()) -> tuple[tuple[str, frozenset[str]], ...]:
+        """(source title or file, the topic words its skeletons recorded) for every source of
+        this library that has some (a user's own ingested folders too): what the checker's
+        CONTENT-SUBJECT looks for. The sources of the skeletons `first` (a draft's) come first."""
+        found = self._topics
+        used = {
+            self.skeletons[s].title or self.skeletons[s].source for s in first if s in self.skeletons
+        }
+        return tuple(
+            (name, frozenset(words))
+            for name, words in sorted(found.items(), key=lambda kv: (kv[0] not in used, kv[0]))
+        )
 
     def all(self) -> list[Skeleton]:
         return [self.skeletons[k] for k in sorted(self.skeletons)]

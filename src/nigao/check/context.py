@@ -54,6 +54,9 @@ class ProfileFacts:
     year: int | None = None
     people_known: bool = False  # the leaders are given (a profile), so other names are foreign
     party: str | None = None  # org.party: its organ (党委 or 党组) is the draft's
+    # the topic words of the library the draft was made from, by source (Library.topics);
+    # None: the shipped library and NIGAO_LIBRARY
+    topics: tuple[tuple[str, frozenset[str]], ...] | None = None
 
     @classmethod
     def of(cls, profile: Any) -> ProfileFacts | None:

@@ -51,6 +51,14 @@ def _expand(paths: tuple[Path, ...]) -> tuple[Path, ...]:
 @click.option(
     "--region", metavar="县区名", help="本单位所在县（区），如“海州区”（不用配置文件时核对地名）"
 )
+@click.option(
+    "--library",
+    "libraries",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="文件夹",
+    help="起草时用的骨架文件夹（可重复）：查套用其中范文主题的遗留内容（须与 --profile 一起用）",
+)
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出问题列表")
 @click.option("--rules", "only", metavar="编号,…", help="只查这些规则（可写前缀，如 NUM-）")
 @click.option("--ignore", metavar="编号,…", help="不查这些规则（可写前缀，如 LAYOUT-）")
@@ -66,6 +74,7 @@ def check(
     files: tuple[Path, ...],
     profile: Path | None,
     region: str | None,
+    libraries: tuple[Path, ...],
     as_json: bool,
     only: str | None,
     ignore: str | None,
@@ -113,6 +122,17 @@ def check(
     if profile is not None or region:
         try:
             facts = profile_facts(str(profile) if profile else None, region=region)
+        except NigaoError as error:
+            raise UsageError(str(error)) from None
+    if libraries:
+        if facts is None or profile is None:
+            raise UsageError("--library 要与 --profile 一起使用（配置文件说明草稿自己的主题）")
+        from dataclasses import replace
+
+        from nigao.skeletons import load_library
+
+        try:
+            facts = replace(facts, topics=load_library(libraries).topics())
         except NigaoError as error:
             raise UsageError(str(error)) from None
 

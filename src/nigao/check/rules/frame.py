@@ -1,8 +1,10 @@
 """What a skeleton can leave behind in a draft on another topic: its source's subject matter,
 the source's party organ, a campaign type word doubled, sibling headings that disagree.
 
-The subject words are the `topic:` each shipped skeleton recorded at ingest (ingest/subject.py);
-a word the profile itself uses is the draft's own topic, never flagged.
+The subject words are the `topic:` each skeleton recorded at ingest (ingest/subject.py): of the
+library the draft was made from when the check is told it (`nigao new`, `nigao check
+--library`), else of the shipped library and NIGAO_LIBRARY; a word the profile itself uses is the
+draft's own topic, never flagged.
 """
 
 from __future__ import annotations
@@ -20,14 +22,11 @@ _SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 
 @functools.cache
 def _source_topics() -> tuple[tuple[str, frozenset[str]], ...]:
-    """(source title or file, its topic words) for every shipped skeleton source with some."""
+    """(source title or file, its topic words) for every source of the shipped library and of
+    NIGAO_LIBRARY's folders with some: what is known when the check is not told the library."""
     from nigao.skeletons import load_library
 
-    found: dict[str, set[str]] = {}
-    for skeleton in load_library([], shipped=True).skeletons.values():
-        if skeleton.topic:
-            found.setdefault(skeleton.title or skeleton.source, set()).update(skeleton.topic)
-    return tuple((name, frozenset(words)) for name, words in sorted(found.items()))
+    return load_library([], shipped=True).topics()
 
 
 @functools.cache
@@ -46,10 +45,8 @@ def leftover_subject(ctx: Context) -> Iterator[Finding]:
     facts = ctx.facts
     if facts is None or not facts.people_known:
         return  # without a profile the draft's own topic is unknown
-    topics = [
-        (name, frozenset(w for w in words if w not in facts.known))
-        for name, words in _source_topics()
-    ]
+    library = facts.topics if facts.topics is not None else _source_topics()
+    topics = [(name, frozenset(w for w in words if w not in facts.known)) for name, words in library]
     topics = [(name, words) for name, words in topics if len(words) >= 2]
     if not topics:
         return
