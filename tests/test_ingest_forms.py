@@ -334,3 +334,112 @@ def test_a_long_noun_phrase_heading_takes_the_role_of_its_head_word():
     assert score_roles("本校在课后服务推进中遇到的困难与短板", "report") == ["problems"]
     assert score_roles("学校近三年课堂教学改革的主要成效", "summary") == ["results"]
     assert score_roles("着力解决课后服务中的突出问题", "summary") == []  # a verb's object
+
+
+def test_page_numbers_and_running_headers_of_pdf_text_are_clutter():
+    text = (
+        "岚溪县2027年教育督导工作要点\n"
+        "一、加强督导队伍建设\n"
+        "配齐专职督学，每校一名挂牌督学。\n"
+        "— 2 —\n"
+        "优质范文网-全程指导写作 独家原创 3 / 41\n"
+        "二、开展专项督导\n"
+        "重点督导课后服务和作业管理，全年开展两次，第2页，共5页每次形成督导报告。\n"
+        "Page 3 of 5\n"
+    )
+    result = _read(text)
+    kept = "".join(p for _d, s in result.document.walk() for p in s.paragraphs)
+    assert "全年开展两次，每次形成督导报告。" in kept
+    rules = dict(zip(result.removed, (r.rule for r in result.removed), strict=True))
+    assert rules["—2—"] == "页码" and rules["Page 3 of 5"] == "页码"  # spaces normalised
+    assert rules["优质范文网-全程指导写作 独家原创 3 / 41"] == "页码"
+    assert "第2页，共5页" in rules
+
+
+def test_document_site_banners_and_download_prompts_are_clutter():
+    text = (
+        "专业资料——值得下载岚溪小学2027年读书节活动方案\n"
+        "为营造书香校园，特制定本方案。\n"
+        "一、活动时间\n4月至5月。\n"
+        "二、活动内容\n开展好书推荐、读书征文活动。\n"
+        "下载文档到电脑，查找使用更方便\n"
+        "还剩 4 页未读，继续阅读\n"
+    )
+    result = _read(text)
+    assert result.document.title == "岚溪小学2027年读书节活动方案"
+    assert result.truncated  # the rest of the document is behind the download prompt
+    assert "还剩 4 页未读，继续阅读" in result.removed
+    assert result.document.sections[-1].paragraphs == ["开展好书推荐、读书征文活动。"]
+
+
+def test_version_record_at_the_end_is_metadata():
+    text = (
+        "岚溪县教育局关于做好2027年春季开学工作的通知\n各中小学：\n现就有关事项通知如下。\n"
+        "一、做好安全排查\n开学前完成隐患排查。\n二、做好教材发放\n确保课前到书。\n"
+        "岚溪县教育局\n2027年2月10日\n抄送：县政府办，县安委办。\n岚溪县教育局办公室 2027年2月10日印发\n"
+    )
+    doc = _read(text).document
+    assert (doc.signature, doc.date) == ("岚溪县教育局", "2027年2月10日")
+    assert doc.cc == "县政府办，县安委办。"
+    assert (doc.printer, doc.print_date) == ("岚溪县教育局办公室", "2027年2月10日")
+    assert doc.sections[-1].paragraphs == ["确保课前到书。"]
+
+
+def test_title_over_two_lines_broken_after_its_school_year():
+    text = (
+        "岚溪县第三中学2026—2027学年度第一学期\n德育工作总结\n"
+        "本学期我校德育工作扎实有效。\n一、主要做法\n开展主题班会。\n二、存在问题\n家校沟通不够。\n"
+        "岚溪县第三中学政教处\n2027年1月15日\n"
+    )
+    result = _read(text)
+    assert result.document.title == "岚溪县第三中学2026—2027学年度第一学期德育工作总结"
+    assert result.document.signature == "岚溪县第三中学政教处"
+
+
+def test_a_whole_document_flattened_with_its_cover_gives_the_inner_title():
+    text = (
+        "岚溪中学三年发展规划（2027—2029）岚溪中学2027年3月岚溪中学三年发展规划（2027年—2029年）"
+        "一、发展基础学校创办于1958年，现有教学班24个，学生1100人。"
+        "二、发展目标到2029年，建成市级示范性高中，教学质量位居全市前列。\n"
+    )
+    result = _read(text)
+    assert result.document.title == "岚溪中学三年发展规划（2027年—2029年）"
+    assert _headings(result) == ["发展基础", "发展目标"]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("岚溪县第七小学2027年禁毒教育活动方案_岚溪县第七小学", "岚溪县第七小学2027年禁毒教育活动方案"),
+        ("岚溪县第七小学2027年禁毒教育活动方案 | 岚溪教育网", "岚溪县第七小学2027年禁毒教育活动方案"),
+        ("【活动方案】岚溪县第七小学2027年禁毒教育活动方案", "岚溪县第七小学2027年禁毒教育活动方案"),
+        ("岚溪县第七小学2027年禁毒教育活动方案（定稿）", "岚溪县第七小学2027年禁毒教育活动方案"),
+        ("岚溪县第七小学2027年禁毒教育活动方案.doc_第2页", "岚溪县第七小学2027年禁毒教育活动方案"),
+        # a year range and a subtitle are the title's own
+        ("岚溪县第七小学2026-2027学年工作计划", "岚溪县第七小学2026-2027学年工作计划"),
+    ],
+)
+def test_title_without_what_a_site_or_a_file_name_adds(line, title):
+    from nigao.ingest.clutter import title_text
+
+    assert title_text(line) == title
+
+
+def test_a_sidebar_of_other_titles_above_the_article_is_not_its_title():
+    text = (
+        "热门文章\n"
+        "岚溪县第八小学2027年春季运动会活动方案\n"
+        "岚溪县第八小学2026年秋季学期工作总结\n"
+        "岚溪县第八小学关于开展防溺水教育的通知\n"
+        "让每一个孩子都站在舞台中央\n"
+        "发布时间：2027-05-12 作者：校办\n"
+        "近几年，我校坚持以艺术教育为突破口，为每个孩子搭建展示的舞台，形成了鲜明的办学特色。\n"
+        "一、搭建展示平台\n学校每学期举办一次艺术节。\n"
+        "二、取得的成效\n学生在省市比赛中获奖86人次。\n"
+    )
+    result = _read(text)
+    assert result.document.title == "让每一个孩子都站在舞台中央"
+    assert result.document.kind != "plan"  # the sidebar's 活动方案 is another document's
+    rules = {str(piece): piece.rule for piece in result.removed}
+    assert rules["岚溪县第八小学2027年春季运动会活动方案"] == "链接列表"
+    assert _headings(result) == ["搭建展示平台", "取得的成效"]

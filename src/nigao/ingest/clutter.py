@@ -29,6 +29,9 @@ _LABEL_PREFIX = re.compile(
 )
 # A site's name after the title: "…工作计划 - 某某范文网", "…总结_文库", "…方案 | 首页".
 _SITE_NAME = re.compile(r"\s*[-_|｜—–]+\s*[^-_|｜—–]{0,16}(?:网|文库|频道|首页|平台|论坛|百科)$")
+# Any site's name after the title (岚溪县第二小学2024年安全工作计划_岚溪县第二小学): a short
+# name after _ - | with no title word in it (a subtitle after —— is the title's own).
+_SITE_AFTER = re.compile(r"(?<!\d)\s*(?:_|\s?[-|｜–]\s?|[|｜])\s*(?P<site>[^\d\s_|｜–-][^_|｜–]{1,19})$")
 _CRUMB_SPLIT = re.compile(r"\s*(?:>>|->|>|»|›|＞|/)\s*")
 # A notice that issues a document (关于印发《……》的通知): the document's own title inside.
 _WRAPPED = re.compile(r"(?:印发|转发|公布|下发|发布|颁布)\s*《(?P<inner>[^》]{4,80})》")
@@ -36,7 +39,10 @@ _WRAPPED = re.compile(r"(?:印发|转发|公布|下发|发布|颁布)\s*《(?P<i
 _SPEAKER = re.compile(r"(?:长|书记|主任|委员|同志|代表)\s*[\u4e00-\u9fff]{2,3}$")
 _SENTENCE_MARKS = re.compile(r"[。；！？]")
 # A title that continues on the next line: the first line ends in a word that needs more.
-_TITLE_GOES_ON = re.compile(r"(?:关于|的|和|与|及|暨|开展|做好|加强|推进|进一步|深入|印发|转发)$")
+_TITLE_GOES_ON = re.compile(
+    r"(?:关于|的|和|与|及|暨|开展|做好|加强|推进|进一步|深入|印发|转发"
+    r"|\d{4}|年|年度|学期|季度)$"  # ……2023—2024学年度 / 教学工作总结
+)
 _ORG_END = re.compile(
     r"(?:局|委|委员会|政府|办公室|学校|中学|小学|幼儿园|中心|学院|大学|厅|部|院)$"
 )
@@ -139,6 +145,9 @@ def title_text(line: str) -> str:
     line = _MD_TITLE.sub("", line)
     line = _LABEL_PREFIX.sub("", line)
     line = _SITE_NAME.sub("", line)
+    site = _SITE_AFTER.search(line)
+    if site and not _TITLE_WORDS.search(site.group("site")) and site.start() >= 6:
+        line = line[: site.start()]  # …工作计划_岚溪县第二小学: the site's own name
     line = _DATE_STAMP.sub("", line) if line[-1:].isdigit() or line[-1:] in "]】)）" else line
     if line[:1] == "《" and line[-1:] == "》" and line.count("《") == 1:
         line = line[1:-1]
@@ -161,11 +170,14 @@ def _title_like(key: str) -> bool:
     )
 
 
-def _choose_title(header: list[str], page_top: list[str]) -> int | None:
+def _choose_title(
+    header: list[str], page_top: list[str], over_post: frozenset[int] = frozenset()
+) -> int | None:
     """The header line that reads most like the title.
 
-    Title words (方案, 总结, 要点 …) and repetition across the page top (a page shows its
-    title 2–4 times) count; a line too short to be a title (党政办, （次）), a label (内容预览：)
+    Title words (方案, 总结, 要点 …), standing right over the post's 发布时间/作者 line
+    (`over_post`: a site's own layout, worth two) and repetition across the page top (a page
+    shows its title 2–4 times) count; a line too short to be a title (党政办, （次）), a label (内容预览：)
     or a date never is one. Later lines win ties: banners come first.
     """
     best: tuple[tuple[int, ...], int] | None = None
@@ -178,7 +190,8 @@ def _choose_title(header: list[str], page_top: list[str]) -> int | None:
         marked = int(bool(_MD_TITLE.match(line)))
         subtitled = k + 1 < len(header) and header[k + 1].startswith(("—", "－"))
         substantial = len(_CJK.findall(key)) >= 6  # not a site label or a breadcrumb word
-        score = (marked, looks + int(count >= 2) + int(subtitled), substantial, count, k)
+        posted = 2 * int(k in over_post and substantial)
+        score = (marked, looks + int(count >= 2) + int(subtitled) + posted, substantial, count, k)
         if best is None or score > best[0]:
             best = (score, k)
     if best is None:
@@ -188,6 +201,8 @@ def _choose_title(header: list[str], page_top: list[str]) -> int | None:
         key = title_text(header[k])
         if chosen in key and len(key) > len(chosen) and _title_like(key) and names_a_title(key):
             return k  # the document's own, fuller title (2020县……总结 beside 县……总结)
+    if header[best[1]] != chosen:  # the chosen line carries a site's additions (……方案范文)
+        return next((k for k in range(best[1] + 1, len(header)) if header[k] == chosen), best[1])
     return best[1]
 
 
@@ -264,6 +279,57 @@ def _unglue_title(line: str) -> list[str]:
     while (more := _TITLE_END.match(head, end)) is not None:
         end = more.end()  # 总结报告, 方案通知: the type word runs on
     return [line[:end], line[end:]]
+
+
+# Where a flattened cover page breaks: after a closing bracket, before or after a date
+# (学校发展规划（2013年9月-2018年7月）岚溪小学2013年9月岚溪小学发展规划……).
+_COVER_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?![\d日份底初中起至到—\-~～])")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _unflatten_header(line: str) -> list[str]:
+    """A whole document flattened onto one line (PDF text without its line breaks): the cover
+    and title lines before its first 一、 label, each on a line of its own, then the rest.
+    [] when the line is not such a document."""
+    from nigao.ingest.outline import split_flat
+
+    pieces = split_flat(line)
+    if len(pieces) < 2 or _starts_body(pieces[0]) or len(pieces[0]) < 24:
+        return []
+    return [*_cover_lines(pieces[0]), line[line.index(pieces[1]) :]]
+
+
+def _cover_lines(text: str) -> list[str]:
+    """A flattened cover split at its dates and after its closing brackets (outside brackets)."""
+    depth = [0] * (len(text) + 1)
+    for i, ch in enumerate(text):
+        depth[i + 1] = depth[i] + (ch in "（(") - (ch in "）)")
+    cuts = {i + 1 for i, ch in enumerate(text) if ch in "）)" and depth[i + 1] == 0}
+    cuts = {i for i in cuts if _CJK_CHAR.match(text, i)}
+    for match in _COVER_DATE.finditer(text):
+        start, end = match.span()
+        if depth[start] == 0 and start and _CJK_CHAR.match(text, start - 1):
+            cuts.add(start)
+        if depth[start] == 0 and _CJK_CHAR.match(text, end):
+            cuts.add(end)
+    bounds = sorted({0, len(text), *cuts})
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
+
+
+def _title_list(header: list[str]) -> set[int]:
+    """Header lines that are a list of other documents' titles (a sidebar): two or more in a
+    row that each read as a title."""
+    named = [names_a_title(line) for line in header]
+    return {
+        k
+        for k, yes in enumerate(named)
+        if yes and ((k and named[k - 1]) or (k + 1 < len(named) and named[k + 1]))
+    }
+
+
+def _next_line(lines: list[str], index: int) -> int:
+    """The index of the next non-empty line after `index` (len(lines) at the end)."""
+    return next((i for i in range(index + 1, len(lines)) if lines[i]), len(lines))
 
 
 def _is_footer(lines: list[str], at: int) -> bool:
@@ -351,13 +417,15 @@ def _inline() -> re.Pattern[str]:
     )
 
 
-# Every inline rule's match holds one of these: a line without any is left at once.
-_INLINE_PROBE = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]|http|www\.")
+@functools.cache
+def _inline_probe() -> re.Pattern[str]:
+    """Every inline rule's match holds one of these: a line without any is left at once."""
+    return re.compile(tables.load("clutter")["inline_probe"])
 
 
 def _cut_inline(line: str, index: int, removed: list[tuple[int, Removed]]) -> str:
     """Cut clutter inside a line of text (a source address, a pinyin gloss); keep the rest."""
-    if _INLINE_PROBE.search(line) is None:
+    if _inline_probe().search(line) is None:
         return line
     rules = tables.compiled("clutter", "inline")
     pieces: list[str] = []
@@ -378,15 +446,17 @@ def clean(lines: list[str]) -> Cleaned:
     removed: list[tuple[int, Removed]] = []
     cut = False
     kept: list[tuple[int, str]] = []
+    body_seen = False  # a footer comes after the text: above it, 最新文章 is a sidebar's label
     for index, line in enumerate(lines):
         if not line:
             continue
         probe = line if len(line) <= 100 else line[:100]
         if _markers().search(probe) is None or _any_clutter().search(probe) is None:
             kept.append((index, line))
+            body_seen = body_seen or _starts_body(line)
             continue
         footer = _rule_hit(line, "footer_start")
-        if footer is not None and _is_footer(lines, index):
+        if footer is not None and body_seen and _is_footer(lines, index):
             for offset, rest in enumerate(lines[index:]):
                 if rest:
                     rule = _rule_hit(rest, "line")
@@ -413,15 +483,19 @@ def clean(lines: list[str]) -> Cleaned:
     kept = [item for k, item in enumerate(kept) if k not in contents]
 
     if kept and _starts_body(kept[0][1]):  # no header at all: is a title glued to the text?
-        parts = _unglue_title(kept[0][1])
-        if len(parts) == 2:
-            kept[:1] = [(kept[0][0], parts[0]), (kept[0][0], parts[1])]
+        parts = _unflatten_header(kept[0][1]) or _unglue_title(kept[0][1])
+        if len(parts) >= 2:
+            kept[:1] = [(kept[0][0], part) for part in parts]
 
     result = Cleaned(lines=[], cut_by_page=cut)
     body_at = next((k for k, (_, line) in enumerate(kept) if _starts_body(line)), len(kept))
     header = [line for _, line in kept[:body_at]]
     top_end = kept[body_at][0] if body_at < len(kept) else len(lines)
-    title_at = _choose_title(header, [line for line in lines[:top_end] if line])
+    post_lines = {index for index, piece in removed if piece.rule == "发布信息"}
+    over_post = frozenset(
+        k for k, (index, _line) in enumerate(kept[:body_at]) if _next_line(lines, index) in post_lines
+    )
+    title_at = _choose_title(header, [line for line in lines[:top_end] if line], over_post)
     first_half: int | None = None
     title = ""
     if title_at is not None:
@@ -449,6 +523,7 @@ def clean(lines: list[str]) -> Cleaned:
             title = crumb
     result.title = title
     own = (title_at, first_half, subtitle_at)
+    listed = _title_list(header[: title_at or 0])
     for k, (index, line) in enumerate(kept):
         if k in own:
             continue
@@ -464,7 +539,9 @@ def clean(lines: list[str]) -> Cleaned:
             elif title_at is None and _SENTENCE_MARKS.search(line) and len(line) >= 10:
                 result.lines.append(line)  # no title: a sentence is the document's own text
             elif title_at is None or k < title_at:
-                removed.append((index, Removed(line, "页头")))  # banner, slogan, site label
+                # banner, slogan, site label — or a list of other documents' titles
+                rule = "链接列表" if k in listed else "页头"
+                removed.append((index, Removed(line, rule)))
             else:
                 _after_title(line, result)
         elif title and line.startswith(title) and _strip_suffix(line) == title:

@@ -39,7 +39,13 @@ DATE_LINE = re.compile(
 )
 _MD_MARK = re.compile(r"^\\?(#{1,6})\s*(?=\S)")
 _SIGNATURE = re.compile(
-    rf"(?:局|委|委员会|政府|办公室|学校|中学|小学|幼儿园|中心|党组|党委|[{CN}\d]中|学院|支部)$"
+    rf"(?:局|委|委员会|政府|办公室|学校|中学|小学|幼儿园|中心|党组|党委|[{CN}\d]中|学院|支部"
+    r"|处|科|股|室|教研组|年级组|团委|工会|大队部)$"
+)
+# The 版记 at the very end: 抄送 and the 印发 line (岚溪县教育局办公室 2024年2月1日印发).
+_CC_LINE = re.compile(r"^抄\s*送\s*[：:]\s*(?P<cc>.+)$")
+_PRINTED_LINE = re.compile(
+    r"^(?P<printer>\S.{1,40}?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$"
 )
 
 
@@ -108,7 +114,7 @@ def _flat_starts(line: str) -> tuple[list[int], int]:
     return starts, cn_count
 
 
-def _split_flat(line: str) -> list[str]:
+def split_flat(line: str) -> list[str]:
     """A flattened text (一、…。二、…。on one line) back into its lines; other lines as is."""
     if CN_LABEL_ANYWHERE.search(line) is None:
         return [line]  # no 一、 label at all: not flattened (most lines: one scan)
@@ -134,7 +140,7 @@ def mend_lines(lines: list[str]) -> list[str]:
     heading and a sentence broken by a (soft) line break to its rest."""
     split: list[str] = []
     for line in lines:
-        split.extend(_split_flat(line) if len(line) > 40 else [line])
+        split.extend(split_flat(line) if len(line) > 40 else [line])
     out: list[str] = []
     numbered: list[bool] = []
     for line in split:
@@ -269,6 +275,15 @@ def parse(
     lines = mend_lines(list(lines))
     if lines and _recipients(lines[0]):
         doc.recipients = lines.pop(0)
+    while lines and len(lines[-1]) <= 120:  # the 版记 (抄送, 印发) below the 署名
+        cc, printed = _CC_LINE.match(lines[-1]), _PRINTED_LINE.match(lines[-1])
+        if printed:
+            doc.printer, doc.print_date = printed["printer"].strip(), printed["date"]
+        elif cc:
+            doc.cc = cc["cc"].strip()
+        else:
+            break
+        lines.pop()
     # 署名 and 成文日期 at the very end.
     if lines and DATE_LINE.match(lines[-1]):
         doc.date = lines.pop()
