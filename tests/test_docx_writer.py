@@ -14,8 +14,9 @@ from lxml import etree
 
 from conftest import tool
 from nigao import gbt9704 as G
-from nigao.docx_writer import _title_units, date_indents, text_width, title_lines, write_docx
+from nigao.docx_writer import write_docx
 from nigao.model import Appendix, Document, Section
+from nigao.typeset import _title_units, date_indents, text_width, title_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}

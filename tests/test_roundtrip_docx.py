@@ -135,7 +135,7 @@ def test_attachment_names_that_start_like_their_number_survive(names: list[str])
 
 def test_a_very_long_title_is_wrapped_whole_into_lines_that_fit() -> None:
     """Titles of many lines used to try every shape (exponential): 120 characters never ended."""
-    from nigao.docx_writer import _title_units, title_lines
+    from nigao.typeset import _title_units, title_lines
 
     title = "青川县教育局关于开展“强师兴校”大讨论活动的实施方案" * 12
     lines = title_lines(title)

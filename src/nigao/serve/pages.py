@@ -55,7 +55,7 @@ class Block:
             return 2
         text = "".join(r.text for r in self.runs)
         if self.per_line == CHARS and not self.continued:
-            from nigao.docx_writer import count_lines  # the writer's own row estimate
+            from nigao.typeset import count_lines  # the writer's own row estimate
 
             rows = count_lines(text, first=self.indent * G.CHAR_WIDTH)
         else:
