@@ -126,9 +126,11 @@ _WORDS: list[frozenset[str]] = []
 
 def _title_words() -> frozenset[str]:
     if not _WORDS:
-        from importlib.resources import files
+        # read beside the package, not through importlib.resources: importing that (and the
+        # zipfile it pulls in) would cost `nigao new` more than the whole .docx write
+        from nigao.tables import DATA_DIR
 
-        text = files("nigao").joinpath("data/title_words.txt").read_text(encoding="utf-8")
+        text = (DATA_DIR / "title_words.txt").read_text(encoding="utf-8")
         lines = (x for x in text.splitlines() if not x.startswith("#"))
         _WORDS.append(frozenset(w for x in lines for w in x.split()))
     return _WORDS[0]
