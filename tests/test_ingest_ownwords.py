@@ -92,3 +92,22 @@ def test_a_gram_straddling_two_generic_words_is_no_topic_word() -> None:
     assert whole_words({"力实", "造良", "校车"}, text) == {"校车"}
     # only one side generic (民办学校: 办学): still a word
     assert whole_words({"民办"}, "扶持民办学校，规范民办学校，发展民办教育。") == {"民办"}
+
+
+def test_a_marker_is_left_as_it_is() -> None:
+    assert own_words("把“【待填：活动名称】”作为重点，全县推进", "县") == (
+        "把“【待填：活动名称】”作为重点，{{ scope.all }}推进"
+    )
+
+
+def test_a_frames_marker_for_a_profile_field_is_that_field(tmp_path) -> None:
+    """nigao's own report frame asks for the campaign by the profile's field, not as a fact
+    (a seed's 【待填：活动名称】 is another activity it names: a fact)."""
+    from pathlib import Path
+
+    from nigao.ingest.make_skeletons import ingest_paths
+
+    root = Path(__file__).resolve().parents[1]
+    ingest_paths([root / "frames"], tmp_path)
+    text = (tmp_path / "closing" / "s902-closing.md.j2").read_text(encoding="utf-8")
+    assert "虽然我们在“{{ campaign }}”方面" in text and "facts.活动名称" not in text

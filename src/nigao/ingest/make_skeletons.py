@@ -249,6 +249,16 @@ def _fact_slot(match: re.Match[str]) -> str:
     return "{{ facts." + match.group(1) + " }}"
 
 
+# In a nigao frame, a marker labelled as a profile field is that field (【待填：活动名称】 →
+# {{ campaign }}): the frame is drafted from the profile that names it, not asked again.
+_PROFILE_MARKERS = {FIXED_LABELS[k]: k for k in ("campaign", "focus", "goal")}
+
+
+def _frame_slot(match: re.Match[str]) -> str:
+    field = _PROFILE_MARKERS.get(match.group(1))
+    return "{{ " + field + " }}" if field else _fact_slot(match)
+
+
 FRAMES = "frames"  # a folder of nigao's own frames: skeletons marked `source: nigao`
 
 
@@ -311,7 +321,8 @@ def build_skeletons(
             parts = subject.separate(
                 generalized, unit.role, topic, headings.get(unit.role, "") or ""
             )
-        parts.blocks = [(lvl, r, _FILL_IN.sub(_fact_slot, t), e) for lvl, r, t, e in parts.blocks]
+        marker = _frame_slot if frame else _fact_slot
+        parts.blocks = [(lvl, r, _FILL_IN.sub(marker, t), e) for lvl, r, t, e in parts.blocks]
         slots = _used_slots([t for _l, _r, t, _e in parts.blocks], slots)
         heading, body = _body(parts.blocks)
         out.append(

@@ -47,7 +47,7 @@ def _rewriter(
     stop = "|".join(re.escape(w) for w in refs["not_before"])
     parts = [
         ("acting", r"\{(?<![^，。；：！？\n]\{)\{ org\.short \}\}(?![机“的])", "{{ scope.self }}"),
-        ("slot", r"\{\{.*?\}\}", ""),
+        ("slot", r"\{\{.*?\}\}|【[^】]*】", ""),  # a slot or a marker: kept as it is
     ]
     for i, rule in enumerate(data["scope_words"]):
         if place or "{地}" not in rule["pattern"]:
