@@ -95,11 +95,28 @@ COUNTY_WORDS = ("全县", "全区", "我县", "我区", "局机关", "股室", "
 DOUBLED = re.compile(r"(?:活动|行动|工程|整治|月)”(?:活动|行动|工程|专项整治)")
 
 
+# A bare 活动 referring back to the campaign (its own clause, or after these words), written for
+# this test: in a 行动, 工程 or 专项整治 draft it should say so.
+GENERIC_ACTIVITY = re.compile(r"(?:^|[，。；：、]|制定|推进|这次|本次|此次|这项|根据|开展|为把|负责)活动(?!室)")
+
+
+def generic_activity(profile: P.Profile, text: str) -> bool:
+    """The campaign is no 活动 (a 行动, 工程, 专项整治: its name and type word say so) but the text
+    calls it one."""
+    name = str(profile.data.get("campaign") or "")
+    if "活动" in name + C.campaign_type(profile) or name.endswith(("月", "周")):
+        return False  # an 活动, or a 读书月 / 宣传周, which is one
+    return bool(GENERIC_ACTIVITY.search(text))
+
+
 def level_mismatch(profile: P.Profile, text: str) -> list[str]:
     """County words in the draft of a unit that is not a bureau (its name ends in 局)."""
     if str(profile.data["org"]["name"]).endswith("局"):
         return []
     return [w for w in COUNTY_WORDS if w in text]
+
+
+KINDS = ("起草失败", "党组织称谓", "类型词", "单位层级")  # problems not of source words
 
 
 def measure(path: Path, library: L.Library = LIBRARY) -> tuple[int, list[str]]:
@@ -123,6 +140,8 @@ def measure(path: Path, library: L.Library = LIBRARY) -> tuple[int, list[str]]:
             wrong = organ_mismatch(profile, sentence)
             if wrong:
                 problems.append(f"{sid}: 党组织称谓与配置不符 {wrong} 〔{sentence}〕")
+            if generic_activity(profile, sentence):
+                problems.append(f"{sid}: 活动类型词与配置不符 〔{sentence}〕")
             if DOUBLED.search(sentence):
                 problems.append(f"{sid}: 类型词重复 〔{sentence}〕")
             level = level_mismatch(profile, sentence) if profile.kind in skeleton.kinds else []
@@ -137,6 +156,9 @@ def test_the_level_and_type_word_checks_find_what_they_look_for() -> None:
     assert level_mismatch(school, "在全县教育系统开展") == ["全县"]
     assert level_mismatch(P.load(TOPICS[0]), "在全县教育系统开展") == []
     assert DOUBLED.search("开展“〇行动”活动") and not DOUBLED.search("开展“〇行动”")
+    action = P.load(ROOT / "tests/data/topics/xinli-plan.yaml")  # a 行动
+    assert generic_activity(action, "推进活动扎实开展") and not generic_activity(action, "开展读书活动")
+    assert not generic_activity(P.load(ROOT / "tests/data/topics/laodong-summary.yaml"), "推进活动扎实开展")
 
 
 @pytest.mark.parametrize("path", TOPICS, ids=lambda p: p.stem)
@@ -192,13 +214,21 @@ def test_skeletons_show_and_list_say_what_is_example_and_frame() -> None:
 
 if __name__ == "__main__":  # the figures of docs and notes: python tests/test_topic_profiles.py [LIBRARY]
     import sys
+    from collections import Counter
 
     lib = L.load_library(sys.argv[1:], shipped=not sys.argv[1:])
     roles = {(s.role, k) for s in lib.skeletons.values() for k in s.kinds}
-    total = bad = 0
+    total = 0
+    kinds: Counter[str] = Counter()
     for topic in TOPICS:
         checked, problems = measure(topic, lib)
-        total, bad = total + checked, bad + len(problems)
-        print(f"{topic.stem}: {checked} sentences, {len(problems)} with source subject matter")
+        total += checked
+        mine = Counter(
+            next((k for k in KINDS if k in p), "源主题词") for p in problems
+        )
+        kinds.update(mine)
+        print(f"{topic.stem}: {checked} sentences, {len(problems)} problems {dict(mine) or ''}")
+    bad = sum(kinds.values())
     print(f"all: {len(lib.skeletons)} skeletons × {len(TOPICS)} profiles, {total} sentences, {bad} problems")
+    print(f"  by kind: {dict(kinds)}")
     print(f"role/kind pairs with a skeleton: {len(roles)}")
