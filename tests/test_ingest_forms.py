@@ -443,3 +443,28 @@ def test_a_sidebar_of_other_titles_above_the_article_is_not_its_title():
     rules = {str(piece): piece.rule for piece in result.removed}
     assert rules["岚溪县第八小学2027年春季运动会活动方案"] == "链接列表"
     assert _headings(result) == ["搭建展示平台", "取得的成效"]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "岚溪县第九小学2027年秋季学期工作总结 发布时间：2027-12-30 浏览：126次",
+        "岚溪县第九小学2027年秋季学期工作总结 作者：校办 时间：2027-12-30",
+    ],
+)
+def test_title_on_one_line_with_the_posts_fields(first):
+    text = first + "\n本学期，我校全面落实立德树人根本任务，各项工作稳步推进，现总结如下。\n一、主要工作\n开展教研活动。\n二、存在问题\n作业设计质量不高。\n"
+    result = _read(text)
+    assert result.document.title == "岚溪县第九小学2027年秋季学期工作总结"
+
+
+def test_capital_numerals_rank_above_the_plain_ones():
+    # a Taiwan school plan: 壹、貳、參 over 一、 over （一）
+    text = (
+        "嵐溪國小一一四學年度校務發展計畫\n壹、計畫目標\n一、提升學生學習成效。\n二、建立友善校園。\n"
+        "貳、實施策略\n一、推動閱讀教育。\n（一）每週晨讀三次。\n參、經費來源\n由學校年度預算支應。\n"
+    )
+    result = _read(text)
+    assert _headings(result) == ["计划目标", "实施策略", "经费来源"]
+    assert _headings(result, 2)[:2] == ["提升学生学习成效。", "建立友善校园。"]
+    assert _headings(result, 3) == ["每周晨读三次。"]

@@ -45,7 +45,9 @@ def test_loosely_typed_labels():
 def test_reader_variants_share_the_grammar():
     # the draft format strips a typed label; ingest ranks 第一部分 above 一、 above ①
     assert strip_label("（二）加强组织领导") == "加强组织领导"
-    assert numbering("第一部分 总体要求")[:2] == ("part", -1)
+    assert numbering("第一部分 总体要求")[0] == "part"
     assert numbering("一、指导思想")[:2] == ("cn", 0)
+    ranks = [numbering(line)[1] for line in ("第一部分 总体要求", "壹、计划目标", "一、指导思想")]
+    assert ranks == sorted(ranks) and len(set(ranks)) == 3  # 第一部分 above 壹、 above 一、
     assert numbering("①做好宣传")[:2] == ("circled", 4)
     assert numbering("2011年工作") is None

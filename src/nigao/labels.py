@@ -111,8 +111,10 @@ PAREN_DIGITS = "[⑴-⒇]"  # ⑴ one character: Word's symbol lists
 DOT_DIGITS = "[⒈-⒛]"  # ⒈
 
 # Every label starts with one of these (a fast first test before any pattern).
+CAPITAL = "壹贰叁参肆伍陆柒捌玖拾"  # 大写 numerals (參 reads as 参 in Simplified)
 LABEL_FIRST = frozenset(
     CN
+    + CAPITAL
     + "0123456789（§第"
     + "".join(chr(c) for c in range(0x2460, 0x2474))  # ①-⑳
     + "".join(chr(c) for c in range(0x2474, 0x249C))  # ⑴-⒇, ⒈-⒛
@@ -177,8 +179,10 @@ def parse_label(text: str) -> Label | None:
 # (style name, rank, pattern): rank orders the styles, 第一部分 above 一、 above ① (the
 # outline's depth is a style's rank among those a document uses). Group 1 is the number.
 READER_STYLES = (
-    ("section_sign", -2, LazyPattern(r"^§\s*(\d{1,2})[.．、]?\s*(?=\S)")),
-    ("part", -1, LazyPattern(rf"^第([{CN}]{{1,3}}|\d{{1,2}})(?:部分|章)[、：:．.]?\s*(?=\S)")),
+    ("section_sign", -3, LazyPattern(r"^§\s*(\d{1,2})[.．、]?\s*(?=\S)")),
+    ("part", -2, LazyPattern(rf"^第([{CN}]{{1,3}}|\d{{1,2}})(?:部分|章|节)[、：:．.]?\s*(?=\S)")),
+    # 壹、貳、參 above 一、 (Taiwan school plans; Traditional is read as Simplified: 贰, 叁)
+    ("capital", -1, LazyPattern(rf"^([{CAPITAL}]{{1,3}})[、．.]\s*(?=\S)")),
     ("cn", 0, LazyPattern(rf"^([{CN}]{{1,3}})(?:[、．]|\.(?!\d))\s*")),
     ("cn", 0, LazyPattern(rf"^([{CN}]{{1,3}})\s+(?=[\u4e00-\u9fff])")),  # 一 指导思想 (PDF text)
     ("cn_paren", 1, LazyPattern(rf"^（?([{CN}]{{1,3}})）{SEP}?\s*")),

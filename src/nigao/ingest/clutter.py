@@ -29,6 +29,10 @@ _LABEL_PREFIX = re.compile(
 )
 # A site's name after the title: "…工作计划 - 某某范文网", "…总结_文库", "…方案 | 首页".
 _SITE_NAME = re.compile(r"\s*[-_|｜—–]+\s*[^-_|｜—–]{0,16}(?:网|文库|频道|首页|平台|论坛|百科)$")
+# The post's fields after the title on its line (……工作总结 作者：张三 时间：2027-01-05).
+_POST_FIELDS = re.compile(
+    r"\s+(?:作者|来源|发布时间|发布日期|更新时间|时间|日期|浏览|点击|阅读|编辑|发布者)\s*[：:].*$"
+)
 # Any site's name after the title (岚溪县第二小学2024年安全工作计划_岚溪县第二小学): a short
 # name after _ - | with no title word in it (a subtitle after —— is the title's own).
 _SITE_AFTER = re.compile(r"(?<!\d)\s*(?:_|\s?[-|｜–]\s?|[|｜])\s*(?P<site>[^\d\s_|｜–-][^_|｜–]{1,19})$")
@@ -145,6 +149,7 @@ def title_text(line: str) -> str:
     line = _MD_TITLE.sub("", line)
     line = _LABEL_PREFIX.sub("", line)
     line = _SITE_NAME.sub("", line)
+    line = _POST_FIELDS.sub("", line)
     site = _SITE_AFTER.search(line)
     if site and not _TITLE_WORDS.search(site.group("site")) and site.start() >= 6:
         line = line[: site.start()]  # …工作计划_岚溪县第二小学: the site's own name
@@ -327,6 +332,17 @@ def _title_list(header: list[str]) -> set[int]:
     }
 
 
+def _title_before(line: str, rule: dict) -> int:
+    """Where a post line glued after a title starts (0: the whole line is clutter)."""
+    for pattern, other in tables.compiled("clutter", "line"):
+        if other is rule:
+            found = pattern.search(line)
+            if found is not None and found.start() >= 6 and names_a_title(line[: found.start()]):
+                return found.start()
+            return 0
+    return 0
+
+
 def _next_line(lines: list[str], index: int) -> int:
     """The index of the next non-empty line after `index` (len(lines) at the end)."""
     return next((i for i in range(index + 1, len(lines)) if lines[i]), len(lines))
@@ -467,7 +483,10 @@ def clean(lines: list[str]) -> Cleaned:
         rule = _rule_hit(line, "line") or footer
         if rule is not None:
             cut = cut or bool(rule.get("truncates"))
-            removed.append((index, Removed(line, rule["name"])))
+            at = _title_before(line, rule) if not body_seen else 0
+            if at:  # 岚溪小学……工作总结 发布时间：……: the title stays, the post line goes
+                kept.append((index, line[:at].strip()))
+            removed.append((index, Removed(line[at:].strip(), rule["name"])))
             continue
         kept.append((index, line))
 
@@ -500,6 +519,9 @@ def clean(lines: list[str]) -> Cleaned:
     title = ""
     if title_at is not None:
         title = title_text(header[title_at])
+        extra = header[title_at].replace(title, " ", 1).strip() if title else ""
+        if any(ch.isalnum() for ch in extra):  # what a site or file name added: listed, not lost
+            removed.append((kept[title_at][0], Removed(extra, "标题附加")))
         if title_at > 0 and not any(lines[kept[title_at - 1][0] + 1 : kept[title_at][0]]):
             before = title_text(header[title_at - 1])
             if _joins_title(before, title):
