@@ -39,28 +39,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from nigao.kinds import ROLES as KIND_ROLES
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SPLITS = ("dev", "heldout", "all", "seeds")
 SEEDS = ROOT / "tests" / "data" / "seed-outlines.yaml"
 RUN_MIN = 8  # a source CJK run this long must survive somewhere in the output
-ROLES = {
-    "preamble",
-    "significance",
-    "guiding_ideas",
-    "goals",
-    "tasks",
-    "steps",
-    "organization",
-    "measures",
-    "overview",
-    "practices",
-    "results",
-    "experience",
-    "problems",
-    "next_steps",
-    "closing",
-}
+ROLES = set(KIND_ROLES)
 
 _WS = re.compile(r"\s+")
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")

@@ -12,11 +12,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from nigao.kinds import KIND_NAMES, KINDS  # noqa: F401  (model.KINDS: the draft format reads it)
 from nigao.labels import label
 
-KINDS = ("plan", "summary", "report")
-
-KIND_NAMES = {"plan": "方案", "summary": "总结", "report": "经验材料"}
 
 @dataclass
 class Section:

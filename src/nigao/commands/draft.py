@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from nigao.commands._common import friendly, library_option
+from nigao.kinds import KIND_NAMES, KINDS
 
 # ---------------------------------------------------------------------------------------------
 # init / schema
@@ -23,10 +24,10 @@ from nigao.commands._common import friendly, library_option
 @click.argument("path", type=click.Path(dir_okay=False), metavar="配置文件")
 @click.option(
     "--kind",
-    type=click.Choice(["plan", "summary", "report"]),
+    type=click.Choice(KINDS),
     default="plan",
     show_default=True,
-    help="文种：plan 方案 / summary 总结 / report 经验材料",
+    help="文种：" + " / ".join(f"{kind} {name}" for kind, name in KIND_NAMES.items()),
 )
 @click.option("--force", is_flag=True, help="已有同名文件时覆盖")
 @click.help_option("-h", "--help", help="显示帮助并退出")

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from nigao.commands._common import friendly, library_option
+from nigao.kinds import KINDS
 
 _SLOT_RE = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
 
@@ -51,7 +52,7 @@ def skeletons() -> None:
 @skeletons.command("list", options_metavar="[选项]")
 @click.option("--role", metavar="角色", help="只列出某一角色，如 guiding_ideas、tasks、measures")
 @click.option(
-    "--kind", type=click.Choice(["plan", "summary", "report"]), help="只列出可用于某一文种的骨架"
+    "--kind", type=click.Choice(KINDS), help="只列出可用于某一文种的骨架"
 )
 @library_option
 @click.help_option("-h", "--help", help="显示帮助并退出")

@@ -15,19 +15,16 @@ import re
 from dataclasses import dataclass
 
 from nigao.ingest import tables
+from nigao.kinds import title_topic
 
 _CLAUSE_END = "，；：。！？"
 _SENTENCE_END = "。！？"
 _CAMPAIGN = "{{ campaign }}"
 _QUOTED_CAMPAIGN = "“{{ campaign }}”"
 _TYPED_CAMPAIGN = "“{{ campaign }}”{{ campaign_type }}"
-_KIND_SUFFIX = re.compile(
-    r"(?:工作)?(?:总结|实施方案|工作方案|活动方案|方案|计划|意见|经验材料|材料|范文)+$"
-)
 _CLAUSE_SPLIT = re.compile("[，；：。！？]")
 _QUOTE_PAIR = re.compile("“[^“”\n]*”")
 _PROTECTED = re.compile("“[^“”]*”|（[^（）]*）|《[^《》]*》|‘[^‘’]*’")
-_ORG_PREFIX = re.compile(r"^(?:中共)?(?:[县区市])?教育(?:体育)?局(?:党委|党组)?[：:]?|^关于")
 
 
 @dataclass(frozen=True)
@@ -88,7 +85,7 @@ def campaign_core(title: str) -> str:
 
 def campaign_parts(title: str) -> tuple[str, str]:
     """(campaign part, its type word) of a source title: 教育局科学发展大讨论工作方案 → (科学发展, 大讨论)."""
-    core = _KIND_SUFFIX.sub("", _ORG_PREFIX.sub("", title.strip())).strip()
+    core = title_topic(title.strip(), sample=True)
     types = tables.load("generalize")["campaign_types"]
     for word in sorted(types, key=len, reverse=True):
         if core.endswith(word):

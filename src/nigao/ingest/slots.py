@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from nigao.ingest import tables
+from nigao.kinds import title_topic
 
 _CJK = "\u4e00-\u9fff"
 # Placeholders: Private Use characters, so no pattern of a later pass matches inside one.
@@ -293,10 +294,6 @@ class DocContext:
     leader_names: list[str] = field(default_factory=list)
 
 
-_KIND_SUFFIX = re.compile(
-    r"(?:工作)?(?:总结|实施方案|工作方案|活动方案|方案|计划|意见|经验材料|材料)$"
-)
-_ORG_PREFIX = re.compile(r"^(?:中共)?(?:[县区市])?教育(?:体育)?局(?:党委|党组)?[：:]?|^关于")
 _QUOTED_ACTIVITY = re.compile(
     r"“([^“”\n\ue000-\uf8ff]{4,30})”(?=(?:专项活动|主题活动|大讨论|活动|主题征文活动|征文活动|工程|行动))"
     r"|“([^“”\n\ue000-\uf8ff]{2,30}活动)”"
@@ -320,7 +317,7 @@ def learn(title: str, texts: list[str]) -> DocContext:
     ctx.region_stems = sorted(stems, key=lambda s: (-len(s), s))
 
     # Main campaign: a title-derived name the body repeats, else the most repeated quoted activity.
-    core = _KIND_SUFFIX.sub("", _ORG_PREFIX.sub("", title)).strip()
+    core = title_topic(title)
     if len(core) >= 4 and joined.count(core) >= 2:
         ctx.campaign = core
     else:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from nigao.profile.kinds import ROLES
+from nigao.kinds import KINDS, ROLES
 from nigao.vocabulary import DOC_NUMBER  # noqa: F401 - the 发文字号 field's form, re-exported
 
 LEADER_ROLES = ("顾问", "组长", "副组长", "成员")
@@ -178,7 +178,7 @@ SECTION = Field(
 FIELDS: tuple[Field, ...] = (
     Field(
         "kind", "choice", "文种：plan 方案 / summary 总结 / report 经验材料", "plan", True,
-        choices=("plan", "summary", "report"),
+        choices=KINDS,
     ),
     Field("title", "text", "公文标题", "岚溪县教育局关于开展“强师兴校”主题活动的实施方案", True),
     Field(

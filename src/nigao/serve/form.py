@@ -11,11 +11,11 @@ import datetime as dt
 import re
 from typing import Any
 
+from nigao.kinds import KIND_NAMES
 from nigao.profile import FIELDS, REFS, ROLE_NAMES, TYPES, Field, ProfileError, kinds_table
 
 # `file:line:col: key：message` → key, message (the CLI's lines, shown beside their field).
 _ERROR = re.compile(r"^(?:.*?):\d+:\d+: (?P<key>[^：\s]+)：(?P<message>.*)$", re.S)
-_KIND_NAMES = {"plan": "方案", "summary": "总结", "report": "经验材料"}
 
 
 def _field(f: Field) -> dict[str, Any]:
@@ -47,7 +47,7 @@ def form_spec() -> dict[str, Any]:
     return {
         "fields": [_field(f) for f in FIELDS],
         "refs": {name: _field(f) for name, f in REFS.items()},
-        "names": {**ROLE_NAMES, **_KIND_NAMES},
+        "names": {**ROLE_NAMES, **KIND_NAMES},
         "order": order,
     }
 
