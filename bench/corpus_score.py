@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from nigao.kinds import KINDS
 from nigao.kinds import ROLES as KIND_ROLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -541,7 +542,7 @@ def check_annotations() -> list[str]:
         roles = {r for h in entry.get("level1") or [] for r in h.get("roles") or []}
         if roles - ROLES:
             complaints.append(f"{entry['id']}: unknown roles {sorted(roles - ROLES)}")
-        if entry.get("kind") not in ("plan", "summary", "report"):
+        if entry.get("kind") not in KINDS:
             complaints.append(f"{entry['id']}: unknown kind {entry.get('kind')!r}")
     return complaints
 
