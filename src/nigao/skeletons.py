@@ -1,4 +1,6 @@
-"""The skeleton library: the shipped one plus the drafter's own folders.
+"""The skeleton library: the shipped one plus the drafter's own folders; and the skeleton file
+format, both ways (`split_front_matter`/`read_skeleton` read it, `front_matter` writes it for
+ingest's `make_skeletons`).
 
 Folders are searched in order — shipped, then each `NIGAO_LIBRARY` entry, then each
 `--library DIR` — and a later skeleton with the same id replaces an earlier one, so a
@@ -142,6 +144,55 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]
 # twice (`nigao new` drafts from it, its proofreading looks up the shipped sources' topic
 # words) reads each unchanged file once.
 _READ: dict[tuple[str, str, int, int], Skeleton] = {}
+
+
+def read_front_matter(path: Path) -> dict[str, Any]:
+    """A file's front matter, or {} when it is not a readable skeleton file (ingest asks
+    before it replaces a file whether nigao wrote it)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        meta, _body, _line = split_front_matter(text, path)
+    except (OSError, UnicodeDecodeError, NigaoError):
+        return {}
+    return meta
+
+
+_SAFE_SCALAR = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#{}\n]*")
+_YAML_WORDS = {"true", "false", "yes", "no", "null", "on", "off", "~"}
+
+
+def scalar(text: str) -> str:
+    """A YAML scalar: plain when safe, else a JSON (= YAML double-quoted) string."""
+    if (
+        text
+        and _SAFE_SCALAR.fullmatch(text)
+        and text.lower() not in _YAML_WORDS
+        and not re.fullmatch(r"[\d.+\-eE]+", text)
+        and not text.endswith((" ", ":"))
+        and ": " not in text
+    ):
+        return text
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+def front_matter(meta: dict[str, object]) -> str:
+    """The `---` block of a skeleton file, keys in the order given (byte-stable): true/false,
+    [a, b] lists, a block mapping (or {}), any other value as a scalar."""
+    lines = ["---"]
+    for key, value in meta.items():
+        if isinstance(value, bool):
+            lines.append(f"{key}: {'true' if value else 'false'}")
+        elif isinstance(value, list):
+            lines.append(f"{key}: [" + ", ".join(scalar(str(v)) for v in value) + "]")
+        elif isinstance(value, dict):
+            lines.append(f"{key}:" if value else f"{key}: {{}}")
+            lines.extend(f"  {name}: {scalar(str(v))}" for name, v in value.items())
+        else:
+            lines.append(f"{key}: {scalar(str(value))}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
 
 
 def read_skeleton(path: Path, origin: str) -> Skeleton:

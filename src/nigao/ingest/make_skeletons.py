@@ -8,7 +8,6 @@ Jinja2 slots; its front matter follows docs/ARCHITECTURE.md. Output is byte-stab
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,10 +22,8 @@ from nigao.ingest.reader import IngestResult, read_source
 from nigao.ingest.slots import FIXED_LABELS, Slotter, fill, learn
 from nigao.model import Section
 from nigao.readers import SUFFIXES
+from nigao.skeletons import front_matter, read_front_matter
 from nigao.vocabulary import fill_in_re, is_run_in
-
-_SAFE_SCALAR = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^#{}\n]*")
-_YAML_WORDS = {"true", "false", "yes", "no", "null", "on", "off", "~"}
 
 
 @dataclass
@@ -56,45 +53,21 @@ class Skeleton:
 
     def render(self) -> str:
         """The file text: front matter in the fixed key order, then the body."""
-        lines = [
-            "---",
-            f"id: {self.id}",
-            f"role: {self.role}",
-            "kinds: [" + ", ".join(self.kinds) + "]",
-            f"heading: {scalar(self.heading)}",
-            f"run_in: {'true' if self.run_in else 'false'}",
-            f"source: {scalar('nigao' if self.frame else self.source)}",
-            f"script: {self.script}",
-        ]
-        if self.slots:
-            lines.append("slots:")
-            lines.extend(f"  {name}: {scalar(label)}" for name, label in self.slots.items())
-        else:
-            lines.append("slots: {}")
-        if self.title:
-            lines.append(f"title: {scalar(self.title)}")
-        if self.frame:
-            lines.append(f"frame: {scalar(self.frame)}")
-        if self.topic:
-            lines.append("topic: [" + ", ".join(scalar(w) for w in self.topic) + "]")
+        meta: dict[str, object] = {
+            "id": self.id,
+            "role": self.role,
+            "kinds": self.kinds,
+            "heading": self.heading,
+            "run_in": self.run_in,
+            "source": "nigao" if self.frame else self.source,
+            "script": self.script,
+            "slots": self.slots,
+        }
+        optional = {"title": self.title, "frame": self.frame, "topic": self.topic}
+        meta.update((key, value) for key, value in optional.items() if value)
         if self.default:
-            lines.append("default: true")
-        lines.append("---")
-        return "\n".join(lines) + "\n" + self.body
-
-
-def scalar(text: str) -> str:
-    """A YAML scalar: plain when safe, else a JSON (= YAML double-quoted) string."""
-    if (
-        text
-        and _SAFE_SCALAR.fullmatch(text)
-        and text.lower() not in _YAML_WORDS
-        and not re.fullmatch(r"[\d.+\-eE]+", text)
-        and not text.endswith((" ", ":"))
-        and ": " not in text
-    ):
-        return text
-    return json.dumps(text, ensure_ascii=False)
+            meta["default"] = True
+        return front_matter(meta) + self.body
 
 
 @dataclass
@@ -379,25 +352,6 @@ def choose_defaults(skeletons: list[Skeleton], taken: set[tuple[str, str]]) -> N
         min(group, key=score).default = True
 
 
-def _front_matter(path: Path) -> dict:
-    from nigao.yamlsafe import FRONT_MATTER, load
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return {}
-    if not text.startswith("---\n"):
-        return {}
-    end = text.find("\n---\n", 4)
-    if end < 0:
-        return {}
-    try:
-        data = load(text[4:end], str(path), FRONT_MATTER, first_line=2)
-    except NigaoError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def collect_sources(paths: list[Path]) -> list[tuple[Path, str]]:
     """(file, source label) for every sample under the given files and folders, sorted.
 
@@ -522,7 +476,7 @@ def write_library(
     roles_taken: set[tuple[str, str]] = set()
     if out.is_dir():
         for path in sorted(out.rglob("*.md.j2")):
-            meta = _front_matter(path)
+            meta = read_front_matter(path)
             if (meta.get("frame") or meta.get("source")) in sources:
                 stale.append(path)
             elif meta.get("default") is True and meta.get("role"):
