@@ -23,7 +23,8 @@ from nigao.lazyre import LazyPattern
 # ---------------------------------------------------------------- Chinese numerals
 
 CN_DIGITS = "零一二三四五六七八九"
-_DIGIT_VALUE = {c: i for i, c in enumerate(CN_DIGITS)} | {"〇": 0, "两": 2}
+# 〇 and 零 are zero, and so are the look-alikes typed for 〇 (○ a circle, О a Cyrillic O).
+_DIGIT_VALUE = {c: i for i, c in enumerate(CN_DIGITS)} | {"〇": 0, "○": 0, "О": 0, "两": 2}
 
 
 def chinese_numeral(n: int, head: bool = True) -> str:
@@ -79,6 +80,11 @@ def cn_value(text: str) -> int | None:
         else:
             return None
     return total + current
+
+
+def cn_digits(text: str) -> str:
+    """A numeral read digit by digit, as years are written: 二〇二七 → "2027" (zeros kept)."""
+    return "".join(str(_DIGIT_VALUE[char]) for char in text)
 
 
 # ---------------------------------------------------------------- writing labels

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from nigao.check.context import TEXT_KINDS, Context
 from nigao.check.findings import Finding
 from nigao.check.registry import rule
+from nigao.labels import cn_digits, cn_value
 from nigao.vocabulary import DOC_NUMBER_CHECKED, DOC_NUMBER_IN_TEXT, fix_doc_number
 
 _CHECKED = TEXT_KINDS | {"date", "print_date", "signature"}
@@ -19,23 +20,12 @@ _NO_YUE = re.compile(r"(?<![\d.])((?:19|20)\d{2})年(0[1-9]|1[0-2])(0[1-9]|[12]\
 _ZERO_MONTH = re.compile(r"(?<=年)0([1-9])(?=月)")
 _ZERO_DAY = re.compile(r"(?<=月)0([1-9])(?=[日号])")
 _SEPARATED = re.compile(r"(?<![\d.\-/])((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.\-/])")
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
-_CN_DIGIT.update({"○": "0", "零": "0", "О": "0"})
 _CN_DATE = re.compile(
     r"([〇○零О一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日"
 )
 _FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 _MONTHS = {12: 31, 1: 31, 2: 29, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30}
-
-
-def _cn_number(text: str) -> int:
-    if text.startswith("十"):
-        text = "一" + text
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return int(_CN_DIGIT[tens]) * 10 + (int(_CN_DIGIT[ones]) if ones else 0)
-    return int(_CN_DIGIT[text])
 
 
 @rule("DATE-FORMAT")
@@ -89,8 +79,8 @@ def date_format(ctx: Context) -> Iterator[Finding]:
             )
         if unit.kind in ("date", "print_date"):
             for match in _CN_DATE.finditer(text):
-                year = "".join(_CN_DIGIT[c] for c in match.group(1))
-                good = f"{year}年{_cn_number(match.group(2))}月{_cn_number(match.group(3))}日"
+                year = cn_digits(match.group(1))
+                good = f"{year}年{cn_value(match.group(2))}月{cn_value(match.group(3))}日"
                 yield ctx.report(
                     unit,
                     "DATE-FORMAT",
