@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from nigao import webclutter
 from nigao.check.context import Context, Passage, ProfileFacts, units_from_document
 from nigao.errors import ReadError, os_reason
 from nigao.labels import parse_label
@@ -77,11 +78,9 @@ def written_context(
 def _mark_paragraph_labels(units: list[Passage]) -> None:
     """A paragraph typed with a numbering label of its own ("1、……") keeps it for the rules;
     a web-page line pasted into a draft is clutter (reported once, not checked as text)."""
-    from nigao.check.tables import patterns
 
-    clutter_re = patterns()["clutter_re"]
     for unit in units:
-        if unit.kind in ("preamble", "para", "closing") and clutter_re.search(unit.text):
+        if unit.kind in ("preamble", "para", "closing") and webclutter.search(unit.text):
             unit.kind = "clutter"
             continue
         if unit.kind in ("preamble", "para", "closing"):
@@ -164,9 +163,7 @@ def units_from_lines(
 ) -> list[Passage]:
     """One unit per non-blank line: clutter, title, date, labelled line or paragraph
     (`numbers`: each line's number in the file, default 1, 2, 3 …)."""
-    from nigao.check.tables import patterns
 
-    clutter_re = patterns()["clutter_re"]
     removed = removed or set()
     units: list[Passage] = []
     seen_title = False
@@ -186,7 +183,7 @@ def units_from_lines(
             seen_title = True
             units.append(Passage("title", body, line=number, col=indent))
             continue
-        if norm in removed or clutter_re.search(body) or (title and seen_title and norm == title):
+        if norm in removed or webclutter.search(body) or (title and seen_title and norm == title):
             units.append(Passage("clutter", body, line=number, col=indent))
             continue
         if not seen_title and title is None and all(u.kind == "clutter" for u in units):

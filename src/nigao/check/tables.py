@@ -52,7 +52,6 @@ def patterns() -> dict[str, Any]:
         (re.compile(item["pattern"]), item["message"]) for item in data["placeholders"]
     ]
     data["notes_re"] = re.compile("|".join(f"(?:{p})" for p in data["notes"]))
-    data["clutter_re"] = re.compile("|".join(f"(?:{p})" for p in data["clutter"]))
     return data
 
 

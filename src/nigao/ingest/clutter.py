@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from nigao import webclutter
 from nigao.ingest import tables
 from nigao.ingest.outline import DATE_LINE, numbering
 from nigao.labels import CN
@@ -81,27 +82,9 @@ class Cleaned:
     metadata: dict[str, str] = field(default_factory=dict)
 
 
-@functools.cache
-def _any_rule(key: str) -> re.Pattern[str]:
-    """All rules of a kind as one pattern: most lines match none, and are rejected at once."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p, _rule in tables.compiled("clutter", key)))
-
-
-@functools.cache
-def _markers() -> re.Pattern[str]:
-    """Words one of which every clutter line contains: a fast first filter."""
-    words = tables.load("clutter")["markers"]
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
-
-
-@functools.cache
-def _any_clutter() -> re.Pattern[str]:
-    return re.compile(_any_rule("line").pattern + "|" + _any_rule("footer_start").pattern)
-
-
 def _rule_hit(line: str, key: str) -> dict | None:
-    # Clutter shows at the start of a line; a long line is probed by its first 100 characters.
-    if _any_rule(key).search(line if len(line) <= 100 else line[:100]) is None:
+    # Clutter shows at the start of a line; a long line is probed by its first characters.
+    if webclutter.any_rule(key).search(line[: webclutter.PROBE]) is None:
         return None
     for pattern, rule in tables.compiled("clutter", key):
         if pattern.search(line):
@@ -466,8 +449,7 @@ def clean(lines: list[str]) -> Cleaned:
     for index, line in enumerate(lines):
         if not line:
             continue
-        probe = line if len(line) <= 100 else line[:100]
-        if _markers().search(probe) is None or _any_clutter().search(probe) is None:
+        if webclutter.search(line) is None:
             kept.append((index, line))
             body_seen = body_seen or _starts_body(line)
             continue

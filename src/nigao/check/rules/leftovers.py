@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from nigao import webclutter
 from nigao.check.context import TEXT_KINDS, Context
 from nigao.check.findings import Finding
 from nigao.check.registry import rule
@@ -110,9 +111,8 @@ def notes(ctx: Context) -> Iterator[Finding]:
 
 @rule("LEFT-CLUTTER")
 def clutter(ctx: Context) -> Iterator[Finding]:
-    regex = patterns()["clutter_re"]
     for unit in ctx.units:
-        if unit.kind == "clutter" or (unit.kind in TEXT_KINDS and regex.search(unit.text)):
+        if unit.kind == "clutter" or (unit.kind in TEXT_KINDS and webclutter.search(unit.text)):
             yield ctx.report(
                 unit,
                 "LEFT-CLUTTER",

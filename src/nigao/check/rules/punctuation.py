@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from nigao import webclutter
 from nigao.check.context import TEXT_KINDS, Context, Passage
 from nigao.check.findings import Finding
 from nigao.check.registry import rule
@@ -292,7 +293,7 @@ def paragraph_end(ctx: Context) -> Iterator[Finding]:
     """
     if ctx.fmt == "txt":
         return
-    clutter, notes = patterns()["clutter_re"], patterns()["notes_re"]
+    notes = patterns()["notes_re"]
     body = [u for u in ctx.units if u.kind in ("title", "preamble", "heading", "para", "closing")]
     last_unit = body[-1] if body else None
     for unit in ctx.units:
@@ -304,7 +305,7 @@ def paragraph_end(ctx: Context) -> Iterator[Finding]:
         last = text[-1:]
         if last in _SENTENCE_ENDS or _LEADER_LINE.match(text):
             continue
-        if clutter.search(text) or notes.search(text):
+        if webclutter.search(text) or notes.search(text):
             continue  # a web-page line: LEFT-CLUTTER says to delete it
         yield ctx.report(
             unit,
