@@ -16,8 +16,6 @@ first use, so importing this module costs nothing a command does not use.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from nigao.lazyre import LazyPattern
 
 # ---------------------------------------------------------------- Chinese numerals
@@ -140,11 +138,27 @@ STRICT = LazyPattern(
 )
 
 
-@dataclass(frozen=True, slots=True)
 class Label:
-    text: str  # as typed
-    style: int  # 1 一、 2 （一） 3 1. 4 （1）
-    number: int
+    """A label as typed (`text`), its style (1 一、 2 （一） 3 1. 4 （1）) and number. A plain
+    class: every command imports this module, and a dataclass costs its import time."""
+
+    __slots__ = ("text", "style", "number")
+
+    def __init__(self, text: str, style: int, number: int) -> None:
+        self.text, self.style, self.number = text, style, number
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Label) and (self.text, self.style, self.number) == (
+            other.text,
+            other.style,
+            other.number,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.style, self.number))
+
+    def __repr__(self) -> str:
+        return f"Label({self.text!r}, {self.style}, {self.number})"
 
     @property
     def canonical(self) -> str:
