@@ -29,6 +29,9 @@ FILL_IN = "【待填：{}】"
 
 # Any marker as written in a draft or a profile; group 1 is its label.
 FILL_IN_RE = LazyPattern(r"【待填[：:]([^】]*)】")
+# … and as a drafter may leave one, without its colon or label (【待填】): the checker's
+# LEFT-PLACEHOLDER reports every such marker still in a draft.
+FILL_IN_LOOSE = LazyPattern(r"【待填[:：]?[^】]*】")
 
 
 # ---------------------------------------------------------------- the 发文字号 代字〔年份〕序号号

@@ -44,12 +44,21 @@ def rule_table() -> list[dict[str, Any]]:
     return _load_yaml("check_rules.yaml")
 
 
+def _pattern(item: dict[str, str]) -> str:
+    """A row's own `pattern`, or the one it names in nigao/vocabulary.py (`vocabulary: NAME`)."""
+    if "vocabulary" in item:
+        from nigao import vocabulary
+
+        return getattr(vocabulary, item["vocabulary"]).pattern
+    return item["pattern"]
+
+
 @cache
 def patterns() -> dict[str, Any]:
     """check_patterns.yaml, with the regular expressions compiled."""
     data = dict(_load_yaml("check_patterns.yaml"))  # the shared table stays as read
     data["placeholders_re"] = [
-        (re.compile(item["pattern"]), item["message"]) for item in data["placeholders"]
+        (re.compile(_pattern(item)), item["message"]) for item in data["placeholders"]
     ]
     data["notes_re"] = re.compile("|".join(f"(?:{p})" for p in data["notes"]))
     return data
