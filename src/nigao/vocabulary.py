@@ -78,6 +78,22 @@ def fix_doc_number(text: str) -> str | None:
     return fixed if DOC_NUMBER.match(fixed) else None
 
 
+# ---------------------------------------------------------------- dates: 2027年3月1日
+
+# A whole date as a 成文日期 is written (2027年3月1日, 二〇二七年三月一日; spaces between the
+# parts allowed): the .docx reader's 成文日期 line and the checker's date unit (fullmatch).
+DATE_WRITTEN = LazyPattern(
+    r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日"
+)
+# A date alone on a line of a sample, in brackets or not, the day optional: the 成文日期 at
+# the end, or a speech's （2027年2月20日） under its title (ingest).
+DATE_LINE = LazyPattern(
+    r"^[（(]?\s*(?:\d{4}|[〇零一二三四五六七八九十]{4})\s*年[\d一二三四五六七八九十]{1,2}月"
+    r"(?:[\d一二三四五六七八九十]{1,3}日)?\s*[）)]?$"
+)
+
+
 RUN_IN_ENDINGS = ("。", "？", "！")
 
 

@@ -18,7 +18,7 @@ from nigao.errors import ReadError, os_reason
 from nigao.labels import parse_label
 from nigao.model import Document
 from nigao.readers import Source
-from nigao.vocabulary import RUN_IN_ENDINGS
+from nigao.vocabulary import DATE_WRITTEN, RUN_IN_ENDINGS
 
 if TYPE_CHECKING:
     from nigao.draftmd import WrittenDraft
@@ -209,7 +209,7 @@ def units_from_lines(
                 )
             )
             continue
-        kind = "date" if _DATE_LINE.fullmatch(body) else "para"
+        kind = "date" if DATE_WRITTEN.fullmatch(body) else "para"
         units.append(Passage(kind, body, line=number, col=indent))
     _sandwiched_clutter(units)
     _tail_and_attachments(units)
@@ -255,10 +255,6 @@ def _sandwiched_clutter(units: list[Passage]) -> None:
 
 _PAGINATION = re.compile(r"^(?:\[\d+\])+|下一[页頁]|^第\s*\d+\s*[页頁]")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[：:]")
-_DATE_LINE = re.compile(
-    r"(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
-    r"\s*[\d一二三四五六七八九十]{1,3}\s*日"
-)
 
 
 def docx_context(p: Path, facts: ProfileFacts | None, source: Source) -> Context:

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from nigao import webclutter
 from nigao.ingest import tables
-from nigao.ingest.outline import DATE_LINE, numbering
+from nigao.ingest.outline import numbering
 from nigao.labels import CN
-from nigao.vocabulary import DOC_NUMBER_LINE
+from nigao.vocabulary import DATE_LINE, DOC_NUMBER_LINE
 
 _TITLE_WORDS = re.compile(
     r"方案|总结|计划|意见|通知|材料|报告|汇报|经验|做法|要点|规划|安排|讲话|："

@@ -26,17 +26,13 @@ from nigao.labels import (
     read_label,
 )
 from nigao.model import Document, Section
+from nigao.vocabulary import DATE_LINE
 
 _SENTENCE_END = "。！？"
 _OPENERS = {"“": "”", "《": "》", "（": "）", "‘": "’"}
 _FIELD_LABEL = re.compile(r"(?:^|[。；，])[\u4e00-\u9fff]{2,6}：")
 _TRAILING = "，、；：:,; "
 _CLOSED_END = "。！？；：”’）》…—)】"  # a line ending in one of these ends its sentence
-# A date alone on a line: the 成文日期 at the end, or a speech's （2027年2月20日） under its title.
-DATE_LINE = re.compile(
-    r"^[（(]?\s*(?:\d{4}|[〇零一二三四五六七八九十]{4})\s*年[\d一二三四五六七八九十]{1,2}月"
-    r"(?:[\d一二三四五六七八九十]{1,3}日)?\s*[）)]?$"
-)
 _MD_MARK = re.compile(r"^\\?(#{1,6})\s*(?=\S)")
 _SIGNATURE = re.compile(
     rf"(?:局|委|委员会|政府|办公室|学校|中学|小学|幼儿园|中心|党组|党委|[{CN}\d]中|学院|支部"

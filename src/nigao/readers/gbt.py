@@ -12,14 +12,10 @@ from __future__ import annotations
 import re
 
 from nigao.readers import Line
-from nigao.vocabulary import DOC_NUMBER_HEAD
+from nigao.vocabulary import DATE_WRITTEN, DOC_NUMBER_HEAD
 
 _ISSUER = re.compile(r"^[\u4e00-\u9fff（）()、\s]{2,40}文件$")
 _SIGNER = re.compile(r"^签发人[：:]\s*(?P<signer>\S.{0,40})$")
-_DATE = re.compile(
-    r"^(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
-    r"\s*[\d一二三四五六七八九十]{1,3}\s*日$"
-)
 _PRINTER = re.compile(
     r"^(?P<printer>\S.{1,40}?)\s+(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发$"
 )
@@ -34,7 +30,7 @@ TITLE_MIN_SIZE = 36  # half-points: 18 pt and up reads as a title (公文 title:
 
 
 def _signature(text: str) -> bool:
-    return len(text) <= 30 and not _SENTENCE.search(text) and not _DATE.match(text)
+    return len(text) <= 30 and not _SENTENCE.search(text) and not DATE_WRITTEN.fullmatch(text)
 
 
 def mark_parts(lines: list[Line], props: list[dict[str, object]] | None = None) -> None:
@@ -117,7 +113,7 @@ def _mark_end(lines: list[Line], live: list[int]) -> None:
         text = lines[live[back]].text.strip()
         if _NOTE.match(text):
             continue
-        if not _DATE.match(text):
+        if not DATE_WRITTEN.fullmatch(text):
             continue
         lines[live[back]].part = "date"
         k = back - 1
