@@ -388,6 +388,13 @@ def test_deterministic_bytes_and_fixed_zip_metadata() -> None:
     with zipfile.ZipFile(BytesIO(a)) as z:
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert z.namelist()[0] == "[Content_Types].xml"
+        # the writer's own zip container: every member deflated, its CRC and size right, plain
+        # attributes (no data descriptor, no extra field), as zipfile itself would write it
+        assert z.testzip() is None
+        for info in z.infolist():
+            assert info.compress_type == zipfile.ZIP_DEFLATED
+            assert (info.flag_bits, info.extra, info.create_system) == (0, b"", 0)
+            assert info.external_attr == 0o600 << 16
         core = z.read("docProps/core.xml").decode()
     assert "dcterms:created" not in core and "dcterms:modified" not in core
     assert write_docx(sample_document(sections=4)) != a
