@@ -311,6 +311,8 @@ def _title_lines_long(title: str, costs: dict[int, int], limit: int) -> list[str
 _HANGING = set("，。、．,.")  # may hang past the right edge (Word's and LibreOffice's default)
 
 
+# A batch drafts many units from one profile: most paragraphs recur, so their counts are kept.
+@functools.lru_cache(maxsize=4096)
 def count_lines(
     text: str,
     first: int = G.FIRST_LINE_INDENT,
