@@ -376,6 +376,25 @@ def test_my_library_upload_ingests_into_the_work_folder(client: TestClient, work
     assert empty.status_code == 400 and empty.json()["error"] == "没有收到文件"
 
 
+def test_my_library_takes_every_format_ingest_reads(client: TestClient, work: Path) -> None:
+    """The page's upload accepts what `nigao ingest` reads (one list, nigao.readers), a .wps
+    or .htm included, and names that list when it refuses a file."""
+    from nigao.readers import SUFFIXES
+
+    seed = (ROOT / "seeds" / "004_602c73b34cb07147.txt").read_text(encoding="utf-8")
+    page = f"<html><head><title>方案</title></head><body><p>{seed.replace(chr(10), '</p><p>')}</p></body></html>"
+    response = client.post("/api/library/upload", files=[("files", ("往年方案.htm", page.encode()))])
+    assert response.status_code == 200, response.text
+    assert response.json()["rows"][0]["skeletons"] and not response.json()["problems"]
+    refused = client.post("/api/library/upload", files=[("files", ("表格.xlsx", b"PK"))]).json()
+    (problem,) = refused["problems"]
+    assert "不支持 .xlsx" in problem and all(s in problem for s in (".pdf", ".wps", ".htm"))
+    accept = (Path(A.__file__).parent / "static" / "index.html").read_text(encoding="utf-8")
+    assert 'id="samples"' in accept
+    field = accept.split('id="samples"', 1)[1].split(">", 1)[0]
+    assert set(field.split('accept="', 1)[1].split('"', 1)[0].split(",")) == set(SUFFIXES)
+
+
 # ------------------------------------------------------------------ the command
 
 

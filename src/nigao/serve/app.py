@@ -30,6 +30,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from nigao.errors import NigaoError
 from nigao.profile import ProfileError
+from nigao.readers import SUFFIXES
 
 STATIC = Path(__file__).parent / "static"
 PROFILES = "profiles"
@@ -42,7 +43,6 @@ MAX_PROFILE = 512 * 1024
 MAX_UNITS = 2 * 1024 * 1024
 MAX_SAMPLE = 10 * 1024 * 1024
 MAX_SAMPLES = 20
-SAMPLE_SUFFIXES = (".txt", ".docx", ".doc", ".md", ".html", ".htm")
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 
@@ -536,8 +536,8 @@ async def library_upload(request: Request) -> Response:
         for upload in uploads:
             original = Path(upload.filename or "范文.txt").name
             suffix = Path(original).suffix.lower()
-            if suffix not in SAMPLE_SUFFIXES:
-                problems.append(f"{original}：不支持 {suffix or '无扩展名'} 文件（可用 .txt .docx .md .html）")
+            if suffix not in SUFFIXES:  # what `nigao ingest` reads, one list
+                problems.append(f"{original}：不支持 {suffix or '无扩展名'} 文件（可用 {' '.join(SUFFIXES)}）")
                 continue
             data = await upload.read(MAX_SAMPLE + 1)
             if len(data) > MAX_SAMPLE:
