@@ -18,18 +18,12 @@ def _ids(value: str | None) -> list[str] | None:
 
 def _expand(paths: tuple[Path, ...]) -> tuple[Path, ...]:
     """A folder stands for the files in it nigao reads (sorted, hidden ones skipped)."""
-    from nigao.readers import SUFFIXES as _SUFFIXES
+    from nigao.readers import files_in
 
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in _SUFFIXES
-                and p.is_file()
-                and not any(part.startswith((".", "~$")) for part in p.relative_to(path).parts)
-            )
+            found = files_in(path)
             out.extend(found)
         else:
             out.append(path)

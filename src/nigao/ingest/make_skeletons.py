@@ -21,7 +21,7 @@ from nigao.ingest.ownwords import own_place, own_words
 from nigao.ingest.reader import IngestResult, read_source
 from nigao.ingest.slots import FIXED_LABELS, Slotter, fill, learn
 from nigao.model import Section
-from nigao.readers import SUFFIXES
+from nigao.readers import files_in
 from nigao.skeletons import front_matter, read_front_matter
 from nigao.vocabulary import fill_in_re, is_run_in
 
@@ -365,11 +365,7 @@ def collect_sources(paths: list[Path]) -> list[tuple[Path, str]]:
         if path.is_dir():
             files = [
                 (file, (Path(path.resolve().name) / file.relative_to(path)).as_posix())
-                for file in sorted(path.rglob("*"))
-                if file.is_file()
-                and file.suffix.lower() in SUFFIXES
-                and not file.name.startswith("~$")  # Word's lock files
-                and not any(part.startswith(".") for part in file.relative_to(path).parts)
+                for file in files_in(path)
             ]
             if not files:
                 raise UsageError(

@@ -17,7 +17,7 @@ from pathlib import Path
 from nigao.errors import ReadError, os_reason
 from nigao.model import Document
 
-__all__ = ["FORMATS", "Line", "Source", "read", "sniff"]
+__all__ = ["FORMATS", "Line", "Source", "files_in", "read", "sniff"]
 
 # Format → suffixes a folder scan picks up.
 FORMATS = {
@@ -29,6 +29,18 @@ FORMATS = {
     "pdf": (".pdf",),
 }
 SUFFIXES = tuple(s for suffixes in FORMATS.values() for s in suffixes)
+
+
+def files_in(folder: Path) -> list[Path]:
+    """The files of a folder (and its subfolders) nigao reads, sorted: ingest and check scan
+    alike. Hidden files and folders and Word's ~$ lock files are skipped."""
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.suffix.lower() in SUFFIXES
+        and path.is_file()
+        and not any(part.startswith((".", "~$")) for part in path.relative_to(folder).parts)
+    )
 
 
 @dataclass(slots=True)
