@@ -199,6 +199,7 @@ def test_a_folder_of_every_format_builds_one_library_and_checks(tmp_path, office
     (folder / "网页.html").write_text(_page_html(), encoding="utf-8")
     for kind, path in office_files.items():
         shutil.copy(path, folder / f"通知.{kind}")
+    shutil.copy(office_files["doc"], folder / "旧通知.wps")  # WPS's own suffix, Word 97 inside
     out = tmp_path / "lib"
     result = CliRunner().invoke(cli, ["ingest", str(folder), "--out", str(out)])
     assert result.exit_code == 0, result.output
@@ -207,7 +208,7 @@ def test_a_folder_of_every_format_builds_one_library_and_checks(tmp_path, office
         for line in skeleton.read_text(encoding="utf-8").splitlines():
             if line.startswith("source: "):
                 sources.add(line.split("/")[-1].strip('"'))
-    assert sources == {"004_方案.txt", "导出.md", "网页.html", "通知.docx", "通知.doc", "通知.pdf"}
+    assert sources == {"004_方案.txt", "导出.md", "网页.html", "通知.docx", "通知.doc", "通知.pdf", "旧通知.wps"}
     checked = CliRunner().invoke(cli, ["check", str(folder), "--json"])
     assert checked.exit_code in (0, 1), checked.output
     assert "READ-ERROR" not in checked.stdout
