@@ -129,7 +129,7 @@ def _zip_bomb(path: Path, inflated: int) -> Path:
 def test_zip_bomb_is_refused_while_inflating_with_bounded_memory(tmp_path):
     bomb = _zip_bomb(tmp_path / "炸弹.docx", 1024 * MB)
     assert bomb.stat().st_size < 8 * MB
-    for args in (["ingest", "炸弹.docx", "--out", "lib"], ["check", "炸弹.docx"]):
+    for args in (["ingest", "炸弹.docx", "--out", "lib"], ["check", "炸弹.docx"], ["fonts", "炸弹.docx"]):
         code, out, err, peak = run(*args, cwd=tmp_path)
         assert code == 2, (args, err)
         line = _one_chinese_line(err, "炸弹.docx")

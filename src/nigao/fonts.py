@@ -146,23 +146,23 @@ def report() -> list[FontRow]:
 
 
 def docx_fonts(source: Path) -> list[str]:
-    """Every font name a .docx asks for (styles, runs, defaults), in first-use order."""
-    import re
-    import zipfile
+    """Every font name a .docx asks for (styles, runs, defaults), in first-use order.
 
-    from nigao.errors import NigaoError
+    The parts are read through readers.ooxml's Package, so a zip bomb is refused while
+    inflating, as ingest and check refuse it."""
+    import re
+
+    from nigao.errors import ReadError
+    from nigao.readers.ooxml import Package
 
     if not Path(source).is_file():
-        raise NigaoError("找不到这个 Word 文档", path=str(source))
-    try:
-        with zipfile.ZipFile(source) as archive:
-            xml = "".join(
-                archive.read(name).decode("utf-8", "replace")
-                for name in archive.namelist()
-                if re.fullmatch(r"word/(document|styles|footer\d*|header\d*)\.xml", name)
-            )
-    except (OSError, zipfile.BadZipFile, KeyError):
-        raise NigaoError("不是有效的 Word 文档（.docx）", path=str(source)) from None
+        raise ReadError("找不到这个 Word 文档", path=str(source))
+    package = Package(source)
+    xml = "".join(
+        package.read(name).decode("utf-8", "replace")
+        for name in package.zip.namelist()
+        if re.fullmatch(r"word/(document|styles|footer\d*|header\d*)\.xml", name)
+    )
     names: dict[str, None] = {}
     for attrs in re.findall(r"<w:rFonts\b([^>]*)/?>", xml):
         for value in re.findall(r'w:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"', attrs):
