@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,17 @@ def test_bad_attachment_or_layout_fields_are_one_chinese_line(
         compose(tmp_path, extra)
     text = str(info.value)
     assert "p.yaml" in text and "Traceback" not in text
+
+
+def test_an_unreadable_attachment_file_is_told_in_chinese(tmp_path: Path) -> None:
+    """A folder (or a file the OS will not open) named as the file: the reason in Chinese,
+    never the system's English (Is a directory, Permission denied)."""
+    (tmp_path / "名单.txt").mkdir()
+    with pytest.raises(NigaoError) as info:
+        compose(tmp_path, "attachments:\n  - title: 名单\n    file: 名单.txt\n")
+    text = str(info.value)
+    assert "无法读取附件文件“名单.txt”：这是一个文件夹，不是文件" in text, text
+    assert not re.search(r"[A-Za-z]", text.split("“名单.txt”", 1)[1]), text
 
 
 def test_a_chinese_yes_for_sealed_is_told_to_write_true(tmp_path: Path) -> None:

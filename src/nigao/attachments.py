@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nigao.errors import NigaoError
+from nigao.errors import NigaoError, os_reason
 from nigao.model import Appendix
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def read_file(path: Path, where: str) -> tuple[list[str], list[list[str]]]:
     except FileNotFoundError:
         raise NigaoError(f"{where}：找不到附件文件{name}（相对配置文件所在的文件夹）") from None
     except OSError as error:
-        raise NigaoError(f"{where}：无法读取附件文件{name}（{error.strerror}）") from None
+        raise NigaoError(f"{where}：无法读取附件文件{name}：{os_reason(error)}") from None
     if suffix == ".csv":
         rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
         return [], [row for row in rows if any(row)]
