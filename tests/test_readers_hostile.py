@@ -126,6 +126,22 @@ def _zip_bomb(path: Path, inflated: int) -> Path:
     return path
 
 
+def test_a_cut_off_document_xml_is_one_chinese_line_where_it_breaks(tmp_path):
+    """A .docx saved half-way (its XML stops mid-paragraph): ingest, check and fonts say it is
+    damaged and where, in Chinese — not the XML parser's English. (`nigao fonts` only scans
+    the parts' text for font names, so it still lists them.)"""
+    whole = f'<w:document {NS}><w:body>{"".join(paragraph(t) for t in BODY)}</w:body></w:document>'
+    with zipfile.ZipFile(tmp_path / "半截.docx", "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", whole[: len(whole) // 2])
+    for args in (["ingest", "半截.docx", "--dry-run"], ["check", "半截.docx"]):
+        code, _out, err, _peak = run(*args, cwd=tmp_path)
+        assert code == 2, (args, err)
+        line = _one_chinese_line(err, "半截.docx")
+        assert "Word 文档已损坏" in line and "第 1 行第" in line, line
+        assert not hostile.ENGLISH.search(line) and "found" not in line and "column" not in line
+
+
 def test_zip_bomb_is_refused_while_inflating_with_bounded_memory(tmp_path):
     bomb = _zip_bomb(tmp_path / "炸弹.docx", 1024 * MB)
     assert bomb.stat().st_size < 8 * MB

@@ -91,8 +91,13 @@ class Package:
                 self._cache[part] = ET.fromstring(self.read(part))
             except KeyError:
                 self._cache[part] = None
-            except ET.ParseError as error:
-                raise ReadError(f"{part} 不是有效的 XML：{error}", path=self.name) from None
+            except ET.ParseError as error:  # its text is English: say where, in Chinese
+                line, column = getattr(error, "position", (0, 0))
+                raise ReadError(
+                    f"Word 文档已损坏（{part} 第 {line} 行第 {column} 列处的 XML 不完整或有误），"
+                    "请在 Word 里打开后另存一份再试",
+                    path=self.name,
+                ) from None
         return self._cache[part]
 
     def rels(self, part: str) -> dict[str, str]:
