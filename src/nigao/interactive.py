@@ -25,7 +25,6 @@ Echo = Callable[[str], None]
 
 _VIEW = re.compile(r"[vV看]\s*(\d+)")
 _COMPARE = re.compile(r"[cC比]\s*(\d+)[\s,，、]+(\d+)")
-_SLOT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
 
 
 @dataclass
@@ -39,16 +38,9 @@ class Menu:
 def readable(text: str) -> str:
     """A skeleton body with each {{ slot }} shown as 〔slot〕 and its example block said in
     words: a clerk reads the text, not the template language."""
-    return _SLOT.sub(r"〔\1〕", examples_in_words(text))
+    from nigao.skeletons import SLOT_IN_TEXT, examples_in_words
 
-
-def examples_in_words(text: str) -> str:
-    """The {% if examples %} block said in words, as `nigao skeletons show` says it."""
-    from nigao.commands.skeletons import EXAMPLE_TAGS
-
-    for tag, words in EXAMPLE_TAGS.items():
-        text = text.replace(tag, words)
-    return text
+    return SLOT_IN_TEXT.sub(r"〔\1〕", examples_in_words(text))
 
 
 def _opening(skeleton: Any, width: int = 50) -> str:

@@ -28,6 +28,21 @@ SHIPPED = "内置"
 # The first name in each {{ … }}: \w is Unicode-aware, so CJK slot names match without a
 # (slow to compile) explicit CJK range.
 _SLOT = re.compile(r"\{\{-?\s*([^\W\d]\w*(?:\.\w+)*)")
+# A whole {{ … }} expression, group 1 its inside: how the views of a skeleton (`skeletons
+# show`, the --interactive menu, the web page's cards) find a slot to show it as 〔slot〕.
+SLOT_IN_TEXT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
+# The examples block in words, for `skeletons show` and the --interactive menu.
+EXAMPLE_TAGS = {
+    "{% if examples %}": "〔以下是范文的示例内容：章节写 examples: true 时才收入草稿〕",
+    "{% endif %}": "〔示例结束〕",
+}
+
+
+def examples_in_words(text: str) -> str:
+    """The {% if examples %} block said in words: a clerk reads text, not template language."""
+    for tag, words in EXAMPLE_TAGS.items():
+        text = text.replace(tag, words)
+    return text
 
 
 @dataclass

@@ -10,7 +10,12 @@ import click
 from nigao.commands._common import friendly, library_option
 from nigao.kinds import KINDS
 
-_SLOT_RE = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
+
+def _slots_shown(text: str) -> str:
+    """Each {{ slot }} of a heading as 〔slot〕."""
+    from nigao.skeletons import SLOT_IN_TEXT
+
+    return SLOT_IN_TEXT.sub(r"〔\1〕", text)
 
 
 def _console() -> Any:
@@ -95,7 +100,7 @@ def list_(role: str | None, kind: str | None, libraries: tuple[str, ...]) -> Non
         table.add_row(
             sid,
             role_text,
-            _SLOT_RE.sub(r"〔\1〕", s.heading) or "—",
+            _slots_shown(s.heading) or "—",
             _origin(s),
             str(len(s.body.strip())),
             str(len(s.used_slots)),
@@ -105,23 +110,17 @@ def list_(role: str | None, kind: str | None, libraries: tuple[str, ...]) -> Non
     console.print("★ 为该角色的默认骨架。查看全文：nigao skeletons show 编号", highlight=False)
 
 
-# The examples block in words, for `show` and the interactive menu (nigao.interactive).
-EXAMPLE_TAGS = {
-    "{% if examples %}": "〔以下是范文的示例内容：章节写 examples: true 时才收入草稿〕",
-    "{% endif %}": "〔示例结束〕",
-}
-
-
 def _marked(text: str) -> Any:
     """The body with every {{ slot }} shown as 〔slot〕 (highlighted on a terminal) and the
     examples block announced in words."""
     from rich.text import Text
 
-    for tag, words in EXAMPLE_TAGS.items():
-        text = text.replace(tag, words)
+    from nigao.skeletons import SLOT_IN_TEXT, examples_in_words
+
+    text = examples_in_words(text)
     out = Text()
     last = 0
-    for match in _SLOT_RE.finditer(text):
+    for match in SLOT_IN_TEXT.finditer(text):
         out.append(text[last : match.start()])
         out.append(f"〔{match.group(1)}〕", style="bold black on yellow")
         last = match.end()
@@ -144,7 +143,7 @@ def show(skeleton_id: str, libraries: tuple[str, ...]) -> None:
     library = _library(libraries)
     s = library.get(skeleton_id)
     console = _console()
-    heading = _SLOT_RE.sub(r"〔\1〕", s.heading) or "—"
+    heading = _slots_shown(s.heading) or "—"
     console.print(f"{s.id}  角色：{s.role}（{ROLE_NAMES.get(s.role, '?')}）  标题：{heading}")
     console.print(f"来源：{_origin(s)}  文件：{s.path}" + ("  （默认骨架）" if s.default else ""))
     if s.source:

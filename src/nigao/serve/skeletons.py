@@ -7,13 +7,12 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from nigao.profile import ROLE_NAMES, empty
-from nigao.skeletons import SHIPPED, Library, Skeleton, profile_key, slot_label
+from nigao.skeletons import SHIPPED, SLOT_IN_TEXT, Library, Skeleton, profile_key, slot_label
 
 if TYPE_CHECKING:
     from nigao.compose import Choice
     from nigao.profile import Profile
 
-_SLOT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
 _BLOCK = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.S)
 _SENTENCE = re.compile(r".*?[。！？；]|.+$")
 
@@ -21,7 +20,7 @@ _SENTENCE = re.compile(r".*?[。！？；]|.+$")
 def _shown(text: str, skeleton: Skeleton) -> str:
     """Jinja2 slots as 〔what they ask for〕, control tags removed."""
     text = _BLOCK.sub("", text)
-    return _SLOT.sub(lambda m: f"〔{slot_label(skeleton, m.group(1).split('|')[0].strip())}〕", text)
+    return SLOT_IN_TEXT.sub(lambda m: f"〔{slot_label(skeleton, m.group(1).split('|')[0].strip())}〕", text)
 
 
 def _given(profile: Profile, slot: str) -> bool:
