@@ -60,6 +60,18 @@ ZH_PLURAL = {
     "Got unexpected extra arguments ({args})": "多余的参数：{args}",
     "Did you mean {possibility}?": "您是否想用 {possibility}？",
     "(Possible options: {possibilities})": "（可能的选项：{possibilities}）",
+    "(Did you mean one of: {possibilities}?)": "（您是否想用其中之一：{possibilities}？）",
+    # Click 8.2+ asks for these through ngettext too.
+    "{value!r} is not {choice}.": "{value!r} 不在可选范围内：{choice}。",
+    "{value!r} is not one of {choices}.": "{value!r} 不在可选范围内：{choices}。",
+    "Option {name!r} requires an argument.": "选项 {name!r} 后面要写一个值。",
+    "Option {name!r} requires {nargs} arguments.": "选项 {name!r} 后面要写 {nargs} 个值。",
+    "Takes {nargs} values but 1 was given.": "需要 {nargs} 个值，只给了 1 个。",
+    "Takes {nargs} values but {len} were given.": "需要 {nargs} 个值，给了 {len} 个。",
+    "{len_type} values are required, but {len_value} was given.": "需要 {len_type} 个值，给了 {len_value} 个。",
+    "{len_type} values are required, but {len_value} were given.": "需要 {len_type} 个值，给了 {len_value} 个。",
+    "{value!r} does not match the format {format}.": "{value!r} 不符合格式 {format}。",
+    "{value!r} does not match the formats {formats}.": "{value!r} 不符合以下任一格式：{formats}。",
 }
 
 
