@@ -223,6 +223,39 @@ def _village_ending_re() -> re.Pattern[str]:
 
 
 @functools.cache
+def _number_re() -> re.Pattern[str]:
+    """A number with its unit (money, percent or a count word), built once from the table."""
+    units = _rules()["units"]
+    money = "|".join(units["money"])
+    count = "|".join(sorted(units["count"], key=len, reverse=True))
+    percent = "|".join(re.escape(u) for u in units["percent"])
+    return re.compile(
+        rf"\d+(?:\.\d+)?(?:余|多)?(?:(?P<money>{money})|(?P<percent>{percent})|(?P<count>{count}))?(?P<more>余|多)?"
+    )
+
+
+@functools.cache
+def _leader_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """组长由…同志担任, 成员为…, and a 组长：… line of a 领导小组 list (built once)."""
+    roles = "|".join(sorted(_rules()["leader_roles"], key=len, reverse=True))
+    names = rf"[{_CJK}]{{2,3}}(?:、[{_CJK}]{{2,3}})*"
+    return (
+        re.compile(rf"(?<![副])({roles})由({names})同志担任"),
+        re.compile(rf"(成员)(为|有|是)({names})(?=[，。；]|$)"),
+        re.compile(rf"(?m)^({roles})：(.*)$"),
+    )
+
+
+@functools.cache
+def _gazetteer_names() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(label, its names longest first) in the table's order."""
+    return tuple(
+        (label, tuple(sorted(names, key=len, reverse=True)))
+        for label, names in _rules()["gazetteer"].items()
+    )
+
+
+@functools.cache
 def _ethnic_words() -> tuple[str, ...]:
     return tuple(sorted(_rules()["ethnic_groups"], key=len, reverse=True))
 
@@ -406,8 +439,7 @@ class Slotter:
         return re.sub(r"《([^《》\n\ue000-\uf8ff]{1,60})》", repl, text)
 
     def _leaders(self, text: str) -> str:
-        roles = "|".join(sorted(_rules()["leader_roles"], key=len, reverse=True))
-        names = rf"[{_CJK}]{{2,3}}(?:、[{_CJK}]{{2,3}})*"
+        assigned, members, listed = _leader_res()
 
         def sentence(match: re.Match[str]) -> str:
             return (
@@ -416,15 +448,13 @@ class Slotter:
                 + "同志担任"
             )
 
-        text = re.sub(rf"(?<![副])({roles})由({names})同志担任", sentence, text)
-        text = re.sub(
-            rf"(成员)(为|有|是)({names})(?=[，。；]|$)",
+        text = assigned.sub(sentence, text)
+        text = members.sub(
             lambda m: m.group(1) + m.group(2) + self._use("leaders.成员", "成员", ".names"),
             text,
         )
         # 组长：（empty or a name with posts） — a line of the 领导小组 list.
-        return re.sub(
-            rf"(?m)^({roles})：(.*)$",
+        return listed.sub(
             lambda m: f"{m.group(1)}：" + self._use(f"leaders.{m.group(1)}", m.group(1)),
             text,
         )
@@ -527,8 +557,8 @@ class Slotter:
         return text
 
     def _gazetteer(self, text: str) -> str:
-        for label, names in _rules()["gazetteer"].items():
-            for name in sorted(names, key=len, reverse=True):
+        for label, names in _gazetteer_names():
+            for name in names:
                 if name in text:
                     text = text.replace(name, self.fact(label, name))
         return text
@@ -720,13 +750,7 @@ class Slotter:
         )
 
     def _numbers(self, text: str) -> str:
-        units = _rules()["units"]
-        money = "|".join(units["money"])
-        count = "|".join(sorted(units["count"], key=len, reverse=True))
-        percent = "|".join(re.escape(u) for u in units["percent"])
-        pattern = re.compile(
-            rf"\d+(?:\.\d+)?(?:余|多)?(?:(?P<money>{money})|(?P<percent>{percent})|(?P<count>{count}))?(?P<more>余|多)?"
-        )
+        pattern = _number_re()
 
         def repl(match: re.Match[str]) -> str:
             if _enumeration(text, match):

@@ -164,14 +164,13 @@ def page_lines(text: str, name: str) -> tuple[list[Line], list[float], str, list
             return
         elif block:
             flush(el.sourceline, is_heading, is_chrome)
-        if tag == "tr" and _data_row(el):
+        data_row = tag == "tr" and _data_row(el)  # once: it reads the row's whole text
+        if data_row:
             current.row = True
         link = in_link or (tag == "a" and _navigates(el))
         _add(el.text, link)
         for child in el:
-            walk(
-                child, link, is_heading, is_chrome, article, row or (tag == "tr" and _data_row(el))
-            )
+            walk(child, link, is_heading, is_chrome, article, row or data_row)
         if block and not row:
             flush(el.sourceline, heading, chrome)
         _add(el.tail, in_link)
@@ -179,7 +178,8 @@ def page_lines(text: str, name: str) -> tuple[list[Line], list[float], str, list
     def _add(piece: str | None, in_link: bool) -> None:
         if not piece:
             return
-        piece = _SPACE.sub(" ", piece)
+        if piece.strip():  # (a blank piece between tags needs no collapsing: speed)
+            piece = _SPACE.sub(" ", piece)
         if not piece.strip():
             if current.parts and not current.parts[-1].endswith(" "):
                 current.parts.append(" ")

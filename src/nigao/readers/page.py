@@ -46,7 +46,7 @@ def _link_like(text: str, share: float) -> bool:
         return True
     if any(mark in text for mark in ">»→") and _BREADCRUMB.search(text[-120:]):
         return True
-    if len(_LABEL_PAIR.findall(text)) >= 2:
+    if _label_pairs(text):
         return False  # 来源：… 作者：… 发布时间：2011-11-23: the article's own post line
     tail = text[-32:]  # a date stamp sits at the end: look there only
     stamp = _DATE_STAMP.search(tail) if tail[-1:] in "]】)）0123456789" else None
@@ -61,6 +61,15 @@ def _link_like(text: str, share: float) -> bool:
     return False
 
 
+def _label_pairs(text: str) -> bool:
+    """Two or more 来源：-style labels (non-overlapping, as findall counts them); a line without
+    a colon has none and is not scanned (speed: the pattern backtracks at every character)."""
+    if "：" not in text and ":" not in text:
+        return False
+    first = _LABEL_PAIR.search(text)
+    return first is not None and _LABEL_PAIR.search(text, first.end()) is not None
+
+
 def _weight(text: str, share: float) -> float:
     size = len(text.replace(" ", ""))
     if share < 0:  # a table row (html): neither for nor against the article
@@ -69,7 +78,7 @@ def _weight(text: str, share: float) -> float:
         return -2.0
     if share >= 0.3:
         return -1.0
-    if size >= 25 and len(_SENTENCE.findall(text)) >= 1:
+    if size >= 25 and _SENTENCE.search(text):
         return min(8.0, 1.0 + size / 25)
     if PAGE_HEADING.match(text):
         return 0.0  # a numbered heading belongs to whatever is around it
@@ -94,17 +103,17 @@ def _best_stretch(weights: list[float]) -> tuple[int, int]:
     return best_at
 
 
-def _menu_run(texts: list[str], at: int) -> bool:
-    """Three short lines in a row (a menu written one item a line) at or above `at`."""
-    window = texts[max(0, at - 2) : at + 1]
-    return len(window) == 3 and all(len(t) <= 6 and not _SENTENCE.search(t) for t in window)
+def _menu_runs(texts: list[str]) -> list[bool]:
+    """For each line: it ends three short lines in a row (a menu written one item a line)."""
+    short = [len(t) <= 6 and not _SENTENCE.search(t) for t in texts]
+    return [i >= 2 and short[i - 2] and short[i - 1] and short[i] for i in range(len(texts))]
 
 
-def _navigation(texts: list[str], shares: list[float], weights: list[float]) -> list[bool]:
+def _navigation(weights: list[float], menu: list[bool]) -> list[bool]:
     """Link-list and menu lines (a menu written one item a line: three short lines in a row)."""
     nav = [w <= -1.0 for w in weights]
-    for i in range(2, len(texts)):
-        if _menu_run(texts, i):
+    for i in range(2, len(weights)):
+        if menu[i]:
             nav[i - 2] = nav[i - 1] = nav[i] = True
     return nav
 
@@ -116,18 +125,19 @@ def article_bounds(texts: list[str], shares: list[float]) -> tuple[list[bool], i
     the navigation lines are left out and everything else is kept.
     """
     weights = [_weight(t, s) for t, s in zip(texts, shares, strict=True)]
-    nav = _navigation(texts, shares, weights)
+    menu = _menu_runs(texts)
+    nav = _navigation(weights, menu)
     first, last = _best_stretch(weights)
     strength = sum(w for w in weights[first : last + 1] if w > 0)
     if strength < 4:
         keep = [not n for n in nav]
-        outside = sum(1 for i, w in enumerate(weights) if w <= -1.0 or _menu_run(texts, i))
+        outside = sum(1 for i, w in enumerate(weights) if w <= -1.0 or menu[i])
         return keep, next((i for i, k in enumerate(keep) if k), 0), outside
     # Up: the title, 文号 and date lines right above the first sentence.
     up = 0
     while first > 0 and up < 8:
         text = texts[first - 1]
-        if _link_like(text, shares[first - 1]) or _menu_run(texts, first - 1) or len(text) > 80:
+        if _link_like(text, shares[first - 1]) or menu[first - 1] or len(text) > 80:
             break
         first -= 1
         up += 1
@@ -138,7 +148,7 @@ def article_bounds(texts: list[str], shares: list[float]) -> tuple[list[bool], i
         if (
             _link_like(text, shares[last + 1])
             or _FOOTER_SHAPE.search(text)
-            or len(_LABEL_PAIR.findall(text)) >= 2
+            or _label_pairs(text)
             or len(text) > 40
         ):
             break
@@ -146,7 +156,7 @@ def article_bounds(texts: list[str], shares: list[float]) -> tuple[list[bool], i
         down += 1
     keep = [first <= i <= last for i in range(len(texts))]
     outside = sum(
-        1 for i in range(len(texts)) if not keep[i] and (weights[i] <= -1.0 or _menu_run(texts, i))
+        1 for i in range(len(texts)) if not keep[i] and (weights[i] <= -1.0 or menu[i])
     )
     return keep, first, outside
 
