@@ -145,10 +145,11 @@ _SLOT_USE = re.compile(r"\{\{ ([^\s{}]+?)(?:\.names)? \}\}")
 def _used_slots(texts: list[str], labels: dict[str, str]) -> dict[str, str]:
     """The slots the generalized texts still use, in reading order, with their labels."""
     used: dict[str, str] = {}
-    for text in texts:
-        for name in _SLOT_USE.findall(text):
+    # one scan of the texts joined (a slot never holds a line break), in the same order
+    for name in _SLOT_USE.findall("\n".join(texts)):
+        if name not in used:
             fallback = name[6:] if name.startswith("facts.") else name
-            used.setdefault(name, labels.get(name) or FIXED_LABELS.get(name, fallback))
+            used[name] = labels.get(name) or FIXED_LABELS.get(name, fallback)
     return used
 
 

@@ -87,7 +87,7 @@ def _fix_parens(line: str) -> str:
         before = line[start - 1] if start else ""
         after = line[end] if end < len(line) else ""
         context = before + inner[:1] + inner[-1:] + after
-        if re.search(_CJKISH, context):
+        if _CJKISH_CHAR.search(context):
             return "（" + inner + "）"
         return match.group(0)
 
@@ -103,7 +103,7 @@ _CJKISH_CHAR = re.compile(_CJKISH)
 # a half-width mark with such a neighbour, found by one scan instead of a call per mark.
 _NEIGHBOUR = f"[{_CJK}{_CJK_PUNCT.replace(chr(0x2014), '')}]"
 # The mark first (a character-class scan), then its neighbours.
-_HALF_NEAR_CJK = re.compile(rf"[,:;!?](?:(?={_NEIGHBOUR})|(?<={_NEIGHBOUR}.))")
+_HALF_NEAR_CJK = re.compile(rf"([,:;!?])(?:(?={_NEIGHBOUR})|(?<={_NEIGHBOUR}.))")
 _PAREN_NEAR_CJK = re.compile(rf"[()](?:(?={_NEIGHBOUR})|(?<={_NEIGHBOUR}.))")
 
 
@@ -136,11 +136,21 @@ def fix_punctuation(line: str) -> str:
     if "(" in line or ")" in line:
         line = _fix_parens(line)
 
-    line = _HALF_NEAR_CJK.sub(_to_full, line)
+    line = _to_full_marks(line)
     # Again only if marks are left: in a run like "好,:" the first conversion anchors the second.
     if _HALF.search(line):
-        line = _HALF_NEAR_CJK.sub(_to_full, line)
+        line = _to_full_marks(line)
     return line
+
+
+def _to_full_marks(line: str) -> str:
+    """Each half-width mark beside Chinese → full width, decided on the line as given; the marks
+    split out by the pattern's group are mapped at C speed (no Python call per mark)."""
+    parts = _HALF_NEAR_CJK.split(line)
+    if len(parts) == 1:
+        return line
+    parts[1::2] = map(_HALF_TO_FULL.__getitem__, parts[1::2])
+    return "".join(parts)
 
 
 def _to_full(match: re.Match[str]) -> str:

@@ -266,10 +266,12 @@ class Topic:
         (as a regex alternation would find them; no word holds another, see `minimal`)."""
         if not self.words:
             return []
+        if "{" in text or "【" in text:
+            text = _SLOT_TEXT.sub("，", text)
         if self.pattern is not None:
-            return self.pattern.findall(_SLOT_TEXT.sub("，", text))
+            return self.pattern.findall(text)
         out, end = [], 0
-        for at, word in _occurrences(self._groups, _SLOT_TEXT.sub("，", text)):
+        for at, word in _occurrences(self._groups, text):
             if at >= end:
                 out.append(word)
                 end = at + len(word)
