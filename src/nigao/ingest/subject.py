@@ -24,7 +24,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, filterfalse, repeat
+from operator import and_, methodcaller, or_
 
 from nigao.ingest import tables
 from nigao.labels import chinese_numeral
@@ -108,21 +109,33 @@ class Shared:
 
     documents: int = 0
     df: Counter[str] = field(default_factory=Counter)
-    counts: Counter[str] = field(default_factory=Counter)
     size: int = 0
+    # each document's counts (kept by reference, as the caller keeps them) and the repeats of
+    # the grams asked about so far: only a few grams (a title's generic words) are ever asked,
+    # so they are summed on demand rather than every gram of every document on `add` (speed)
+    _documents: list[Counter[str]] = field(default_factory=list, repr=False)
+    _repeats: dict[str, int] = field(default_factory=dict, repr=False)
 
     def add(self, grams: Counter[str]) -> None:
         self.documents += 1
         self.df.update(grams.keys())
-        # counts of repeated grams only (a gram once in a document barely moves a keyness):
-        # a tenth of the entries, which keeps a large ingest fast
-        self.counts.update({g: c for g, c in grams.items() if c > 1})
+        self._documents.append(grams)
+        self._repeats.clear()
         self.size += sum(grams.values())
+
+    def repeats(self, gram: str) -> int:
+        """How often the documents use `gram`, counting only those that use it more than once
+        (a gram once in a document barely moves a keyness)."""
+        total = self._repeats.get(gram)
+        if total is None:
+            counts = map(methodcaller("get", gram, 0), self._documents)
+            total = self._repeats[gram] = sum(c for c in counts if c > 1)
+        return total
 
     def keyness(self, gram: str, own: Counter[str], own_size: int) -> float:
         """How much more often this document uses `gram` than the others do (per gram)."""
         mine = own.get(gram, 0)
-        other = self.counts.get(gram, 0) - (mine if mine > 1 else 0)
+        other = self.repeats(gram) - (mine if mine > 1 else 0)
         other_size = max(1, self.size - own_size)
         return (own.get(gram, 0) / max(1, own_size)) / ((other + 1) / other_size)
 
@@ -154,13 +167,15 @@ def repeated_words(own: Counter[str], shared: Shared | None) -> set[str]:
     frame = _frame_pieces()
     least, enough = table["min_repeats_unique"], table["min_repeats"]
     df = shared.df if use_shared else {}  # type: ignore[union-attr]
-    found = set()
-    for gram, count in [(g, c) for g, c in own.items() if c >= least and g not in frame]:
-        used = df.get(gram, 0)
-        if used > limit or (used != 1 and count < enough) or not _edge_ok(gram):
-            continue  # shared by others, or not repeated enough to tell without them
-        found.add(gram)
-    return found
+    # Kept: repeated at least `least` times, no frame word, used by at most `limit` documents,
+    # and repeated `enough` times unless no other document uses it. The conditions are mapped
+    # over every gram at C speed (a Python loop over all a document's grams was slow).
+    grams = list(filterfalse(frame.__contains__, compress(own, map(least.__le__, own.values()))))
+    used = list(map(df.get, grams, repeat(0)))
+    alone = map((1).__eq__, used)
+    often = map(enough.__le__, map(own.__getitem__, grams))
+    ok = map(and_, map(limit.__ge__, used), map(or_, alone, often))
+    return {gram for gram in compress(grams, ok) if _edge_ok(gram)}
 
 
 # word_like scans the text once per candidate below this many characters × candidates
