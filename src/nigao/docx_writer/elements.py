@@ -409,10 +409,6 @@ class Paragraph:
         self.props = props or ParagraphProps()
         self.runs = runs or []
 
-    @property
-    def style(self) -> str | None:
-        return self.props.style
-
     def xml(self, out: list[str]) -> None:
         mark = len(out)
         out.append("<w:p>")
