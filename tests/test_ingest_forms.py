@@ -468,3 +468,38 @@ def test_capital_numerals_rank_above_the_plain_ones():
     assert _headings(result) == ["计划目标", "实施策略", "经费来源"]
     assert _headings(result, 2)[:2] == ["提升学生学习成效。", "建立友善校园。"]
     assert _headings(result, 3) == ["每周晨读三次。"]
+
+
+def test_a_sites_own_name_repeated_in_its_welcome_is_not_the_title():
+    text = (
+        "岚溪县教育资源网\n欢迎访问岚溪县教育资源网！\n教研动态\n"
+        "深耕课堂 让每一节课都有生长\n2027-05-06 10:30\n"
+        "今年以来，我县以课堂教学改革为抓手，推动教学质量整体提升，取得了阶段性成效。\n"
+        "一、健全教研机制\n建立县、片、校三级教研网络。\n二、打磨精品课例\n评选优质课60节。\n"
+    )
+    result = _read(text)
+    assert result.document.title == "深耕课堂 让每一节课都有生长"
+    assert result.metadata["date"] == "2027-05-06 10:30"
+    assert "欢迎访问岚溪县教育资源网！" in result.removed
+    assert result.document.preamble[0].startswith("今年以来")
+
+
+def test_a_long_speech_title_with_commas_is_a_title_not_prose():
+    text = (
+        "守正创新，笃行实干，奋力开创岚溪教育高质量发展新局面——在2028年全县教育工作会议上的讲话\n"
+        "岚溪县教育局局长 周平\n同志们：\n今天召开全县教育工作会议，主要任务是总结工作、部署任务。\n"
+        "一、2027年工作回顾\n全县教育事业稳步发展。\n二、2028年重点工作\n推进学前教育普惠发展。\n"
+    )
+    result = _read(text)
+    assert result.document.title.startswith("守正创新，笃行实干") and result.document.title.endswith("讲话")
+    assert result.document.recipients == "同志们："
+    assert result.metadata["author"] == "岚溪县教育局局长 周平"
+    assert result.document.kind == "report"
+
+
+def test_a_channel_name_that_repeats_does_not_beat_the_article_title():
+    text = (
+        "首页 > 计划总结 > 正文\n计划总结\n岚溪县第十一小学2027年秋季学期卫生工作安排\n"
+        "为做好本学期学校卫生工作，结合实际，现将有关安排如下。\n一、指导思想\n预防为主。\n二、主要工作\n开展晨午检。\n"
+    )
+    assert _read(text).document.title == "岚溪县第十一小学2027年秋季学期卫生工作安排"

@@ -34,6 +34,14 @@ _SITE_NAME = re.compile(r"\s*[-_|｜—–]+\s*[^-_|｜—–]{0,16}(?:网|文�
 _POST_FIELDS = re.compile(
     r"\s+(?:作者|来源|发布时间|发布日期|更新时间|时间|日期|浏览|点击|阅读|编辑|发布者)\s*[：:].*$"
 )
+# A speech's salutation (同志们：, 老师们、同学们：) begins its text.
+_SALUTATION = re.compile(r"同志|代表|领导|老师|朋友|来宾|嘉宾|同学|家长|同仁")
+# A site's own name (岚溪县教育信息网, 某某中学官网): a page label, never a document's title.
+_SITE_LABEL = re.compile(r"(?:信息网|教育网|资源网|新闻网|网站|官网|门户网?|公众号|文库|在线)$")
+# A date stamp alone on a line (2027-05-06, 2027年5月6日 10:30): a post line under a title.
+_STAMP_LINE = re.compile(
+    r"^[\[【(（]?\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\]】)）]?$"
+)
 # Any site's name after the title (岚溪县第二小学2024年安全工作计划_岚溪县第二小学): a short
 # name after _ - | with no title word in it (a subtitle after —— is the title's own).
 _SITE_AFTER = re.compile(r"(?<!\d)\s*(?:_|\s?[-|｜–]\s?|[|｜])\s*(?P<site>[^\d\s_|｜–-][^_|｜–]{1,19})$")
@@ -117,9 +125,17 @@ def _starts_body(line: str) -> bool:
         return False  # a Markdown `# ` line is the title
     if numbering(line) is not None:
         return True
-    if line.endswith(("：", ":")) and ("各" in line or len(line) > 12):
+    if line.endswith(("：", ":")) and ("各" in line or len(line) > 12 or _SALUTATION.search(line)):
         return True
-    return len(line) >= 40 and any(p in line for p in "，。；")
+    return len(line) >= 40 and any(p in line for p in "，。；") and not _long_title(line)
+
+
+def _long_title(line: str) -> bool:
+    """A title long enough to look like prose (坚持……，深化……，奋力谱写……新篇章——在……会议上的
+    报告): no sentence ends in it and it ends in a document-type word."""
+    if len(line) > 90 or _SENTENCE_MARKS.search(line):
+        return False
+    return any(found.end() == len(line) for found in _TITLE_END.finditer(line, len(line) - 8))
 
 
 # A list's date stamp after a title: "……工作计划 2024-03-01", "……总结[03-01]".
@@ -153,6 +169,7 @@ def _title_like(key: str) -> bool:
         and _SPEAKER.search(key) is None
         and not all(_ORG_END.search(part) for part in key.split())  # 浙江省教育厅: a byline
         and DATE_LINE.match(key) is None
+        and _SITE_LABEL.search(key) is None
         and DOC_NUMBER_LINE.match(key) is None
         and len(key) <= 100
     )
@@ -173,13 +190,14 @@ def _choose_title(
         key = title_text(line)
         if not _title_like(key):
             continue
-        count = sum(1 for other in page_top if key in other)
+        count = sum(1 for other in page_top if key in other and not _SENTENCE_MARKS.search(other))
         looks = int(bool(_TITLE_WORDS.search(key)))
         marked = int(bool(_MD_TITLE.match(line)))
         subtitled = k + 1 < len(header) and header[k + 1].startswith(("—", "－"))
         substantial = len(_CJK.findall(key)) >= 6  # not a site label or a breadcrumb word
         posted = 2 * int(k in over_post and substantial)
-        score = (marked, looks + int(count >= 2) + int(subtitled) + posted, substantial, count, k)
+        repeated = int(count >= 2 and substantial)  # a channel name (计划总结) repeats too
+        score = (marked, looks + repeated + int(subtitled) + posted, substantial, count, k)
         if best is None or score > best[0]:
             best = (score, k)
     if best is None:
@@ -493,6 +511,7 @@ def clean(lines: list[str]) -> Cleaned:
     header = [line for _, line in kept[:body_at]]
     top_end = kept[body_at][0] if body_at < len(kept) else len(lines)
     post_lines = {index for index, piece in removed if piece.rule == "发布信息"}
+    post_lines.update(index for index, line in kept[:body_at] if _STAMP_LINE.match(line))
     over_post = frozenset(
         k for k, (index, _line) in enumerate(kept[:body_at]) if _next_line(lines, index) in post_lines
     )
@@ -560,7 +579,7 @@ def clean(lines: list[str]) -> Cleaned:
 def _after_title(line: str, result: Cleaned) -> None:
     """A line between the title and the body is the document's own: a date, a subtitle
     (——在……会议上的讲话), the speaker or author; a sentence is the start of the text."""
-    if DATE_LINE.match(line) and "date" not in result.metadata:
+    if (DATE_LINE.match(line) or _STAMP_LINE.match(line)) and "date" not in result.metadata:
         result.metadata["date"] = line
     elif line.startswith(("—", "－", "-")):
         result.metadata["subtitle"] = (result.metadata.get("subtitle", "") + " " + line).strip()

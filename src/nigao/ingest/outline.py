@@ -258,7 +258,7 @@ def _recipients(line: str) -> bool:
         and "。" not in line
         and len(line) <= 100
         and numbering(line) is None
-        and bool(re.search(r"各|局属|学校|单位|委员会|政府|部门", line))
+        and bool(re.search(r"各|局属|学校|单位|委员会|政府|部门|同志|代表|领导|老师|同学|来宾|嘉宾|同仁", line))
     )
 
 
