@@ -10,14 +10,17 @@ import click
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-# `--library DIR` (repeatable) for every command that reads skeletons.
-library_option = click.option(
-    "--library",
-    "libraries",
-    multiple=True,
-    type=click.Path(file_okay=False),
-    metavar="文件夹",
-    help="另外的骨架文件夹（可重复；同编号的骨架以它为准）。也可用环境变量 NIGAO_LIBRARY",
+def library_option_for(help: str) -> Callable[[F], F]:
+    """`--library DIR` (repeatable), with what it means to this command."""
+    return click.option(
+        "--library", "libraries", multiple=True, type=click.Path(file_okay=False),
+        metavar="文件夹", help=help,
+    )  # fmt: skip
+
+
+# `--library DIR` for every command that drafts from skeletons.
+library_option = library_option_for(
+    "另外的骨架文件夹（可重复；同编号的骨架以它为准）。也可用环境变量 NIGAO_LIBRARY"
 )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from nigao.commands._common import friendly
+from nigao.commands._common import friendly, library_option_for
 
 
 def _ids(value: str | None) -> list[str] | None:
@@ -45,13 +45,8 @@ def _expand(paths: tuple[Path, ...]) -> tuple[Path, ...]:
 @click.option(
     "--region", metavar="县区名", help="本单位所在县（区），如“海州区”（不用配置文件时核对地名）"
 )
-@click.option(
-    "--library",
-    "libraries",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    metavar="文件夹",
-    help="起草时用的骨架文件夹（可重复）：查套用其中范文主题的遗留内容（须与 --profile 一起用）",
+@library_option_for(
+    "起草时用的骨架文件夹（可重复）：查套用其中范文主题的遗留内容（须与 --profile 一起用）"
 )
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出问题列表")
 @click.option("--rules", "only", metavar="编号,…", help="只查这些规则（可写前缀，如 NUM-）")
@@ -68,7 +63,7 @@ def check(
     files: tuple[Path, ...],
     profile: Path | None,
     region: str | None,
-    libraries: tuple[Path, ...],
+    libraries: tuple[str, ...],
     as_json: bool,
     only: str | None,
     ignore: str | None,
