@@ -448,14 +448,21 @@ def _columns(units: list[UnitRow]) -> list[str]:
 def _run(tasks: list[Any], jobs: int, init_args: tuple[Any, ...]) -> Iterator[RowResult]:
     if not tasks:
         return
+    _init_worker(*init_args)
     if jobs == 1 or len(tasks) < 4:
-        _init_worker(*init_args)
         for task in tasks:
             yield draft_row(task)
         return
+    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    # The first row here: every module, data table and compiled pattern a row needs is then
+    # loaded once, and forked workers start with it instead of each building its own.
+    # Frozen, that state is not searched for garbage again by the parent or by any worker.
+    yield draft_row(tasks[0])
+    tasks = tasks[1:]
+    gc.freeze()
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     chunk = max(1, min(32, len(tasks) // (jobs * 4) or 1))
