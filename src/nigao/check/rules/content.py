@@ -13,7 +13,7 @@ from nigao.check.registry import rule
 from nigao.check.tables import patterns, places, political_terms, short_name
 from nigao.check.text import HAN, first_matches, is_han
 
-_FULL_SUFFIX = frozenset("省市县区州盟旗")
+_FULL_SUFFIX = re.compile("[省市县区州盟旗]")  # the last character of a county-or-higher name
 
 
 @cache
@@ -100,10 +100,9 @@ def find_places(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     # county and higher: longest known name ending at each 省/市/县/区 … character
     lengths = table.lengths
-    for end, char in enumerate(text, start=1):
-        if char not in _FULL_SUFFIX:
-            continue
-        for length in lengths.get(char, ()):
+    for suffix in _FULL_SUFFIX.finditer(text):
+        end = suffix.end()
+        for length in lengths.get(suffix.group(), ()):
             if length > end:
                 continue
             name = text[end - length : end]

@@ -30,6 +30,13 @@ def _source_topics() -> tuple[tuple[str, frozenset[str]], ...]:
 
 
 @functools.cache
+def _any_topic_word() -> re.Pattern[str]:
+    """Any topic word of any source: a text it does not match holds none of them."""
+    words = sorted({w for _name, words in _source_topics() for w in words}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+@functools.cache
 def _frame_mask() -> re.Pattern[str]:
     """Generic 公文 phrasing (ingest's frame_words): a topic word inside one (解难 in 破解难题) is
     not the source's subject."""
@@ -50,13 +57,25 @@ def leftover_subject(ctx: Context) -> Iterator[Finding]:
     topics = [(name, words) for name, words in topics if len(words) >= 2]
     if not topics:
         return
+    vocabulary = frozenset().union(*(words for _name, words in topics))
+    lengths = sorted({len(w) for w in vocabulary})
+    # Masking only replaces text with 〇, so a masked sentence holds no topic word the text
+    # itself lacks (unless a word holds 〇): text with none, or fewer than two, is skipped.
+    any_word = None if any("〇" in w for w in vocabulary) else _any_topic_word()
     for unit in ctx.units:
         if unit.kind not in TEXT_KINDS or unit.kind == "title":
             continue
+        if any_word is not None and not any_word.search(unit.text):
+            continue
         for sentence in _SENTENCE.findall(unit.text):
+            if any_word is not None and (
+                not any_word.search(sentence) or len(_words_in(sentence, vocabulary, lengths)) < 2
+            ):
+                continue
             masked = _frame_mask().sub("〇", sentence)
+            present = _words_in(masked, vocabulary, lengths)
             for name, words in topics:
-                hits = sorted(w for w in words if w in masked)
+                hits = sorted(words & present)  # the topic's words found in the sentence
                 if len(hits) >= 2:
                     yield ctx.report(
                         unit,
@@ -66,6 +85,14 @@ def leftover_subject(ctx: Context) -> Iterator[Finding]:
                         "改写成本次工作的内容，或删去这句",
                     )
                     break
+
+
+def _words_in(text: str, vocabulary: frozenset[str], lengths: list[int]) -> frozenset[str]:
+    """The words of `vocabulary` that occur in `text` (by its pieces of each word length: one
+    set lookup per piece instead of one substring search per word)."""
+    return vocabulary.intersection(
+        text[i : i + n] for n in lengths for i in range(len(text) - n + 1)
+    )
 
 
 def _organ(party: str) -> str:
