@@ -29,11 +29,12 @@ def _source_topics() -> tuple[tuple[str, frozenset[str]], ...]:
     return load_library([], shipped=True).topics()
 
 
-@functools.cache
-def _any_topic_word() -> re.Pattern[str]:
-    """Any topic word of any source: a text it does not match holds none of them."""
-    words = sorted({w for _name, words in _source_topics() for w in words}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+@functools.lru_cache(maxsize=8)
+def _any_word(words: frozenset[str]) -> re.Pattern[str]:
+    """Any of `words`: a text it does not match holds none of them (longest first, in a fixed
+    order, so the pattern's text is the same in every run)."""
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, ordered)) or "(?!)")
 
 
 @functools.cache
@@ -61,7 +62,8 @@ def leftover_subject(ctx: Context) -> Iterator[Finding]:
     lengths = sorted({len(w) for w in vocabulary})
     # Masking only replaces text with 〇, so a masked sentence holds no topic word the text
     # itself lacks (unless a word holds 〇): text with none, or fewer than two, is skipped.
-    any_word = None if any("〇" in w for w in vocabulary) else _any_topic_word()
+    everything = frozenset().union(*(words for _name, words in library))
+    any_word = None if any("〇" in w for w in vocabulary) else _any_word(everything)
     for unit in ctx.units:
         if unit.kind not in TEXT_KINDS or unit.kind == "title":
             continue
